@@ -1,0 +1,29 @@
+"""The element API: functions that turn ``st.*`` calls into Element nodes."""
+
+from termlit.elements._dg import API, DeltaGenerator
+from termlit.elements.control import rerun, session_state, set_page_config, stop
+from termlit.elements.data import dataframe
+from termlit.elements.layout import columns, container, empty, sidebar
+from termlit.elements.text import (
+    caption,
+    code,
+    divider,
+    exception,
+    header,
+    json,
+    markdown,
+    subheader,
+    text,
+    title,
+    write,
+)
+from termlit.elements.widgets import (
+    button,
+    checkbox,
+    number_input,
+    selectbox,
+    slider,
+    text_input,
+)
+
+__all__ = sorted(API) + ["API", "DeltaGenerator", "session_state", "sidebar"]

@@ -1,0 +1,248 @@
+"""The run context: where ``st.*`` calls put their elements.
+
+A script run executes in one worker thread with a :class:`RunContext` set in
+a context variable. Element functions call :meth:`RunContext.emit` (and
+:meth:`RunContext.register_widget` for widgets); the context checks whether
+the run should stop or rerun, appends the element under the active container
+and tells the runner when it is time to show progress.
+
+Outside a run (plain ``python app.py``, a notebook, a test) a per-thread
+*bare* context is used: elements go nowhere and widgets return their
+defaults, so imports and helper code still work.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+from termlit.errors import DuplicateWidgetID
+from termlit.runtime.control import InterruptedRun, StopException
+from termlit.runtime.state import SessionState, WidgetMeta
+from termlit.runtime.tree import Element, snapshot
+
+if TYPE_CHECKING:
+    from termlit.runtime.script_runner import ScriptRunner
+
+__all__ = ["RunContext", "Slot", "get_run_context", "set_run_context", "run_context_var"]
+
+#: How often a long run shows what it has so far, in seconds.
+FLUSH_INTERVAL = 0.05
+
+
+class Slot:
+    """One position in a container: emitting into it replaces what is there."""
+
+    __slots__ = ("container", "index")
+
+    def __init__(self, container: Element, index: int) -> None:
+        self.container = container
+        self.index = index
+
+
+Target = Element | Slot
+
+
+class RunContext:
+    """Everything one script run needs; created fresh for every run."""
+
+    def __init__(
+        self,
+        state: SessionState,
+        *,
+        runner: ScriptRunner | None = None,
+        run_id: int = 0,
+        bare: bool = False,
+    ) -> None:
+        self.state = state
+        self.runner = runner
+        self.run_id = run_id
+        self.bare = bare
+        self.main = Element("main", "main", {}, [])
+        self.sidebar = Element("sidebar", "sidebar", {}, [])
+        self.stack: list[Target] = []
+        self.lock = threading.RLock()
+        self.dirty = False
+        self.widget_ids: set[str] = set()
+        self.widget_keys: dict[str, str] = {}
+        #: Set from another thread: "rerun" or "stop".
+        self.requested: str | None = None
+        self._last_flush = time.monotonic()
+        #: Free-form per-run data for higher layers (forms, caches, fragments).
+        self.extras: dict[str, Any] = {}
+        self.title: str | None = None
+        self._recorders: list[tuple[Target, list[Element]]] = []
+
+    # -- control ---------------------------------------------------------------
+
+    def check(self) -> None:
+        """Raise if the run was asked to stop or to make way for a rerun."""
+        requested = self.requested
+        if requested is None:
+            return
+        if requested == "stop":
+            raise StopException()
+        raise InterruptedRun()
+
+    # -- building the tree -----------------------------------------------------
+
+    def root(self, name: str) -> Element:
+        return self.sidebar if name == "sidebar" else self.main
+
+    @property
+    def target(self) -> Target:
+        return self.stack[-1] if self.stack else self.main
+
+    def emit(
+        self,
+        kind: str,
+        props: dict[str, Any],
+        *,
+        id: str | None = None,
+        container: bool = False,
+        target: Target | None = None,
+    ) -> tuple[Element, Slot]:
+        """Put a new element under ``target`` (default: the active container).
+
+        Returns the element and the slot it occupies, so that the caller can
+        hand out a handle that replaces it later (``st.empty``, progress bars).
+        """
+        self.check()
+        where = target if target is not None else self.target
+        if self.bare:  # nobody is looking: keep nothing
+            parent = where.container if isinstance(where, Slot) else where
+            return Element(kind, f"bare:{kind}", props, [] if container else None), Slot(parent, 0)
+        with self.lock:
+            if isinstance(where, Slot):
+                parent, index = where.container, where.index
+            else:
+                parent, index = where, len(where.children)
+            element = Element(
+                kind,
+                id if id is not None else f"{parent.id}/{index}:{kind}",
+                props,
+                [] if container else None,
+            )
+            if index < len(parent.children):
+                parent.children[index] = element
+            else:
+                parent.children.append(element)
+            self.dirty = True
+            for base, recorded in self._recorders:
+                if where is base:
+                    recorded.append(element)
+        self._maybe_flush()
+        return element, Slot(parent, index)
+
+    def register_widget(
+        self,
+        meta: WidgetMeta,
+        default: Any,
+        coerce: Callable[[Any], Any] | None = None,
+    ) -> Any:
+        """Check the widget's identity is unique in this run; return its value."""
+        self.check()
+        if self.bare:
+            return self.state.register_widget(meta, default, coerce)
+        if meta.wid in self.widget_ids:
+            raise DuplicateWidgetID(_duplicate_message(meta))
+        if meta.key is not None:
+            other = self.widget_keys.get(meta.key)
+            if other is not None:
+                raise DuplicateWidgetID(
+                    f"The key '{meta.key}' is used by two widgets in this run "
+                    f"(a {other} and a {meta.kind} labelled '{meta.label}'). "
+                    "Keys must be unique: give each widget its own `key=`."
+                )
+            self.widget_keys[meta.key] = meta.kind
+        self.widget_ids.add(meta.wid)
+        return self.state.register_widget(meta, default, coerce)
+
+    # -- recording (cached functions replay what they showed) -------------------
+
+    @contextmanager
+    def record(self) -> Iterator[list[Element]]:
+        """Collect the top-level elements emitted inside the block.
+
+        Containers come with their children, so the list is complete when the
+        block ends. ``cache_data`` stores it and :meth:`replay` shows it again
+        on a hit.
+        """
+        recorded: list[Element] = []
+        base = self.target
+        self._recorders.append((base, recorded))
+        try:
+            yield recorded
+        finally:
+            self._recorders.remove((base, recorded))
+
+    def replay(self, elements: list[Element]) -> None:
+        """Emit copies of recorded elements under the active target."""
+        for element in elements:
+            self._replay_one(element, None)
+
+    def _replay_one(self, element: Element, parent: Element | None) -> None:
+        is_container = element.children is not None
+        new, _slot = self.emit(
+            element.kind, element.props, container=is_container, target=parent
+        )
+        for child in element.children or ():
+            self._replay_one(child, new)
+
+    def push(self, target: Target) -> None:
+        self.stack.append(target)
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    # -- showing progress ------------------------------------------------------
+
+    def _maybe_flush(self) -> None:
+        if self.runner is None:
+            return
+        now = time.monotonic()
+        if now - self._last_flush >= FLUSH_INTERVAL:
+            self._last_flush = now
+            self.runner.notify()
+
+    def snapshot(self) -> tuple[Element, Element]:
+        with self.lock:
+            self.dirty = False
+            return snapshot(self.main), snapshot(self.sidebar)
+
+
+def _duplicate_message(meta: WidgetMeta) -> str:
+    return (
+        f"There are two `{meta.kind}` widgets labelled '{meta.label}' with the same "
+        f"parameters in this run, so they cannot be told apart. Give each a unique "
+        f"`key=` argument, e.g. st.{meta.kind}({meta.label!r}, key=\"{meta.kind}_2\")."
+    )
+
+
+run_context_var: ContextVar[RunContext | None] = ContextVar("termlit_run_context", default=None)
+_bare = threading.local()
+
+
+def get_run_context() -> RunContext:
+    """The context of the run in progress, or this thread's bare context."""
+    ctx = run_context_var.get()
+    if ctx is not None:
+        return ctx
+    bare = getattr(_bare, "ctx", None)
+    if bare is None:
+        bare = _bare.ctx = RunContext(SessionState(), bare=True)
+    return bare
+
+
+def current_run_context() -> RunContext | None:
+    """The context of the run in progress, or ``None`` outside a run."""
+    return run_context_var.get()
+
+
+def set_run_context(ctx: RunContext | None):
+    return run_context_var.set(ctx)

@@ -1,0 +1,24 @@
+"""Exceptions that steer a run. They derive from ``BaseException`` so that a
+script's own ``except Exception:`` cannot swallow them."""
+
+from __future__ import annotations
+
+
+class ScriptControl(BaseException):
+    """Base of the exceptions the runtime raises inside a script."""
+
+
+class RerunException(ScriptControl):
+    """``st.rerun()``: end this run now and start a new one."""
+
+    def __init__(self, scope: str = "app") -> None:
+        super().__init__(scope)
+        self.scope = scope
+
+
+class StopException(ScriptControl):
+    """``st.stop()``, ctrl+c, or a timeout: end this run, keep what it showed."""
+
+
+class InterruptedRun(ScriptControl):
+    """A newer rerun request pre-empted the run in flight."""

@@ -1,0 +1,52 @@
+"""Widget identity.
+
+A widget's id is a hash of its kind and its ``key`` (plus the few parameters
+that change what the widget *is*, such as its options), or, without a key, of
+its kind, label and every parameter that defines it. The same definition in
+two places of one run is therefore the same id: a DuplicateWidgetID error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from termlit.runtime.state import WIDGET_ID_PREFIX
+
+__all__ = ["widget_id"]
+
+
+def _stable(value: Any) -> str:
+    """A repr that is stable across runs and processes for common values."""
+    if isinstance(value, (list, tuple)):
+        inner = ",".join(_stable(v) for v in value)
+        return f"[{inner}]"
+    if isinstance(value, dict):
+        inner = ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())
+        return f"{{{inner}}}"
+    if callable(value):
+        return getattr(value, "__qualname__", type(value).__name__)
+    if hasattr(value, "tolist") and hasattr(value, "dtype"):
+        return _stable(value.tolist())
+    if hasattr(value, "to_list") and hasattr(value, "index"):
+        return _stable(value.to_list())
+    return f"{type(value).__name__}:{value!r}"
+
+
+def widget_id(
+    kind: str,
+    *,
+    key: str | None,
+    label: str | None,
+    params: dict[str, Any] | None = None,
+    key_params: tuple[str, ...] = (),
+) -> str:
+    """The id of a widget. ``key_params`` names the params kept with a key."""
+    params = params or {}
+    if key is not None:
+        kept = {name: params.get(name) for name in key_params}
+        basis = f"{kind}|key={key}|{_stable(kept)}"
+    else:
+        basis = f"{kind}|label={label}|{_stable(params)}"
+    digest = hashlib.blake2b(basis.encode("utf-8", "surrogatepass"), digest_size=10)
+    return f"{WIDGET_ID_PREFIX}{kind}-{digest.hexdigest()}"

@@ -1,0 +1,408 @@
+"""ScriptRunner: runs a user's script top to bottom, again and again.
+
+One runner serves one session. Its worker thread waits for a rerun request,
+applies the widget values queued by the UI, calls their callbacks, then
+executes the script in a fresh ``__main__`` module. A request that arrives
+while a run is in flight makes that run stop at its next ``st.*`` call, and
+all the requests made meanwhile are served by a single new run.
+
+The runner knows nothing of the screen: a viewer passes ``on_update`` (called
+from the worker thread, must not block) and pulls the latest tree with
+:meth:`ScriptRunner.take_update`.
+"""
+
+from __future__ import annotations
+
+import ast
+import ctypes
+import enum
+import hashlib
+import linecache
+import os
+import sys
+import threading
+import traceback
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termlit.runtime.context import RunContext, run_context_var
+from termlit.runtime.control import InterruptedRun, RerunException, StopException
+from termlit.runtime.magic import MAGIC_NAME, magic_write, rewrite
+from termlit.runtime.state import SessionState
+from termlit.runtime.tree import Element
+
+__all__ = ["RunStatus", "RunResult", "ScriptRunner", "ScriptSource", "exception_props"]
+
+#: st.rerun() this many times in a row, with no input in between, is a loop.
+MAX_CONSECUTIVE_RERUNS = 100
+
+_TERMLIT_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+class RunStatus(enum.Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    FINISHED = "finished"  # ran to the end (possibly showing the user's error)
+    STOPPED = "stopped"  # st.stop(), ctrl+c, or a timeout
+    RERUN = "rerun"  # st.rerun() or pre-empted by a newer request
+
+
+@dataclass(slots=True)
+class RunResult:
+    """What a viewer gets: the two root containers and how the run ended."""
+
+    main: Element
+    sidebar: Element
+    status: RunStatus
+    run_id: int
+    final: bool
+    title: str | None = None
+    extras: dict[str, Any] | None = None
+
+
+class ScriptSource:
+    """A script given as a file or as a string; compiled once per version."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, source: str | None = None):
+        if path is None and source is None:
+            raise ValueError("ScriptSource needs a path or a source string")
+        self.path = Path(path).resolve() if path is not None else None
+        self._source = source
+        self._cache_key: tuple | None = None
+        self._code: types.CodeType | None = None
+
+    @property
+    def filename(self) -> str:
+        return str(self.path) if self.path is not None else "<app>"
+
+    @property
+    def folder(self) -> Path | None:
+        return self.path.parent if self.path is not None else None
+
+    def read(self) -> str:
+        if self._source is not None:
+            return self._source
+        assert self.path is not None
+        return self.path.read_text(encoding="utf-8")
+
+    def code(self) -> types.CodeType:
+        """The compiled, magic-rewritten script; raises SyntaxError as Python does."""
+        if self.path is not None:
+            st = self.path.stat()
+            key: tuple = (st.st_mtime_ns, st.st_size)
+        else:
+            key = (hashlib.blake2b(self._source.encode(), digest_size=16).digest(),)
+        if key != self._cache_key or self._code is None:
+            source = self.read()
+            if self.path is None:  # let tracebacks quote the lines
+                linecache.cache[self.filename] = (len(source), None, source.splitlines(True), self.filename)
+            tree = rewrite(ast.parse(source, self.filename))
+            self._code = compile(tree, self.filename, "exec", dont_inherit=True)
+            self._cache_key = key
+        return self._code
+
+
+class ScriptRunner:
+    """Runs one session's script; see the module docstring."""
+
+    def __init__(
+        self,
+        script: ScriptSource,
+        *,
+        state: SessionState | None = None,
+        on_update: Callable[[], None] | None = None,
+        main_module: bool = True,
+    ) -> None:
+        self.script = script
+        self.state = state if state is not None else SessionState()
+        self.on_update = on_update
+        #: Run in ``sys.modules["__main__"]`` (``termlit run``) or a private module.
+        self.main_module = main_module
+        #: For higher layers that need per-session objects (secrets overrides...).
+        self.session_extras: dict[str, Any] = {}
+        #: Names put in the script's namespace at every run.
+        self.extra_globals: dict[str, Any] = {}
+        self.run_count = 0
+        self.status = RunStatus.IDLE
+        self.last_result: RunResult | None = None
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._shutdown = False
+        self._ctx: RunContext | None = None
+        self._final: RunResult | None = None
+        self._thread: threading.Thread | None = None
+        self._run_thread_id: int | None = None
+        self._consecutive_reruns = 0
+        self._idle = threading.Event()
+        self._idle.set()
+
+    # -- requests (any thread) --------------------------------------------------
+
+    def request_rerun(self, *, from_user: bool = True) -> None:
+        """Ask for a new run; a run in flight stops at its next st.* call."""
+        with self._lock:
+            if from_user:
+                self._consecutive_reruns = 0
+            ctx = self._ctx
+            if ctx is not None and ctx.requested is None:
+                ctx.requested = "rerun"
+            self._idle.clear()
+            self._wake.set()
+
+    def set_widget_value(self, wid: str, value: Any) -> None:
+        """A widget changed in the UI: queue its value and rerun."""
+        self.state.queue_value(wid, value)
+        self.request_rerun()
+
+    def request_stop(self, *, force_after: float | None = 1.0) -> bool:
+        """Stop the run in flight (ctrl+c). Returns False when nothing runs.
+
+        A script busy in pure Python, never calling st.*, is interrupted with
+        an asynchronous exception after ``force_after`` seconds.
+        """
+        with self._lock:
+            ctx = self._ctx
+            if ctx is None:
+                return False
+            ctx.requested = "stop"
+            thread_id = self._run_thread_id
+        if force_after is not None and thread_id is not None:
+            def force() -> None:
+                if self._ctx is ctx:
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                        ctypes.c_ulong(thread_id), ctypes.py_object(StopException)
+                    )
+            timer = threading.Timer(force_after, force)
+            timer.daemon = True
+            timer.start()
+        return True
+
+    @property
+    def is_running(self) -> bool:
+        return self._ctx is not None
+
+    # -- the worker -------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the worker thread and the first run."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="termlit-script", daemon=True)
+            self._thread.start()
+        self.request_rerun()
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        self._shutdown = True
+        self.request_stop(force_after=0.5)
+        self._wake.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no run is in flight or requested (tests, snapshots)."""
+        return self._idle.wait(timeout)
+
+    def _loop(self) -> None:
+        while True:
+            self._wake.wait()
+            if self._shutdown:
+                break
+            self._wake.clear()
+            self.run_once()
+            with self._lock:
+                if not self._wake.is_set():
+                    self._idle.set()
+        self._idle.set()
+
+    def run_until_settled(self) -> RunResult:
+        """Run once, then again for as long as the script asks (st.rerun())."""
+        while True:
+            self._wake.clear()
+            result = self.run_once()
+            if result.status is not RunStatus.RERUN or not self._wake.is_set():
+                self._wake.clear()
+                self._idle.set()
+                return result
+
+    def run_once(self) -> RunResult:
+        """Execute the script once, in the calling thread."""
+        with self._lock:
+            self.run_count += 1
+            ctx = RunContext(self.state, runner=self, run_id=self.run_count)
+            self._ctx = ctx
+            self._run_thread_id = threading.get_ident()
+        self.status = RunStatus.RUNNING
+        token = run_context_var.set(ctx)
+        status = RunStatus.FINISHED
+        rerun_by_script = False
+        try:
+            status = self._execute(ctx)
+            rerun_by_script = status is RunStatus.RERUN and ctx.requested is None
+        finally:
+            # A StopException injected by request_stop may land here late;
+            # it has nothing left to stop.
+            try:
+                with self._lock:
+                    self._ctx = None
+                    self._run_thread_id = None
+                self.state.end_run(finished=status is RunStatus.FINISHED)
+                run_context_var.reset(token)
+            except StopException:  # pragma: no cover - timing dependent
+                pass
+        main, sidebar = ctx.snapshot()
+        result = RunResult(
+            main, sidebar, status, ctx.run_id, final=True, title=ctx.title, extras=ctx.extras
+        )
+        self.status = status
+        if rerun_by_script:
+            self._consecutive_reruns += 1
+            if self._consecutive_reruns > MAX_CONSECUTIVE_RERUNS:
+                self._consecutive_reruns = 0
+                main.children.append(
+                    Element(
+                        "exception",
+                        "main/rerun-loop:exception",
+                        exception_props_from_text(
+                            "RerunLoopError",
+                            f"st.rerun() was called {MAX_CONSECUTIVE_RERUNS} times in a row "
+                            "without any input, so termlit stopped rerunning. Call st.rerun() "
+                            "only when something changed (guard it with a condition), or use "
+                            "@st.fragment(run_every=...) to refresh on a timer.",
+                        ),
+                    )
+                )
+                status = result.status = RunStatus.STOPPED
+            else:
+                self._wake.set()
+                self._idle.clear()
+        if status is not RunStatus.RERUN:
+            with self._lock:
+                self.last_result = result
+                self._final = result
+            if self.on_update is not None:
+                self.on_update()
+        return result
+
+    def _execute(self, ctx: RunContext) -> RunStatus:
+        try:
+            try:
+                changed = self.state.begin_run()
+                for meta in changed:
+                    if meta.callback is not None:
+                        try:
+                            meta.callback(*meta.args, **meta.kwargs)
+                        except Exception as exc:  # shown, the run goes on
+                            _emit_exception(ctx, exc)
+                module = self._new_module()
+                code = self.script.code()
+                exec(code, module.__dict__)
+            except SyntaxError as exc:
+                _emit_exception(ctx, exc)
+            except (RerunException, InterruptedRun):
+                return RunStatus.RERUN
+            except StopException:
+                return RunStatus.STOPPED
+            except SystemExit:
+                return RunStatus.STOPPED
+            except Exception as exc:
+                _emit_exception(ctx, exc)
+        except (RerunException, InterruptedRun):
+            return RunStatus.RERUN
+        except StopException:
+            return RunStatus.STOPPED
+        return RunStatus.FINISHED
+
+    def _new_module(self) -> types.ModuleType:
+        module = types.ModuleType("__main__")
+        module.__dict__["__file__"] = self.script.filename
+        module.__dict__[MAGIC_NAME] = magic_write
+        module.__dict__.update(self.extra_globals)
+        folder = self.script.folder
+        if folder is not None and str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
+        if self.main_module:
+            sys.modules["__main__"] = module
+        return module
+
+    # -- what viewers read ------------------------------------------------------
+
+    def notify(self) -> None:
+        """The run in flight has something new to show."""
+        if self.on_update is not None:
+            self.on_update()
+
+    def take_update(self) -> RunResult | None:
+        """The newest thing to show: a finished run's tree, or the partial tree
+        of the run in flight when it changed since it was last taken."""
+        with self._lock:
+            final, self._final = self._final, None
+            ctx = self._ctx
+        if final is not None:
+            return final
+        if ctx is not None and ctx.dirty:
+            main, sidebar = ctx.snapshot()
+            return RunResult(
+                main, sidebar, RunStatus.RUNNING, ctx.run_id, final=False, title=ctx.title
+            )
+        return None
+
+
+# -- exceptions as elements ------------------------------------------------------
+
+
+def _user_frames(tb: traceback.StackSummary) -> list[traceback.FrameSummary]:
+    frames = [
+        f
+        for f in tb
+        if not f.filename.startswith(_TERMLIT_DIR) and "threading.py" not in f.filename
+    ]
+    return frames or list(tb)
+
+
+def exception_props(exc: BaseException) -> dict[str, Any]:
+    """Props of an exception element: type, message and the user's frames."""
+    if isinstance(exc, SyntaxError):
+        lines = traceback.format_exception_only(type(exc), exc)
+        return {
+            "type": type(exc).__name__,
+            "message": exc.msg or str(exc),
+            "traceback": [line.rstrip("\n") for line in lines],
+            "filename": exc.filename,
+            "lineno": exc.lineno,
+            "is_syntax_error": True,
+        }
+    summary = traceback.extract_tb(exc.__traceback__)
+    frames = _user_frames(summary)
+    lines = [line.rstrip("\n") for line in traceback.format_list(frames)]
+    return {
+        "type": type(exc).__name__,
+        "message": str(exc),
+        "traceback": lines,
+        "filename": frames[-1].filename if frames else None,
+        "lineno": frames[-1].lineno if frames else None,
+        "is_syntax_error": False,
+    }
+
+
+def exception_props_from_text(type_name: str, message: str) -> dict[str, Any]:
+    return {
+        "type": type_name,
+        "message": message,
+        "traceback": [],
+        "filename": None,
+        "lineno": None,
+        "is_syntax_error": False,
+    }
+
+
+def _emit_exception(ctx: RunContext, exc: BaseException) -> None:
+    ctx.stack.clear()
+    requested, ctx.requested = ctx.requested, None  # show the error even if asked to stop
+    try:
+        ctx.emit("exception", exception_props(exc))
+    finally:
+        if ctx.requested is None:
+            ctx.requested = requested
+

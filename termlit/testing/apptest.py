@@ -1,0 +1,206 @@
+"""AppTest: run an app headless and inspect what it shows.
+
+Shaped like Streamlit's ``streamlit.testing.v1.AppTest``::
+
+    from termlit.testing import AppTest
+
+    at = AppTest.from_file("app.py").run()
+    at.slider[0].set_value(7).run()
+    assert at.markdown[0].value == "You chose 7"
+
+Runs on the runtime alone; Textual is never imported.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner, ScriptSource
+from termlit.runtime.tree import Element
+from termlit.testing.elements import Block, ElementList, Node, _accessor
+
+__all__ = ["AppTest"]
+
+
+class _StateView:
+    """``at.session_state``: item and attribute access to the session's state."""
+
+    def __init__(self, at: AppTest) -> None:
+        object.__setattr__(self, "_at", at)
+
+    @property
+    def _state(self):
+        return self._at._runner.state
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state[key]
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._state[key]
+        except KeyError as exc:
+            raise AttributeError(exc.args[0]) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self._state[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state)
+
+    def __len__(self) -> int:
+        return len(self._state)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._state.to_dict()
+
+    def __repr__(self) -> str:
+        return f"SessionState({self.to_dict()!r})"
+
+
+class AppTest:
+    """A headless session of one app; see the module docstring."""
+
+    def __init__(self, script: ScriptSource, *, default_timeout: float = 3, globals: dict[str, Any] | None = None):
+        self._runner = ScriptRunner(script, main_module=False)
+        if globals:
+            self._runner.extra_globals.update(globals)
+        self.default_timeout = default_timeout
+        #: Secrets this test's app sees (``st.secrets``), instead of secrets.toml.
+        self.secrets: dict[str, Any] = {}
+        self._runner.session_extras["secrets_override"] = self.secrets
+        self.session_state = _StateView(self)
+        self._pending: dict[str, Any] = {}
+        self._result: RunResult | None = None
+
+    # -- construction -----------------------------------------------------------
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
+        """An app from a file; a relative path is taken from the calling test's
+        folder, then from the current directory."""
+        path = Path(script_path)
+        if not path.is_absolute():
+            caller = Path(inspect.stack()[1].filename).resolve().parent
+            candidate = caller / path
+            path = candidate if candidate.exists() else Path.cwd() / path
+        if not path.is_file():
+            raise FileNotFoundError(f"AppTest.from_file: no script at {path}")
+        return cls(ScriptSource(path), default_timeout=default_timeout)
+
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3) -> AppTest:
+        """An app from source text (dedented)."""
+        return cls(ScriptSource(source=textwrap.dedent(script)), default_timeout=default_timeout)
+
+    @classmethod
+    def from_function(
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float = 3,
+        args: tuple | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> AppTest:
+        """An app whose script is the body of ``script``, called with args/kwargs."""
+        source = textwrap.dedent(inspect.getsource(script))
+        source += f"\n{script.__name__}(*__termlit_args__, **__termlit_kwargs__)\n"
+        return cls(
+            ScriptSource(source=source),
+            default_timeout=default_timeout,
+            globals={"__termlit_args__": tuple(args or ()), "__termlit_kwargs__": dict(kwargs or {})},
+        )
+
+    # -- running ----------------------------------------------------------------
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the script once (plus the reruns st.rerun() asks for), applying
+        the values set on widgets since the last run."""
+        timeout = self.default_timeout if timeout is None else timeout
+        for wid, value in self._pending.items():
+            self._runner.state.queue_value(wid, value)
+        self._pending.clear()
+        box: dict[str, Any] = {}
+
+        def target() -> None:
+            try:
+                box["result"] = self._runner.run_until_settled()
+            except BaseException as exc:  # pragma: no cover - surfaced below
+                box["error"] = exc
+
+        thread = threading.Thread(target=target, name="termlit-apptest", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if thread.is_alive():
+            self._runner.request_stop(force_after=0.2)
+            thread.join(2)
+            raise RuntimeError(
+                f"AppTest script run timed out after {timeout} s. Pass a larger "
+                "timeout to run(timeout=...) or default_timeout=..., or look for a loop "
+                "that never ends."
+            )
+        if "error" in box:
+            raise box["error"]
+        self._result = box["result"]
+        return self
+
+    # -- what the last run shows ------------------------------------------------
+
+    def _require_run(self) -> RunResult:
+        if self._result is None:
+            raise RuntimeError("Call at.run() before looking at elements.")
+        return self._result
+
+    @property
+    def main(self) -> Block:
+        return Block(self._require_run().main, self)
+
+    @property
+    def sidebar(self) -> Block:
+        return Block(self._require_run().sidebar, self)
+
+    @property
+    def status(self) -> RunStatus:
+        return self._require_run().status
+
+    @property
+    def title_text(self) -> str | None:
+        """The title set by st.set_page_config, if any."""
+        return self._require_run().title
+
+    def get(self, kind: str) -> ElementList:
+        """Every element of ``kind``, main area first, then the sidebar."""
+        result = self._require_run()
+        items: list[Node] = []
+        for root in (result.main, result.sidebar):
+            items.extend(self._kind_in(root, kind))
+        return ElementList(items)
+
+    def _kind_in(self, root: Element, kind: str) -> list[Node]:
+        return list(Block(root, self).get(kind))
+
+    def __getattr__(self, name: str) -> ElementList:
+        return _accessor(self, name)
+
+    def __len__(self) -> int:
+        result = self._require_run()
+        return len(result.main.children) + len(result.sidebar.children)
+
+    def __repr__(self) -> str:
+        if self._result is None:
+            return f"AppTest({self._runner.script.filename}, not run yet)"
+        return f"AppTest({self._runner.script.filename}, run {self._result.run_id}, {self.status.value})"
+

@@ -1,0 +1,324 @@
+"""What AppTest hands out: read-only views of elements and widget handles.
+
+Names follow Streamlit's ``streamlit.testing.v1`` so that a test ports by
+changing its import: ``.value``, ``.label``, ``.key``, and widget actions
+(``click``, ``set_value``, ``input``, ``check``, ``select``, ``increment``...)
+that return the widget so ``.run()`` can chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from termlit.runtime.tree import Element
+
+if TYPE_CHECKING:
+    from termlit.testing.apptest import AppTest
+
+__all__ = ["Block", "ElementList", "Node", "Widget", "wrap"]
+
+_UNSET = object()
+
+
+class Node:
+    """One element of the last run."""
+
+    def __init__(self, element: Element, at: AppTest) -> None:
+        self._element = element
+        self._at = at
+
+    @property
+    def type(self) -> str:
+        return self._element.kind
+
+    kind = type
+
+    @property
+    def id(self) -> str:
+        return self._element.id
+
+    @property
+    def props(self) -> dict[str, Any]:
+        return self._element.props
+
+    @property
+    def value(self) -> Any:
+        props = self._element.props
+        if "body" in props:
+            return props["body"]
+        return props.get("value")
+
+    def __getattr__(self, name: str) -> Any:
+        props = self.__dict__.get("_element").props
+        if name in props:
+            return props[name]
+        raise AttributeError(f"{type(self).__name__} ({self.type}) has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(type={self.type!r}, value={self.value!r})"
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        return self._at.run(timeout=timeout)
+
+
+class Markdown(Node):
+    pass
+
+
+class Exception_(Node):
+    @property
+    def value(self) -> str:
+        return self._element.props["message"]
+
+    @property
+    def message(self) -> str:
+        return self._element.props["message"]
+
+    @property
+    def stack_trace(self) -> list[str]:
+        return list(self._element.props["traceback"])
+
+    @property
+    def is_syntax_error(self) -> bool:
+        return bool(self._element.props.get("is_syntax_error"))
+
+
+class DataFrame(Node):
+    @property
+    def value(self) -> Any:
+        return self._element.props["data"]
+
+
+class Widget(Node):
+    """A widget of the last run; actions queue a value for the next run."""
+
+    @property
+    def label(self) -> str:
+        return self._element.props["label"]
+
+    @property
+    def key(self) -> str | None:
+        return self._element.props.get("key")
+
+    @property
+    def disabled(self) -> bool:
+        return self._element.props.get("disabled", False)
+
+    @property
+    def help(self) -> str | None:
+        return self._element.props.get("help")
+
+    @property
+    def value(self) -> Any:
+        pending = self._at._pending.get(self.id, _UNSET)
+        if pending is not _UNSET:
+            return pending
+        return self._at._runner.state.widget_value(self.id, self._element.props.get("value"))
+
+    def set_value(self, value: Any) -> Widget:
+        """Give the widget ``value`` in the next run (as if the user did)."""
+        self._at._pending[self.id] = value
+        return self
+
+
+class Button(Widget):
+    def click(self) -> Button:
+        return self.set_value(True)
+
+    @property
+    def value(self) -> bool:
+        pending = self._at._pending.get(self.id, _UNSET)
+        if pending is not _UNSET:
+            return bool(pending)
+        return bool(self._element.props.get("value"))
+
+
+class Checkbox(Widget):
+    def check(self) -> Checkbox:
+        return self.set_value(True)
+
+    def uncheck(self) -> Checkbox:
+        return self.set_value(False)
+
+
+class Slider(Widget):
+    @property
+    def min(self) -> Any:
+        return self._element.props["min"]
+
+    @property
+    def max(self) -> Any:
+        return self._element.props["max"]
+
+    @property
+    def step(self) -> Any:
+        return self._element.props["step"]
+
+    def set_range(self, lower: Any, upper: Any) -> Slider:
+        return self.set_value((lower, upper))
+
+
+class NumberInput(Widget):
+    @property
+    def min(self) -> Any:
+        return self._element.props["min"]
+
+    @property
+    def max(self) -> Any:
+        return self._element.props["max"]
+
+    @property
+    def step(self) -> Any:
+        return self._element.props["step"]
+
+    def _clamp(self, value: Any) -> Any:
+        lo, hi = self.min, self.max
+        if lo is not None:
+            value = max(value, lo)
+        if hi is not None:
+            value = min(value, hi)
+        return value
+
+    def increment(self) -> NumberInput:
+        current = self.value if self.value is not None else 0
+        return self.set_value(self._clamp(current + self.step))
+
+    def decrement(self) -> NumberInput:
+        current = self.value if self.value is not None else 0
+        return self.set_value(self._clamp(current - self.step))
+
+
+class TextInput(Widget):
+    def input(self, value: str) -> TextInput:
+        max_chars = self._element.props.get("max_chars")
+        if max_chars is not None and len(value) > max_chars:
+            return self  # as in the UI: too long a text is not accepted
+        return self.set_value(value)
+
+
+class Selectbox(Widget):
+    @property
+    def options(self) -> list[str]:
+        return list(self._element.props["labels"])
+
+    @property
+    def format_func(self):
+        labels = dict(zip(map(id, self._element.props["options"]), self._element.props["labels"]))
+        return lambda option: labels.get(id(option), str(option))
+
+    def select(self, value: Any) -> Selectbox:
+        return self.set_value(value)
+
+    def select_index(self, index: int | None) -> Selectbox:
+        if index is None:
+            return self.set_value(None)
+        return self.set_value(self._element.props["options"][index])
+
+
+class Block(Node):
+    """A container (sidebar, column, container...) with the same accessors as AppTest."""
+
+    @property
+    def children(self) -> list[Node]:
+        return [wrap(child, self._at) for child in self._element.children or ()]
+
+    def get(self, kind: str) -> ElementList:
+        return ElementList(
+            [wrap(e, self._at) for e in _descendants(self._element) if e.kind == kind]
+        )
+
+    def __getattr__(self, name: str) -> Any:
+        return _accessor(self, name)
+
+    def __len__(self) -> int:
+        return len(self._element.children or ())
+
+    def __getitem__(self, index: int) -> Node:
+        return self.children[index]
+
+    @property
+    def value(self) -> Any:
+        return None
+
+
+_WIDGETS: dict[str, type[Node]] = {
+    "button": Button,
+    "checkbox": Checkbox,
+    "slider": Slider,
+    "number_input": NumberInput,
+    "text_input": TextInput,
+    "selectbox": Selectbox,
+    "exception": Exception_,
+    "dataframe": DataFrame,
+    "markdown": Markdown,
+}
+
+#: Accessor names that differ from the element kind they list.
+_PLURAL = {"columns": "column", "tabs": "tab"}
+
+
+def wrap(element: Element, at: AppTest) -> Node:
+    if element.children is not None:
+        return Block(element, at)
+    cls = _WIDGETS.get(element.kind)
+    if cls is None:
+        cls = Widget if element.props.get("label") is not None and "key" in element.props else Node
+    return cls(element, at)
+
+
+def _descendants(element: Element) -> Iterator[Element]:
+    for child in element.children or ():
+        yield child
+        if child.children is not None:
+            yield from _descendants(child)
+
+
+def _accessor(owner: Any, name: str) -> ElementList:
+    if name.startswith("_"):
+        raise AttributeError(name)
+    return owner.get(_PLURAL.get(name, name))
+
+
+N = TypeVar("N", bound=Node)
+
+
+class ElementList(Sequence[N], Generic[N]):
+    """The elements of one kind, in document order.
+
+    Index it (``at.button[0]``), iterate it, or call it with a key
+    (``at.button(key="go")``).
+    """
+
+    def __init__(self, items: list[N]) -> None:
+        self._items = items
+
+    @overload
+    def __getitem__(self, index: int) -> N: ...
+    @overload
+    def __getitem__(self, index: slice) -> ElementList[N]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return ElementList(self._items[index])
+        try:
+            return self._items[index]
+        except IndexError:
+            raise IndexError(
+                f"element index {index} out of range: the last run shows {len(self._items)} of this kind"
+            ) from None
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __call__(self, key: str) -> N:
+        for item in self._items:
+            if getattr(item, "key", None) == key or item.props.get("key") == key:
+                return item
+        raise KeyError(f"no element with key {key!r} in the last run")
+
+    @property
+    def values(self) -> list[Any]:
+        return [item.value for item in self._items]
+
+    def __repr__(self) -> str:
+        return f"ElementList({self._items!r})"
