@@ -1,0 +1,5 @@
+import sys
+
+from termlit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,5 @@
+"""The Textual shell: the only place termlit imports Textual."""
+
+from termlit.tui.app import TermlitApp
+
+__all__ = ["TermlitApp"]

@@ -1,0 +1,136 @@
+"""The reconciler: make the mounted widgets show a new element tree.
+
+Children are matched by element id. A matched widget whose props changed is
+updated in place; an unchanged one is not touched at all; only elements that
+are new (or changed kind) are mounted, and only those that are gone are
+removed. A partial tree (a run still in flight) leaves the elements it has
+not reached yet in place, dimmed, until the run finishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from textual.widget import Widget
+
+from termlit.runtime.tree import Element
+from termlit.tui.widgets import view_class
+
+__all__ = ["Reconciler", "build_view"]
+
+
+class Owner(Protocol):
+    views: list[Any]
+
+    @property
+    def child_host(self) -> Widget: ...
+
+
+def build_view(element: Element) -> Widget:
+    """A new widget (with its whole subtree) for ``element``."""
+    cls = view_class(element.kind)
+    if element.children is not None:
+        if cls.__name__ == "NoticeView":
+            cls = view_class("container")
+        children = [build_view(child) for child in element.children]
+        view = cls(element, children)
+        view.views = children
+        return view
+    return cls(element)
+
+
+@dataclass
+class Counts:
+    mounted: int = 0
+    updated: int = 0
+    removed: int = 0
+    moved: int = 0
+
+
+class Reconciler:
+    """Applies trees to owners (the main area, the sidebar, containers)."""
+
+    def __init__(self) -> None:
+        self.counts = Counts()
+
+    def apply(self, owner: Owner, elements: list[Element], *, final: bool) -> list[Awaitable[Any]]:
+        """Reconcile ``owner``'s children with ``elements``; return what to await."""
+        waits: list[Awaitable[Any]] = []
+        self._reconcile(owner, elements, final, waits)
+        return waits
+
+    def _reconcile(self, owner: Owner, elements: list[Element], final: bool, waits: list) -> None:
+        host = owner.child_host
+        old = owner.views
+        by_id = {view.element_id: view for view in old}
+        desired: list[Any] = []
+        fresh: set[int] = set()
+        removed: list[Any] = []
+        for element in elements:
+            view = by_id.pop(element.id, None)
+            if view is not None and view.element.kind == element.kind:
+                if view.element is not element:
+                    view.update_element(element)
+                    self.counts.updated += 1
+                if view.has_class("-stale"):
+                    view.remove_class("-stale")
+                if element.children is not None:
+                    self._reconcile(view, element.children, final, waits)
+            else:
+                if view is not None:
+                    removed.append(view)
+                view = build_view(element)
+                fresh.add(id(view))
+            desired.append(view)
+        leftovers = [view for view in old if view.element_id in by_id]
+        if final:
+            removed.extend(leftovers)
+            leftovers = []
+        else:
+            for view in leftovers:
+                view.add_class("-stale")
+        for view in removed:
+            waits.append(view.remove())
+        self.counts.removed += len(removed)
+        order = desired + leftovers
+
+        # Existing widgets keep their relative order unless the tree changed it.
+        gone = {id(v) for v in removed}
+        kept_now = [v for v in old if id(v) not in gone]
+        kept_wanted = [v for v in order if id(v) not in fresh]
+        if kept_now != kept_wanted:
+            previous = None
+            for view in kept_wanted:
+                if previous is None:
+                    host.move_child(view, before=0)
+                else:
+                    host.move_child(view, after=previous)
+                previous = view
+                self.counts.moved += 1
+
+        # Mount the new ones, consecutive ones in one batch.
+        previous = None
+        batch: list[Widget] = []
+
+        def flush(anchor_after: Widget | None, anchor_before: Widget | None) -> None:
+            if not batch:
+                return
+            if anchor_after is not None:
+                waits.append(host.mount_all(batch, after=anchor_after))
+            elif anchor_before is not None:
+                waits.append(host.mount_all(batch, before=anchor_before))
+            else:
+                waits.append(host.mount_all(batch))
+            self.counts.mounted += len(batch)
+
+        for view in order:
+            if id(view) in fresh:
+                batch.append(view)
+                continue
+            flush(previous, view)
+            batch = []
+            previous = view
+        flush(previous, None)
+        owner.views = order

@@ -1,0 +1,55 @@
+"""One Textual widget per element kind, loaded on first use.
+
+:func:`view_class` maps an element kind to the class that shows it; kinds the
+terminal cannot show get :class:`NoticeView`, a one-line notice.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+#: kind -> (module, class)
+_KINDS: dict[str, tuple[str, str]] = {
+    "title": ("_static", "HeadingView"),
+    "header": ("_static", "HeadingView"),
+    "subheader": ("_static", "HeadingView"),
+    "markdown": ("_static", "MarkdownView"),
+    "caption": ("_static", "CaptionView"),
+    "text": ("_static", "TextView"),
+    "code": ("_static", "CodeView"),
+    "json": ("_static", "JsonView"),
+    "exception": ("_static", "ExceptionView"),
+    "divider": ("_static", "DividerView"),
+    "empty": ("_static", "EmptyView"),
+    "notice": ("_static", "NoticeView"),
+    "spinner": ("_spinner", "SpinnerView"),
+    "button": ("_button", "ButtonView"),
+    "checkbox": ("_checkbox", "CheckboxView"),
+    "slider": ("_slider", "SliderView"),
+    "text_input": ("_text_input", "TextInputView"),
+    "number_input": ("_number_input", "NumberInputView"),
+    "selectbox": ("_selectbox", "SelectboxView"),
+    "container": ("_layout", "ContainerView"),
+    "columns": ("_layout", "ColumnsView"),
+    "column": ("_layout", "ColumnView"),
+    "dataframe": ("_dataframe", "DataFrameView"),
+}
+
+_loaded: dict[str, type] = {}
+
+
+def view_class(kind: str) -> type:
+    cls = _loaded.get(kind)
+    if cls is None:
+        module_name, class_name = _KINDS.get(kind, ("_static", "NoticeView"))
+        cls = getattr(import_module(f"termlit.tui.widgets.{module_name}"), class_name)
+        _loaded[kind] = cls
+    return cls
+
+
+def __getattr__(name: str) -> Any:
+    for module_name, class_name in _KINDS.values():
+        if class_name == name:
+            return getattr(import_module(f"termlit.tui.widgets.{module_name}"), class_name)
+    raise AttributeError(name)

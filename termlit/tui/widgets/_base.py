@@ -1,0 +1,84 @@
+"""What every element widget shares."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.message import Message
+from textual.widget import Widget
+
+from termlit.runtime.tree import Element
+
+__all__ = ["ElementView", "WidgetValue", "props_changed"]
+
+
+class WidgetValue(Message):
+    """A widget's value changed in the UI: the app queues it and reruns."""
+
+    def __init__(self, wid: str, value: Any) -> None:
+        super().__init__()
+        self.wid = wid
+        self.value = value
+
+
+def props_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """True when the props differ. Large values (frames, arrays) compare by
+    identity only: comparing them cell by cell would cost more than a redraw."""
+    if old is new:
+        return False
+    if old.keys() != new.keys():
+        return True
+    for name, value in new.items():
+        before = old[name]
+        if before is value:
+            continue
+        if isinstance(value, (str, int, float, bool, type(None), tuple)) and type(before) is type(value):
+            try:
+                if before == value:
+                    continue
+            except Exception:
+                pass
+        elif isinstance(value, (list, dict)) and type(before) is type(value):
+            try:
+                if bool(before == value):
+                    continue
+            except Exception:
+                pass
+        return True
+    return False
+
+
+class ElementView:
+    """Mixin for a Textual widget that shows one element.
+
+    The reconciler creates a view with :meth:`from_element`, and on later runs
+    calls :meth:`update_element` only when the element's props changed.
+    Containers set ``child_host`` to the widget their children mount in.
+    """
+
+    kind: ClassVar[str] = ""
+    element: Element
+    #: Child views in element order, for containers (kept by the reconciler).
+    views: list[ElementView]
+
+    def bind_element(self, element: Element) -> None:
+        self.element = element
+        self.element_id = element.id
+        self.views = []
+
+    @property
+    def child_host(self) -> Widget:
+        return self  # type: ignore[return-value]
+
+    def update_element(self, element: Element) -> None:
+        old = self.element
+        self.element = element
+        self.element_id = element.id
+        if props_changed(old.props, element.props):
+            self.apply_props(element.props)
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        """Show new props; override in each widget."""
+
+    def post_value(self, value: Any) -> None:
+        self.post_message(WidgetValue(self.element_id, value))  # type: ignore[attr-defined]

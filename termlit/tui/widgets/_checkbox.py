@@ -1,0 +1,38 @@
+"""``st.checkbox``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Checkbox
+
+from termlit.runtime.tree import Element
+from termlit.tui.widgets._base import ElementView
+
+__all__ = ["CheckboxView"]
+
+
+class CheckboxView(ElementView, Checkbox):
+    """A checkbox; Enter or Space toggles it."""
+
+    kind = "checkbox"
+
+    DEFAULT_CSS = """
+    CheckboxView { margin: 0 0 1 0; border: none; padding: 0; }
+    CheckboxView:focus { border: none; }
+    """
+
+    def __init__(self, element: Element) -> None:
+        self.bind_element(element)
+        props = element.props
+        super().__init__(props["label"], bool(props["value"]), disabled=bool(props.get("disabled")), compact=True)
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        self.label = props["label"]
+        self.disabled = bool(props.get("disabled"))
+        with self.prevent(Checkbox.Changed):
+            self.value = bool(props["value"])
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.post_value(bool(event.value))

@@ -1,0 +1,60 @@
+"""``st.selectbox``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Select
+
+from termlit.tui.widgets._field import FieldView
+
+__all__ = ["SelectboxView"]
+
+
+def _index_of(props: dict[str, Any]) -> int | None:
+    value = props.get("value")
+    if value is None:
+        return None
+    for i, option in enumerate(props["options"]):
+        if option is value:
+            return i
+    for i, option in enumerate(props["options"]):
+        try:
+            if bool(option == value):
+                return i
+        except Exception:
+            continue
+    return None
+
+
+class SelectboxView(FieldView):
+    """A drop-down: Enter opens it, ↑/↓ move, Enter picks."""
+
+    kind = "selectbox"
+
+    def make_control(self, props: dict[str, Any]) -> Select:
+        index = _index_of(props)
+        self.control = Select(
+            [(label, i) for i, label in enumerate(props["labels"])],
+            prompt=props.get("placeholder") or "Choose an option",
+            allow_blank=index is None,
+            value=index if index is not None else Select.NULL,
+            compact=True,
+        )
+        self._labels = list(props["labels"])
+        return self.control
+
+    def apply_control(self, props: dict[str, Any]) -> None:
+        index = _index_of(props)
+        with self.control.prevent(Select.Changed):
+            if props["labels"] != self._labels:
+                self._labels = list(props["labels"])
+                self.control.set_options([(label, i) for i, label in enumerate(self._labels)])
+            self.control.value = index if index is not None else Select.NULL
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is Select.NULL:
+            self.post_value(None)
+        else:
+            self.post_value(self.element.props["options"][event.value])

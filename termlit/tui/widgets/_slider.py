@@ -1,0 +1,138 @@
+"""``st.slider``: a keyboard slider over ints or floats, single or range."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+
+from termlit.tui.widgets._field import FieldView, format_number
+
+__all__ = ["SliderControl", "SliderView"]
+
+
+class SliderControl(Widget, can_focus=True):
+    """The track of a slider.
+
+    | Key | Action |
+    | --- | --- |
+    | ← / → | one step down / up |
+    | shift+← / shift+→, PgDn / PgUp | ten steps |
+    | Home / End | the minimum / the maximum |
+    | Space | switch thumb (range sliders) |
+    """
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "−", show=True),
+        Binding("right", "step(1)", "+", show=True),
+        Binding("shift+left,pagedown", "step(-10)", "−10", show=False),
+        Binding("shift+right,pageup", "step(10)", "+10", show=False),
+        Binding("home", "jump(-1)", "Min", show=False),
+        Binding("end", "jump(1)", "Max", show=False),
+        Binding("space", "switch_thumb", "Other end", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SliderControl { height: 1; width: 1fr; }
+    SliderControl:focus { background: $boost; }
+    SliderControl > .slider--track { color: $foreground-muted; }
+    """
+
+    def __init__(self, view: SliderView, props: dict[str, Any]) -> None:
+        super().__init__()
+        self.view = view
+        self.props = props
+        self.values = self._as_list(props["value"])
+        self.thumb = 0
+
+    @staticmethod
+    def _as_list(value: Any) -> list[Any]:
+        return list(value) if isinstance(value, (list, tuple)) else [value]
+
+    def set_props(self, props: dict[str, Any]) -> None:
+        self.props = props
+        self.values = self._as_list(props["value"])
+        self.thumb = min(self.thumb, len(self.values) - 1)
+        self.refresh()
+
+    # -- values -----------------------------------------------------------------
+
+    def _snap(self, value: float) -> Any:
+        low, high, step = self.props["min"], self.props["max"], self.props["step"]
+        value = min(max(value, low), high)
+        if self.props["number_type"] == "int":
+            return int(round((value - low) / step) * step + low)
+        steps = round((value - low) / step)
+        snapped = low + steps * step
+        decimals = len(format_number(step, None, "float", step).split(".")[1])
+        return round(min(max(snapped, low), high), decimals + 1)
+
+    def _commit(self, values: list[Any]) -> None:
+        if values == self.values:
+            return
+        self.values = values
+        self.refresh()
+        value = tuple(sorted(values)) if self.props["range"] else values[0]
+        self.view.post_value(value)
+
+    def action_step(self, count: int) -> None:
+        values = list(self.values)
+        values[self.thumb] = self._snap(values[self.thumb] + count * self.props["step"])
+        self._commit(values)
+
+    def action_jump(self, direction: int) -> None:
+        values = list(self.values)
+        values[self.thumb] = self.props["max"] if direction > 0 else self.props["min"]
+        self._commit(values)
+
+    def action_switch_thumb(self) -> None:
+        if len(self.values) > 1:
+            self.thumb = 1 - self.thumb
+            self.refresh()
+
+    # -- drawing ----------------------------------------------------------------
+
+    def _text(self, value: Any) -> str:
+        p = self.props
+        return format_number(value, p.get("format"), p["number_type"], p["step"])
+
+    def render(self) -> Text:
+        p = self.props
+        label = " – ".join(self._text(v) for v in self.values)
+        width = max(self.size.width - len(label) - 2, 4)
+        low, high = p["min"], p["max"]
+        span = (high - low) or 1
+        cells = [min(int((v - low) / span * (width - 1) + 0.5), width - 1) for v in self.values]
+        filled_from = cells[0] if len(cells) > 1 else 0
+        filled_to = cells[-1]
+        text = Text()
+        for i in range(width):
+            if i in cells:
+                active = self.has_focus and cells.index(i) == self.thumb
+                text.append("◉" if active else "●", style="bold")
+            elif filled_from <= i <= filled_to:
+                text.append("━", style="bold")
+            else:
+                text.append("─", style="dim")
+        text.append("  ")
+        text.append(label, style="bold")
+        return text
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class SliderView(FieldView):
+    kind = "slider"
+
+    def make_control(self, props: dict[str, Any]) -> SliderControl:
+        self.control = SliderControl(self, props)
+        return self.control
+
+    def apply_control(self, props: dict[str, Any]) -> None:
+        self.control.set_props(props)

@@ -1,0 +1,171 @@
+"""Text elements: titles, markdown, captions, code, json, exceptions, notices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.json import JSON
+from rich.markdown import Markdown
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.widgets import Rule, Static
+
+from termlit.runtime.tree import Element
+from termlit.tui.widgets._base import ElementView
+
+__all__ = [
+    "CaptionView",
+    "CodeView",
+    "DividerView",
+    "EmptyView",
+    "ExceptionView",
+    "HeadingView",
+    "JsonView",
+    "MarkdownView",
+    "NoticeView",
+    "TextView",
+]
+
+
+class _StaticView(ElementView, Static):
+    """A Static that re-renders its element when the props change."""
+
+    DEFAULT_CSS = """
+    _StaticView { height: auto; }
+    """
+
+    def __init__(self, element: Element) -> None:
+        self.bind_element(element)
+        super().__init__(self.render_props(element.props), classes=f"el-{element.kind}")
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        return Text(str(props.get("body", "")))
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        self.update(self.render_props(props))
+
+
+class HeadingView(_StaticView):
+    """``st.title``, ``st.header`` and ``st.subheader``."""
+
+    DEFAULT_CSS = """
+    HeadingView { margin: 1 0 0 0; }
+    HeadingView.el-title { text-style: bold; color: $accent; margin: 0 0 1 0; }
+    HeadingView.el-header { text-style: bold; color: $primary; }
+    HeadingView.el-subheader { text-style: bold; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        body = Text(props["body"])
+        if self.element.kind == "title":
+            return Group(body, Text("━" * min(len(props["body"]) + 2, 80)))
+        if props.get("divider"):
+            return Group(body, Text("─" * min(len(props["body"]) + 2, 80)))
+        return body
+
+
+class MarkdownView(_StaticView):
+    """``st.markdown``."""
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        return Markdown(props["body"], code_theme="ansi_dark", hyperlinks=False)
+
+
+class CaptionView(_StaticView):
+    """``st.caption``: small print, dimmed."""
+
+    DEFAULT_CSS = """
+    CaptionView { color: $text-muted; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        return Markdown(props["body"], hyperlinks=False)
+
+
+class TextView(_StaticView):
+    """``st.text``: fixed-width text, no Markdown."""
+
+
+class CodeView(_StaticView):
+    """``st.code``: syntax-highlighted code."""
+
+    DEFAULT_CSS = """
+    CodeView { background: $boost; padding: 0 1; margin: 0 0 1 0; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        return Syntax(
+            props["body"],
+            props.get("language") or "text",
+            line_numbers=props.get("line_numbers", False),
+            word_wrap=props.get("wrap_lines", False),
+            theme="ansi_dark",
+            background_color="default",
+        )
+
+
+class JsonView(_StaticView):
+    """``st.json``."""
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        return JSON(props["body"])
+
+
+class ExceptionView(_StaticView):
+    """An exception raised by the script (or shown with ``st.exception``)."""
+
+    DEFAULT_CSS = """
+    ExceptionView {
+        border: round $error;
+        border-title-color: $error;
+        padding: 0 1;
+        margin: 0 0 1 0;
+    }
+    """
+
+    def __init__(self, element: Element) -> None:
+        super().__init__(element)
+        self.border_title = element.props["type"]
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        self.border_title = props["type"]
+        parts: list[RenderableType] = []
+        if not props.get("is_syntax_error"):
+            parts.append(Text(f"{props['type']}: {props['message']}", style="bold"))
+        lines = "\n".join(props.get("traceback") or ())
+        if lines:
+            parts.append(Text(lines))
+        return Group(*parts)
+
+
+class DividerView(ElementView, Rule):
+    """``st.divider``."""
+
+    def __init__(self, element: Element) -> None:
+        self.bind_element(element)
+        super().__init__(line_style="solid")
+
+
+class EmptyView(ElementView, Static):
+    """``st.empty``: takes no room until something replaces it."""
+
+    DEFAULT_CSS = """
+    EmptyView { display: none; }
+    """
+
+    def __init__(self, element: Element) -> None:
+        self.bind_element(element)
+        super().__init__()
+
+
+class NoticeView(_StaticView):
+    """Elements the terminal cannot show: one line naming the call."""
+
+    DEFAULT_CSS = """
+    NoticeView { color: $text-muted; text-style: italic; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        message = props.get("message") or f"st.{self.element.kind} is not shown in the terminal."
+        return Text(f"ⓘ {message}")
