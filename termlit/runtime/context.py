@@ -75,6 +75,8 @@ class RunContext:
         #: Free-form per-run data for higher layers (forms, caches, fragments).
         self.extras: dict[str, Any] = {}
         self.title: str | None = None
+        #: The script raised: the run finished, but widget state is not pruned.
+        self.errored = False
         self._recorders: list[tuple[Target, list[Element]]] = []
 
     # -- control ---------------------------------------------------------------

@@ -247,7 +247,9 @@ class ScriptRunner:
                 with self._lock:
                     self._ctx = None
                     self._run_thread_id = None
-                self.state.end_run(finished=status is RunStatus.FINISHED)
+                # A run that failed keeps the state of the widgets it never
+                # reached: fixing the script must not cost the user their inputs.
+                self.state.end_run(finished=status is RunStatus.FINISHED and not ctx.errored)
                 run_context_var.reset(token)
             except StopException:  # pragma: no cover - timing dependent
                 pass
@@ -299,6 +301,7 @@ class ScriptRunner:
                 code = self.script.code()
                 exec(code, module.__dict__)
             except SyntaxError as exc:
+                ctx.errored = True
                 _emit_exception(ctx, exc)
             except (RerunException, InterruptedRun):
                 return RunStatus.RERUN
@@ -307,6 +310,7 @@ class ScriptRunner:
             except SystemExit:
                 return RunStatus.STOPPED
             except Exception as exc:
+                ctx.errored = True
                 _emit_exception(ctx, exc)
         except (RerunException, InterruptedRun):
             return RunStatus.RERUN

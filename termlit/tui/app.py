@@ -87,7 +87,7 @@ class HelpLine(Static):
     """The help text of the focused widget."""
 
     DEFAULT_CSS = """
-    HelpLine { dock: bottom; height: auto; max-height: 3; color: $text-muted; padding: 0 1; display: none; }
+    HelpLine { height: auto; max-height: 3; color: $text-muted; padding: 0 1; display: none; }
     HelpLine.-shown { display: block; }
     """
 
@@ -100,6 +100,7 @@ class KeyHelp(ModalScreen[None]):
     DEFAULT_CSS = """
     KeyHelp { align: center middle; }
     KeyHelp > Vertical { width: auto; max-width: 90%; height: auto; border: round $accent; padding: 0 1; background: $surface; }
+    KeyHelp Static { width: auto; }
     """
 
     def compose(self) -> ComposeResult:
@@ -227,6 +228,17 @@ class TermlitApp(App[None]):
         if result.final:
             self.applied_runs += 1
             self.last_applied = result
+
+    @property
+    def settled(self) -> bool:
+        """True when no run is in flight or queued and the last run is on screen."""
+        runner = self.runner
+        return (
+            runner.wait_idle(0)
+            and not runner.state.has_pending()
+            and runner.last_result is not None
+            and self.last_applied is runner.last_result
+        )
 
     def _update_sidebar_visibility(self, result: RunResult) -> None:
         has_items = bool(result.sidebar.children)

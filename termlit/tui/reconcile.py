@@ -71,8 +71,7 @@ class Reconciler:
         for element in elements:
             view = by_id.pop(element.id, None)
             if view is not None and view.element.kind == element.kind:
-                if view.element is not element:
-                    view.update_element(element)
+                if view.element is not element and view.update_element(element):
                     self.counts.updated += 1
                 if view.has_class("-stale"):
                     view.remove_class("-stale")

@@ -70,12 +70,15 @@ class ElementView:
     def child_host(self) -> Widget:
         return self  # type: ignore[return-value]
 
-    def update_element(self, element: Element) -> None:
+    def update_element(self, element: Element) -> bool:
+        """Take the new run's element; redraw only if its props changed."""
         old = self.element
         self.element = element
         self.element_id = element.id
         if props_changed(old.props, element.props):
             self.apply_props(element.props)
+            return True
+        return False
 
     def apply_props(self, props: dict[str, Any]) -> None:
         """Show new props; override in each widget."""

@@ -128,8 +128,11 @@ class ExceptionView(_StaticView):
         super().__init__(element)
         self.border_title = element.props["type"]
 
-    def render_props(self, props: dict[str, Any]) -> RenderableType:
+    def apply_props(self, props: dict[str, Any]) -> None:
         self.border_title = props["type"]
+        super().apply_props(props)
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
         parts: list[RenderableType] = []
         if not props.get("is_syntax_error"):
             parts.append(Text(f"{props['type']}: {props['message']}", style="bold"))

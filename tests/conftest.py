@@ -1,0 +1,56 @@
+"""Shared helpers: build an app from source text and drive it with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def write_app(tmp_path):
+    """Write a script into a temp folder and return its path."""
+
+    def write(source: str, name: str = "app.py") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+        return path
+
+    return write
+
+
+@asynccontextmanager
+async def running(path: Path, size: tuple[int, int] = (100, 30), **kwargs):
+    """Run the real TermlitApp headless on ``path``; yield (app, pilot) after
+    the first run is on screen."""
+    from termlit.runtime import ScriptRunner, ScriptSource
+    from termlit.tui.app import TermlitApp
+
+    runner = ScriptRunner(ScriptSource(path), main_module=False)
+    app = TermlitApp(runner, watch=kwargs.pop("watch", False), still=True, **kwargs)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
+async def settle(pilot, timeout: float = 10.0) -> None:
+    """Wait until the rerun caused by the last input is on screen."""
+    app = pilot.app
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    await pilot.pause()
+    while not app.settled:
+        if loop.time() > deadline:
+            raise TimeoutError("the app did not finish its rerun in time")
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+def run_async(coro):
+    return asyncio.run(coro)

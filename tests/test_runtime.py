@@ -1,0 +1,247 @@
+"""The rerun runtime, seen through AppTest: what a script shows and remembers."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from termlit.runtime import RunStatus, ScriptRunner, ScriptSource
+from termlit.testing import AppTest
+
+
+def test_each_run_executes_the_script_afresh_in_a_new_namespace():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        try:
+            seen += 1
+        except NameError:
+            seen = 1
+        st.text(f"globals start empty: {seen}")
+        """
+    ).run()
+    assert at.text[0].value == "globals start empty: 1"
+    at.run()
+    assert at.text[0].value == "globals start empty: 1"
+
+
+def test_magic_writes_bare_expressions_at_any_depth_but_not_docstrings_or_calls():
+    at = AppTest.from_string(
+        '''
+        """Module docstring: not shown."""
+        import termlit as st
+
+        "top-level string"
+        x = 41
+        x + 1
+
+        def helper():
+            """Function docstring: not shown."""
+            "inside a function"
+
+        helper()
+        for i in range(2):
+            f"loop {i}"
+        with st.sidebar:
+            "in the sidebar"
+        print("calls are not written")
+        '''
+    ).run()
+    assert at.main.markdown.values == ["top-level string", "inside a function", "loop 0", "loop 1"]
+    assert at.main.text.values == ["42"]
+    assert at.sidebar.markdown.values == ["in the sidebar"]
+    assert all("docstring" not in v for v in at.markdown.values)
+
+
+def test_user_exception_becomes_an_element_with_user_frames_and_the_next_run_recovers():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        st.markdown("before")
+        if not st.session_state.get("fixed"):
+            {}["missing"]
+        st.markdown("after")
+        """
+    ).run()
+    assert at.status is RunStatus.FINISHED
+    assert at.markdown.values == ["before"]
+    (exc,) = at.exception
+    assert exc.type == "exception" and exc.props["type"] == "KeyError"
+    assert "'missing'" in exc.value
+    assert any('["missing"]' in line for line in exc.stack_trace)
+    assert not any("termlit" in line.split('"')[1] for line in exc.stack_trace if line.strip().startswith("File"))
+    at.session_state["fixed"] = True
+    at.run()
+    assert at.markdown.values == ["before", "after"]
+    assert len(at.exception) == 0
+
+
+def test_syntax_error_shows_file_line_and_caret(write_app):
+    path = write_app("import termlit as st\nst.title('x')\nvalue = (1,\n")
+    at = AppTest.from_file(path).run()
+    (exc,) = at.exception
+    assert exc.is_syntax_error
+    assert exc.props["lineno"] == 3
+    text = "\n".join(exc.stack_trace)
+    assert str(path) in text and "^" in text and "SyntaxError" in text
+
+
+def test_script_edit_is_picked_up_on_next_run(write_app):
+    path = write_app("import termlit as st\nst.text('one')\n")
+    at = AppTest.from_file(path).run()
+    assert at.text[0].value == "one"
+    time.sleep(0.01)
+    path.write_text("import termlit as st\nst.text('two')\n")
+    at.run()
+    assert at.text[0].value == "two"
+
+
+def test_st_stop_ends_the_run_and_keeps_what_was_shown():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        st.text("shown")
+        st.stop()
+        st.text("never")
+        """
+    ).run()
+    assert at.text.values == ["shown"]
+    assert at.status is RunStatus.STOPPED
+
+
+def test_st_rerun_runs_again_and_state_carries_over():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        st.session_state.setdefault("n", 0)
+        st.session_state.n += 1
+        if st.session_state.n < 3:
+            st.rerun()
+        st.text(f"runs: {st.session_state.n}")
+        """
+    ).run()
+    assert at.text.values == ["runs: 3"]
+
+
+def test_endless_st_rerun_is_stopped_with_a_clear_message():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        st.text("looping")
+        st.rerun()
+        """,
+        default_timeout=20,
+    ).run()
+    assert at.status is RunStatus.STOPPED
+    (exc,) = at.exception
+    assert "st.rerun()" in exc.value and "in a row" in exc.value
+
+
+def test_timeout_raises_a_clear_error():
+    at = AppTest.from_string("while True:\n    pass\n", default_timeout=0.3)
+    with pytest.raises(RuntimeError, match=r"timed out after 0.3 s"):
+        at.run()
+
+
+def test_from_function_passes_args_and_kwargs():
+    def app(greeting, name="world"):
+        import termlit as st
+
+        st.text(f"{greeting}, {name}")
+
+    at = AppTest.from_function(app, args=("hi",), kwargs={"name": "ada"}).run()
+    assert at.text[0].value == "hi, ada"
+
+
+def test_from_file_resolves_relative_to_the_calling_test():
+    at = AppTest.from_file("../examples/hello.py").run()
+    assert at.title[0].value == "Hello, termlit"
+
+
+def test_script_folder_is_importable_and_argv_untouched_by_apptest(write_app, tmp_path):
+    (tmp_path / "helpers_mod.py").write_text("VALUE = 'from helper'\n")
+    path = write_app("import termlit as st\nimport helpers_mod\nst.text(helpers_mod.VALUE)\n")
+    at = AppTest.from_file(path).run()
+    assert at.text[0].value == "from helper"
+
+
+# -- the worker: interruption and coalescing --------------------------------------
+
+
+def _runner(source: str) -> ScriptRunner:
+    return ScriptRunner(ScriptSource(source=source), main_module=False)
+
+
+def test_a_change_during_a_run_interrupts_it_at_the_next_st_call_and_coalesces():
+    runner = _runner(
+        """
+import time
+import termlit as st
+st.session_state.setdefault("starts", 0)
+st.session_state.starts += 1
+v = st.slider("v", 0, 10, 0)
+for i in range(200):
+    time.sleep(0.01)
+    st.text(f"step {i}")
+st.text(f"done with {v}")
+"""
+    )
+    updates = threading.Event()
+    runner.on_update = updates.set
+    runner.start()
+    try:
+        deadline = time.monotonic() + 5
+        while runner.last_result is None and not runner.is_running and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)  # the first run is in its loop now
+        wid = next(iter(runner.state._meta))
+        for value in (3, 4, 5):  # three quick changes: one rerun serves them all
+            runner.set_widget_value(wid, value)
+        assert runner.wait_idle(10)
+        result = runner.last_result
+        assert result.status is RunStatus.FINISHED
+        texts = [e.props["body"] for e in result.main.children if e.kind == "text"]
+        assert texts[-1] == "done with 5"
+        assert runner.state["starts"] == 2
+    finally:
+        runner.shutdown()
+
+
+def test_request_stop_interrupts_a_busy_script_without_st_calls():
+    runner = _runner("import termlit as st\nst.text('busy')\nwhile True:\n    pass\n")
+    runner.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not runner.is_running and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+        assert runner.request_stop(force_after=0.2)
+        assert runner.wait_idle(5)
+        assert runner.last_result.status is RunStatus.STOPPED
+        assert [e.props["body"] for e in runner.last_result.main.children] == ["busy"]
+    finally:
+        runner.shutdown()
+
+
+def test_partial_trees_are_available_while_a_long_run_is_in_flight():
+    runner = _runner(
+        "import time\nimport termlit as st\nst.text('first')\ntime.sleep(0.5)\nst.text('second')\n"
+    )
+    runner.start()
+    try:
+        partial = None
+        deadline = time.monotonic() + 5
+        while partial is None and time.monotonic() < deadline:
+            update = runner.take_update()
+            if update is not None and not update.final:
+                partial = update
+            time.sleep(0.01)
+        assert partial is not None
+        assert [e.props["body"] for e in partial.main.children] == ["first"]
+        assert runner.wait_idle(5)
+        final = runner.take_update()
+        assert final.final and [e.props["body"] for e in final.main.children] == ["first", "second"]
+    finally:
+        runner.shutdown()
