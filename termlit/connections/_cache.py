@@ -99,26 +99,32 @@ class TTLCache(Generic[V]):
 
     def __init__(self, max_entries: int | None = None) -> None:
         self.max_entries = max_entries
-        self._entries: OrderedDict[Hashable, tuple[float | None, V]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[float, float | None, V]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> tuple[bool, V | None]:
+    def get(self, key: Hashable, max_age: float | None = None) -> tuple[bool, V | None]:
+        """``(True, value)`` for a live entry; ``max_age`` (seconds) also
+        refuses an entry made longer ago than that."""
         with self._lock:
             entry = self._entries.get(key)
             if entry is None:
                 return False, None
-            expires, value = entry
-            if expires is not None and time.monotonic() >= expires:
+            created, expires, value = entry
+            now = time.monotonic()
+            if expires is not None and now >= expires:
                 del self._entries[key]
+                return False, None
+            if max_age is not None and now - created >= max_age:
                 return False, None
             self._entries.move_to_end(key)
             return True, value
 
     def set(self, key: Hashable, value: V, ttl: float | None, max_entries: int | None = None) -> None:
         limit = max_entries if max_entries is not None else self.max_entries
-        expires = None if ttl is None else time.monotonic() + ttl
+        now = time.monotonic()
+        expires = None if ttl is None else now + ttl
         with self._lock:
-            self._entries[key] = (expires, value)
+            self._entries[key] = (now, expires, value)
             self._entries.move_to_end(key)
             if limit is not None:
                 while len(self._entries) > max(limit, 0):

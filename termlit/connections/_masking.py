@@ -14,7 +14,17 @@ import re
 import threading
 from typing import Any
 
-__all__ = ["MASK", "mask", "masked_exception", "register", "register_from_mapping", "is_sensitive_key"]
+__all__ = [
+    "MASK",
+    "contains_secret",
+    "is_sensitive_key",
+    "mask",
+    "mask_exception_args",
+    "masked_exception",
+    "register",
+    "register_from_mapping",
+    "register_url",
+]
 
 MASK = "***"
 
@@ -55,6 +65,12 @@ def register(value: Any) -> None:
         _ordered = tuple(sorted(_values, key=len, reverse=True))
 
 
+def register_url(text: Any) -> None:
+    """Remember the password of every ``scheme://user:pass@host`` URL in ``text``."""
+    for found in _URL_PASSWORD.finditer(str(text)):
+        register(found.group("pw"))
+
+
 def register_from_mapping(data: Any, *, sensitive: bool = False) -> None:
     """Register the credential-like values of a (nested) mapping.
 
@@ -71,8 +87,7 @@ def register_from_mapping(data: Any, *, sensitive: bool = False) -> None:
         if sensitive:
             register(data)
         elif "@" in data and "://" in data:
-            for found in _URL_PASSWORD.finditer(data):
-                register(found.group("pw"))
+            register_url(data)
     elif sensitive and isinstance(data, (int, float)) and not isinstance(data, bool):
         register(data)
 

@@ -252,8 +252,9 @@ class Secrets(Mapping[str, Any]):
             register_from_mapping(data)
             return Loaded(data, {}, searched, [], override=True)
         signature = _signature(searched)
+        cache_key = (tuple(searched), signature)
         cache: dict[tuple, Loaded] = self._cache
-        loaded = cache.get(signature)
+        loaded = cache.get(cache_key)
         if loaded is not None:
             return loaded
         data: dict[str, Any] = {}
@@ -268,7 +269,7 @@ class Secrets(Mapping[str, Any]):
         with self._lock:
             if len(cache) >= 16:
                 cache.clear()
-            cache[signature] = loaded
+            cache[cache_key] = loaded
             self._export(loaded)
         return loaded
 

@@ -36,6 +36,7 @@ from termlit.connections._masking import (
     masked_exception,
     register,
     register_from_mapping,
+    register_url,
 )
 from termlit.connections._secrets import describe_paths, secrets
 from termlit.errors import StreamlitAPIException
@@ -102,6 +103,21 @@ def _is_disconnect(exc: BaseException) -> bool:
     if isinstance(exc, sa_exc.DisconnectionError):
         return True
     return isinstance(exc, sa_exc.DBAPIError) and bool(exc.connection_invalidated)
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """The SQLAlchemy error inside pandas' ``DatabaseError`` (pandas 3 wraps
+    them), so that callers catch SQLAlchemy's classes whatever pandas does."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    cause = exc.__cause__
+    if (
+        not isinstance(exc, SQLAlchemyError)
+        and type(exc).__module__.startswith("pandas")
+        and isinstance(cause, SQLAlchemyError)
+    ):
+        return cause
+    return exc
 
 
 def _on_database_error(context: Any) -> None:
@@ -203,12 +219,12 @@ class SQLConnection(BaseConnection["Engine"]):
             if isinstance(raw_url, URL):
                 url = raw_url
             else:
-                register(str(raw_url))
+                register_url(raw_url)
                 try:
                     url = make_url(str(raw_url))
                 except (ArgumentError, ValueError) as exc:
                     raise self._config_error(
-                        f"url = {mask(raw_url)!r} is not a SQLAlchemy URL ({mask(exc)}). It looks like "
+                        f"its `url` is not a SQLAlchemy URL ({mask(exc)}). A URL looks like "
                         "dialect+driver://username:password@host:port/database, e.g. "
                         "'sqlite:///data.db' or 'postgresql+psycopg://me:***@localhost:5432/mydb'.",
                         loaded,
@@ -330,8 +346,8 @@ class SQLConnection(BaseConnection["Engine"]):
             raise self._missing_dialect(url) from None
         except (TypeError, sa_exc.ArgumentError) as exc:
             raise self._config_error(
-                f"SQLAlchemy could not create an engine for {url!r}: {mask(exc)}. Check the "
-                "keys of create_engine_kwargs and the extra keyword arguments.",
+                f"SQLAlchemy could not create an engine for {url!r}: {mask(exc)}\nCheck the URL "
+                "parts and the create_engine_kwargs / extra keyword arguments.",
                 loaded,
             ) from None
         event.listen(engine, "handle_error", _on_database_error)
@@ -465,7 +481,9 @@ class SQLConnection(BaseConnection["Engine"]):
         self._check_secrets()
         key = (sql, freeze(dict(params) if params is not None else None), freeze(index_col), chunksize, freeze(kwargs))
         if seconds != 0:
-            found, cached = self._results.get(key)
+            # ttl is checked when reading: a result older than this call's ttl
+            # is not used, whatever ttl it was stored with.
+            found, cached = self._results.get(key, max_age=seconds)
             if found:
                 return _copy_result(cached)
         with spinner(show_spinner):
@@ -499,7 +517,8 @@ class SQLConnection(BaseConnection["Engine"]):
                     if chunksize is not None:  # read while the connection is open
                         result = list(result)
                     return result
-            except Exception as exc:
+            except Exception as raised:
+                exc = _unwrap(raised)
                 if attempt < QUERY_ATTEMPTS and _is_disconnect(exc):
                     self.reset()
                     continue
@@ -508,7 +527,9 @@ class SQLConnection(BaseConnection["Engine"]):
                 safe = self._safe(exc)
                 if safe is not None:
                     raise safe from None
-                raise
+                if exc is raised:
+                    raise
+                raise exc from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def __repr__(self) -> str:
