@@ -1,0 +1,192 @@
+"""Where the caches live and how big they may grow.
+
+Settings come from, highest priority first:
+
+1. environment variables ``TERMLIT_CACHE_DIR``, ``TERMLIT_CACHE_SIZE_LIMIT``
+   and ``TERMLIT_CACHE_MEMORY_LIMIT``;
+2. the ``[cache]`` table of ``.termlit/config.toml`` in the current directory;
+3. the ``[cache]`` table of ``~/.termlit/config.toml``;
+4. defaults: the user's cache directory (``platformdirs``, so
+   ``$XDG_CACHE_HOME/termlit`` on Linux), 1 GB on disk per app and 256 MB
+   of hot entries in memory per app.
+
+.. code-block:: toml
+
+    [cache]
+    dir = "~/.cache/my-apps"     # root; every app gets its own folder inside
+    size_limit = "2GB"           # per app, on disk; oldest stored entries go first
+    memory_limit = "128MB"       # per app, in memory, in front of the disk
+
+Every app (one script path) gets a folder ``<root>/apps/<stem>-<hash>``; code
+that runs outside ``termlit run`` uses the folder of the ``__main__`` script,
+so ``python app.py`` and ``termlit run app.py`` share their entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termlit.errors import StreamlitAPIException
+
+__all__ = [
+    "Settings",
+    "app_dir",
+    "app_name",
+    "load_settings",
+    "parse_size",
+    "reload_settings",
+]
+
+ENV_DIR = "TERMLIT_CACHE_DIR"
+ENV_SIZE = "TERMLIT_CACHE_SIZE_LIMIT"
+ENV_MEMORY = "TERMLIT_CACHE_MEMORY_LIMIT"
+
+DEFAULT_SIZE_LIMIT = 1_000_000_000
+DEFAULT_MEMORY_LIMIT = 256_000_000
+
+#: Folder name of code that belongs to no script (a notebook, a REPL, an
+#: app given as a string).
+DEFAULT_APP = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    root: Path
+    size_limit: int
+    memory_limit: int
+
+
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1000,
+    "kb": 1000,
+    "m": 1000**2,
+    "mb": 1000**2,
+    "g": 1000**3,
+    "gb": 1000**3,
+    "t": 1000**4,
+    "tb": 1000**4,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+    "tib": 1024**4,
+}
+
+
+def parse_size(value: Any, what: str = "size") -> int:
+    """Bytes from an int or a string such as ``"500MB"``, ``"1 GiB"``, ``"0"``."""
+    if isinstance(value, bool):
+        raise StreamlitAPIException(f"The cache {what} must be a number of bytes or a string like '1GB', not {value!r}.")
+    if isinstance(value, (int, float)):
+        if value < 0:
+            raise StreamlitAPIException(f"The cache {what} cannot be negative (got {value!r}).")
+        return int(value)
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]*)?)\s*([a-zA-Z]*)\s*", str(value))
+    if match is None or match.group(2).lower() not in _UNITS:
+        raise StreamlitAPIException(
+            f"Cannot read the cache {what} {value!r}: write a number of bytes or a "
+            "number with a unit, e.g. '500MB', '2GB' or '1GiB'."
+        )
+    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        import toml
+
+        data = toml.load(path)
+    except FileNotFoundError:
+        return {}
+    except Exception as exc:  # a broken config must not break the app
+        import warnings
+
+        from termlit.caching._errors import CacheWarning
+
+        warnings.warn(f"Ignoring {path}: it is not valid TOML ({exc}).", CacheWarning, stacklevel=2)
+        return {}
+    section = data.get("cache", {})
+    return section if isinstance(section, dict) else {}
+
+
+def _default_root() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("termlit", appauthor=False))
+
+
+_cached: tuple[tuple, Settings] | None = None
+
+
+def load_settings() -> Settings:
+    """The settings in force; config files are read once per process, the
+    environment variables at every call (they are cheap to look at)."""
+    global _cached
+    env = (os.environ.get(ENV_DIR), os.environ.get(ENV_SIZE), os.environ.get(ENV_MEMORY))
+    cached = _cached
+    if cached is not None and cached[0] == env:
+        return cached[1]
+    merged: dict[str, Any] = {}
+    merged.update(_read_toml(Path.home() / ".termlit" / "config.toml"))
+    merged.update(_read_toml(Path.cwd() / ".termlit" / "config.toml"))
+    root_value = env[0] or merged.get("dir")
+    root = Path(os.path.expanduser(str(root_value))) if root_value else _default_root()
+    size = parse_size(env[1] if env[1] else merged.get("size_limit", DEFAULT_SIZE_LIMIT), "size_limit")
+    memory = parse_size(env[2] if env[2] else merged.get("memory_limit", DEFAULT_MEMORY_LIMIT), "memory_limit")
+    settings = Settings(root.resolve(), size, memory)
+    _cached = (env, settings)
+    return settings
+
+
+def reload_settings() -> Settings:
+    """Forget what was read and read the config files again."""
+    global _cached
+    _cached = None
+    return load_settings()
+
+
+def app_name(script: Path | None) -> str:
+    """The folder name for an app: the script's stem and a hash of its path."""
+    if script is None:
+        return DEFAULT_APP
+    resolved = str(Path(script).resolve())
+    digest = hashlib.blake2b(resolved.encode("utf-8"), digest_size=6).hexdigest()
+    stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(resolved).stem)[:40] or "app"
+    return f"{stem}-{digest}"
+
+
+def app_dir(settings: Settings, script: Path | None) -> Path:
+    return settings.root / "apps" / app_name(script)
+
+
+def main_script() -> Path | None:
+    """The script of ``__main__`` when there is one (``python app.py``)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not path or not str(path).endswith(".py"):
+        return None
+    return Path(path)
+
+
+def write_app_info(directory: Path, script: Path | None) -> None:
+    """Remember which script a folder belongs to (for ``termlit cache info``)."""
+    info = directory / "app.json"
+    if info.exists():
+        return
+    tmp = directory / f".app.json.{os.getpid()}"
+    tmp.write_text(json.dumps({"script": str(Path(script).resolve()) if script else None}))
+    os.replace(tmp, info)
+
+
+def read_app_info(directory: Path) -> str | None:
+    try:
+        return json.loads((directory / "app.json").read_text()).get("script")
+    except (OSError, ValueError, AttributeError):
+        return None

@@ -1,0 +1,391 @@
+"""The on-disk tier of ``cache_data``: diskcache, made safe to read.
+
+diskcache keeps values as pickles, and unpickling a file someone else wrote
+runs their code. So this tier:
+
+- keeps its folders private (mode 0700) and refuses a folder owned by
+  another user (or one others can write to that it cannot make private);
+- never lets diskcache unpickle anything: values are stored as raw bytes,
+  and a row that claims to hold a pickle, or points outside the folder, is
+  refused (:class:`_SafeDisk`);
+- signs every record with HMAC-SHA256 under a per-user key kept in
+  ``<root>/termlit.key`` (mode 0600); a record whose signature does not match
+  (tampered, foreign, truncated, half-written) is deleted and reported once,
+  and the value is recomputed.
+
+A record is ``MAGIC | mac | len(meta) | meta | value``: ``meta`` pickles the
+creation time, the expiry time and the elements the function showed;
+``value`` is the pickled return value. The MAC covers the key too, so a valid
+record cannot be moved under another key.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import hmac
+import json
+import os
+import pickle
+import secrets
+import sqlite3
+import stat
+import threading
+import time
+from pathlib import Path
+
+from termlit.caching._errors import warn_once
+
+__all__ = ["CacheDirRefused", "DiskTier", "Record", "TamperedEntry", "load_key", "private_dir"]
+
+MAGIC = b"TLC1"
+_MAC_SIZE = 32
+KEY_FILE = "termlit.key"
+GENERATION_FILE = "generation"
+_FN_PREFIX = "fn:"
+
+_POSIX = hasattr(os, "getuid")
+
+
+class CacheDirRefused(Exception):
+    """The cache folder is not safe to use; the message says why and what to do."""
+
+
+class TamperedEntry(Exception):
+    """A row or record that this process did not write as it is."""
+
+
+# -- private folders and the key ---------------------------------------------------
+
+
+def private_dir(path: Path) -> None:
+    """Create ``path`` (and missing parents) as 0700 folders owned by this
+    user, or check that the existing folder is; tighten our own folders."""
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+    if not _POSIX:
+        return
+    st = os.stat(path)
+    if not stat.S_ISDIR(st.st_mode):
+        raise CacheDirRefused(f"The cache location {path} is not a folder. Remove it or set TERMLIT_CACHE_DIR to another place.")
+    if st.st_uid != os.getuid():
+        raise CacheDirRefused(
+            f"The cache folder {path} belongs to another user (uid {st.st_uid}), so its "
+            "entries cannot be trusted. Use a folder of your own: set TERMLIT_CACHE_DIR "
+            "or `dir` under [cache] in .termlit/config.toml."
+        )
+    if stat.S_IMODE(st.st_mode) & 0o077:
+        os.chmod(path, 0o700)
+
+
+def load_key(root: Path) -> bytes:
+    """This user's signing key: created on first use, readable only by them."""
+    path = root / KEY_FILE
+    for _attempt in range(3):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            _create_key(path)
+            continue
+        with os.fdopen(fd, "rb") as handle:
+            if _POSIX:
+                st = os.fstat(handle.fileno())
+                if st.st_uid != os.getuid():
+                    raise CacheDirRefused(
+                        f"The cache signing key {path} belongs to another user. Delete it "
+                        "(a new one is made) or use a cache folder of your own."
+                    )
+                if stat.S_IMODE(st.st_mode) & 0o077:
+                    # Others could read it: it can no longer vouch for anything.
+                    handle.close()
+                    os.unlink(path)
+                    warn_once(str(root), "key-mode", f"The cache signing key {path} was readable by other users; made a new one (the old entries will be recomputed).")
+                    continue
+            key = handle.read()
+        if len(key) >= 32:
+            return key
+        os.unlink(path)  # empty or cut short: start over
+    raise CacheDirRefused(f"Cannot create a signing key in {root}.")
+
+
+def _create_key(path: Path) -> None:
+    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{threading.get_ident()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(secrets.token_bytes(32))
+    try:
+        os.link(tmp, path)  # atomic: the first process to get here wins
+    except FileExistsError:
+        pass
+    except OSError:  # file systems without hard links
+        try:
+            os.rename(tmp, path) if not path.exists() else None
+        except OSError:
+            pass
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+# -- records ---------------------------------------------------------------------
+
+
+class Record:
+    """What a disk read gives back."""
+
+    __slots__ = ("created", "expires", "elements", "value_blob")
+
+    def __init__(self, created: float, expires: float | None, elements: list, value_blob: bytes) -> None:
+        self.created = created
+        self.expires = expires
+        self.elements = elements
+        self.value_blob = value_blob
+
+
+def _mac(key: bytes, cache_key: str, meta: bytes, value: bytes) -> bytes:
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    mac.update(cache_key.encode("utf-8"))
+    mac.update(b"\x00")
+    mac.update(len(meta).to_bytes(8, "little"))
+    mac.update(meta)
+    mac.update(value)
+    return mac.digest()
+
+
+def encode_record(key: bytes, cache_key: str, meta: bytes, value: bytes) -> bytes:
+    return b"".join((MAGIC, _mac(key, cache_key, meta, value), len(meta).to_bytes(8, "little"), meta, value))
+
+
+def decode_record(key: bytes, cache_key: str, data: bytes) -> tuple[bytes, bytes]:
+    """The (meta, value) blobs of a record, or TamperedEntry."""
+    head = len(MAGIC) + _MAC_SIZE + 8
+    if len(data) < head or data[: len(MAGIC)] != MAGIC:
+        raise TamperedEntry("not a termlit cache record")
+    view = memoryview(data)
+    mac = bytes(view[len(MAGIC) : len(MAGIC) + _MAC_SIZE])
+    meta_len = int.from_bytes(view[head - 8 : head], "little")
+    if head + meta_len > len(data):
+        raise TamperedEntry("the record is cut short")
+    meta = bytes(view[head : head + meta_len])
+    value = view[head + meta_len :]
+    if not hmac.compare_digest(mac, _mac(key, cache_key, meta, value)):
+        raise TamperedEntry("the signature does not match")
+    return meta, value
+
+
+# -- diskcache, unable to unpickle ------------------------------------------------
+
+
+def _safe_disk_class():
+    import diskcache
+    from diskcache.core import MODE_BINARY, MODE_RAW, MODE_TEXT
+
+    class _SafeDisk(diskcache.Disk):
+        """A diskcache Disk that stores only bytes and text and never unpickles."""
+
+        def get(self, key, raw):
+            if not raw:
+                raise TamperedEntry("a cache row has a pickled key")
+            return super().get(key, raw)
+
+        def store(self, value, read, key=diskcache.core.UNKNOWN):
+            if not isinstance(value, (bytes, str, int, float)):
+                raise TypeError("termlit's disk cache stores only bytes and text")
+            return super().store(value, read, key)
+
+        def fetch(self, mode, filename, value, read):
+            if mode not in (MODE_RAW, MODE_BINARY, MODE_TEXT):
+                raise TamperedEntry("a cache row claims to hold a pickle")
+            if filename is not None and not _inside(filename):
+                raise TamperedEntry("a cache row points outside the cache folder")
+            return super().fetch(mode, filename, value, read)
+
+        def remove(self, file_path):
+            if _inside(file_path):
+                super().remove(file_path)
+
+    return _SafeDisk
+
+
+def _inside(filename: str) -> bool:
+    if os.path.isabs(filename):
+        return False
+    parts = Path(filename).parts
+    return ".." not in parts and len(parts) == 3 and filename.endswith(".val")
+
+
+# -- the tier --------------------------------------------------------------------
+
+
+class DiskTier:
+    """One app's folder of signed records, shared safely between processes."""
+
+    def __init__(self, root: Path, directory: Path, size_limit: int) -> None:
+        import diskcache
+
+        self.root = root
+        self.directory = directory
+        private_dir(root)
+        private_dir(directory.parent)
+        private_dir(directory)
+        self._key = load_key(root)
+        self.cache = diskcache.Cache(
+            str(directory),
+            disk=_safe_disk_class(),
+            size_limit=size_limit,
+            tag_index=True,
+            eviction_policy="least-recently-stored",
+        )
+        self.generation = self._read_generation()
+        if self.generation is None:
+            self.bump_generation()
+
+    def close(self) -> None:
+        try:
+            self.cache.close()
+        except Exception:
+            pass
+
+    # -- generation: tells other processes' memory tiers to forget ------------
+
+    def _read_generation(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.directory / GENERATION_FILE)
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns
+
+    def bump_generation(self) -> None:
+        tmp = self.directory / f".{GENERATION_FILE}.{os.getpid()}.{threading.get_ident()}"
+        tmp.write_text(secrets.token_hex(8))
+        os.replace(tmp, self.directory / GENERATION_FILE)
+        self.generation = self._read_generation()
+
+    def generation_changed(self) -> bool | None:
+        """True when another process cleared the cache, None when the folder
+        is gone, False otherwise. One ``stat`` call."""
+        current = self._read_generation()
+        if current is None:
+            return None
+        if current != self.generation:
+            self.generation = current
+            return True
+        return False
+
+    # -- entries -----------------------------------------------------------------
+
+    def read(self, cache_key: str) -> Record | None:
+        """The record under ``cache_key``; None when missing or expired.
+
+        Raises TamperedEntry for a record that fails its checks (it is deleted
+        first) and sqlite3/OS errors for a broken folder."""
+        try:
+            data = self.cache.get(cache_key, default=None, retry=True)
+        except TamperedEntry:
+            self._drop_row(cache_key)
+            raise
+        if data is None:
+            return None
+        if not isinstance(data, bytes):
+            self._drop_row(cache_key)
+            raise TamperedEntry("not a termlit cache record")
+        try:
+            meta_blob, value_blob = decode_record(self._key, cache_key, data)
+            created, expires, elements = pickle.loads(meta_blob)
+        except TamperedEntry:
+            self._drop_row(cache_key)
+            raise
+        except Exception as exc:
+            self._drop_row(cache_key)
+            raise TamperedEntry(f"the record cannot be read ({type(exc).__name__})") from None
+        if expires is not None and expires <= time.time():
+            self._drop_row(cache_key)
+            return None
+        return Record(created, expires, elements, bytes(value_blob))
+
+    def _drop_row(self, cache_key: str) -> None:
+        """Delete a row; diskcache's delete never looks at the value."""
+        try:
+            self.cache.delete(cache_key, retry=True)
+        except Exception:
+            pass
+
+    def write(
+        self,
+        cache_key: str,
+        fkey: str,
+        meta_blob: bytes,
+        value_blob: bytes,
+        expire: float | None,
+        max_entries: int | None,
+    ) -> None:
+        """Store a record; with ``max_entries``, drop the function's oldest
+        records beyond it. Raises OSError / sqlite3 errors (full disk...)."""
+        record = encode_record(self._key, cache_key, meta_blob, value_blob)
+        self.cache.set(cache_key, record, expire=expire, tag=fkey, retry=True)
+        if max_entries is not None:
+            self._trim(fkey, cache_key, max_entries)
+
+    def _trim(self, fkey: str, cache_key: str, max_entries: int) -> None:
+        list_key = _FN_PREFIX + fkey
+        with self.cache.transact(retry=True):
+            raw = self.cache.get(list_key, default="[]", retry=True)
+            try:
+                keys = [k for k in json.loads(raw) if isinstance(k, str)]
+            except (TypeError, ValueError):
+                keys = []
+            keys = [k for k in keys if k != cache_key and k in self.cache]
+            keys.append(cache_key)
+            cut = max(0, len(keys) - max_entries)
+            for key in keys[:cut]:
+                self.cache.delete(key, retry=True)
+            self.cache.set(list_key, json.dumps(keys[cut:]), retry=True)
+
+    def delete(self, cache_key: str) -> None:
+        try:
+            self.cache.delete(cache_key, retry=True)
+        except TamperedEntry:
+            self._drop_row(cache_key)
+
+    def clear_function(self, fkey: str) -> None:
+        self.cache.evict(fkey, retry=True)
+        self.cache.delete(_FN_PREFIX + fkey, retry=True)
+
+    def clear(self) -> None:
+        self.cache.clear(retry=True)
+        self.bump_generation()
+
+    # -- facts for `termlit cache info` --------------------------------------------
+
+    def stats(self) -> tuple[int, int]:
+        """(entries, bytes on disk)."""
+        try:
+            count = self.cache._sql(
+                "SELECT COUNT(*) FROM Cache WHERE NOT (raw = 1 AND key LIKE ?)", (_FN_PREFIX + "%",)
+            ).fetchone()[0]
+        except Exception:  # diskcache internals changed: count everything
+            count = len(self.cache)
+        return int(count), int(self.cache.volume())
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+
+
+def describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+

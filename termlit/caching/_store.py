@@ -1,0 +1,392 @@
+"""One app's ``cache_data`` store: hot entries in memory in front of the disk.
+
+A hit is one dict lookup, one ``stat`` (has another process cleared the
+cache?) and one copy. A miss in memory reads the disk, checks the record's
+signature and keeps the entry in memory for the next call. Anything that
+goes wrong on disk (a refused or deleted folder, a corrupted or tampered
+record, a full disk) is reported once as a :class:`CacheWarning` and the
+store carries on: at worst the value is recomputed, or kept in memory only.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from termlit.caching import _config
+from termlit.caching._disk import CacheDirRefused, DiskTier, TamperedEntry, describe, is_disk_full
+from termlit.caching._errors import warn_once
+
+__all__ = ["Entry", "Store", "all_stores", "store_for"]
+
+_DISK_ERRORS = (OSError, sqlite3.Error)
+
+
+class Entry:
+    """A value ready to be handed out, with what its function showed."""
+
+    __slots__ = ("fkey", "expires", "elements", "value", "blob", "copier", "size")
+
+    def __init__(
+        self,
+        fkey: str,
+        expires: float | None,
+        elements: list,
+        value: Any,
+        blob: bytes | None,
+        copier: Callable[[Any], Any] | None,
+        size: int,
+    ) -> None:
+        self.fkey = fkey
+        self.expires = expires
+        self.elements = elements
+        #: A private copy nobody else holds (when ``copier`` is set).
+        self.value = value
+        #: The pickle to load a fresh copy from (when ``copier`` is None).
+        self.blob = blob
+        self.copier = copier
+        self.size = size
+
+    def copy_out(self) -> Any:
+        if self.copier is not None:
+            return self.copier(self.value)
+        return pickle.loads(self.blob)
+
+
+class _Memory:
+    """Least-recently-used entries within a byte budget."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
+        self.used = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str, now: float) -> Entry | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry.expires is not None and entry.expires <= now:
+                self._pop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        with self.lock:
+            self._pop(key)
+            if entry.size > self.limit:
+                return
+            self.entries[key] = entry
+            self.used += entry.size
+            while self.used > self.limit and self.entries:
+                self._pop(next(iter(self.entries)))
+
+    def _pop(self, key: str) -> None:
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.used -= entry.size
+
+    def pop(self, key: str) -> None:
+        with self.lock:
+            self._pop(key)
+
+    def drop_function(self, fkey: str) -> None:
+        with self.lock:
+            for key in [k for k, e in self.entries.items() if e.fkey == fkey]:
+                self._pop(key)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.used = 0
+
+
+class Store:
+    """The two tiers of one app folder; see the module docstring."""
+
+    def __init__(self, settings: _config.Settings, script: Path | None) -> None:
+        self.settings = settings
+        self.script = script
+        self.directory = _config.app_dir(settings, script)
+        self.scope = str(self.directory)
+        self.memory = _Memory(settings.memory_limit)
+        #: Per function, the keys in memory in the order they were stored
+        #: (for max_entries when the disk is not there to keep count).
+        self._order: dict[str, OrderedDict[str, None]] = {}
+        self._lock = threading.Lock()
+        self._disk: DiskTier | None = None
+        self._disk_refused = False
+
+    # -- the disk, opened on first need ------------------------------------------
+
+    def disk(self) -> DiskTier | None:
+        if self._disk is not None or self._disk_refused:
+            return self._disk
+        with self._lock:
+            if self._disk is None and not self._disk_refused:
+                self._open_disk()
+        return self._disk
+
+    def _open_disk(self) -> None:
+        try:
+            self._disk = DiskTier(self.settings.root, self.directory, self.settings.size_limit)
+            _config.write_app_info(self.directory, self.script)
+        except CacheDirRefused as exc:
+            self._disk_refused = True
+            warn_once(self.scope, "refused", f"{exc} Cached values are kept in memory only for now.")
+        except _DISK_ERRORS as exc:
+            self._disk_refused = True
+            warn_once(
+                self.scope,
+                "open",
+                f"Cannot use the cache folder {self.directory} ({describe(exc)}); cached values "
+                "are kept in memory only for now. Check the folder's permissions and free space, "
+                "or point TERMLIT_CACHE_DIR somewhere else.",
+            )
+
+    def _reopen(self, why: str) -> None:
+        with self._lock:
+            old, self._disk = self._disk, None
+            if old is not None:
+                old.close()
+            self.memory.clear()
+            self._order.clear()
+            self._open_disk()
+        warn_once(self.scope, "reopen:" + why, why)
+
+    def _broken(self, exc: BaseException) -> None:
+        """The disk failed under us: start over with a fresh folder."""
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            disk = self._disk
+            if disk is not None:
+                disk.close()
+                stamp = time.strftime("%Y%m%d-%H%M%S")
+                for name in ("cache.db", "cache.db-wal", "cache.db-shm"):
+                    try:
+                        (disk.directory / name).rename(disk.directory / f"{name}.corrupt-{stamp}")
+                    except OSError:
+                        pass
+            self._reopen(
+                f"The cache database in {self.directory} was corrupted ({describe(exc)}); moved it "
+                "aside and started a new one. Values will be recomputed."
+            )
+        else:
+            warn_once(
+                self.scope,
+                "io:" + type(exc).__name__,
+                f"Reading the cache in {self.directory} failed ({describe(exc)}); recomputing.",
+            )
+
+    def _check_generation(self, disk: DiskTier) -> DiskTier | None:
+        changed = disk.generation_changed()
+        if changed is False:
+            return disk
+        if changed is None:  # the folder was deleted
+            self._reopen(
+                f"The cache folder {self.directory} was removed while the app was running; "
+                "it has been created again and values will be recomputed."
+            )
+            return self._disk
+        self.memory.clear()  # another process cleared the cache
+        self._order.clear()
+        return disk
+
+    # -- reading ---------------------------------------------------------------------
+
+    def get(self, key: str) -> Entry | None:
+        disk = self.disk()
+        if disk is not None:
+            disk = self._check_generation(disk)
+        now = time.time()
+        entry = self.memory.get(key, now)
+        if entry is not None or disk is None:
+            return entry
+        try:
+            record = disk.read(key)
+        except TamperedEntry as exc:
+            warn_once(
+                self.scope,
+                "tampered",
+                f"Ignored a cache entry in {self.directory} that this user did not write as it is "
+                f"({exc}): it may be corrupted, cut short or tampered with. It was deleted and "
+                "its value is recomputed.",
+            )
+            return None
+        except _DISK_ERRORS as exc:
+            self._broken(exc)
+            return None
+        if record is None:
+            return None
+        fkey = key.partition(":")[0]
+        try:
+            value = pickle.loads(record.value_blob)
+        except Exception as exc:
+            warn_once(
+                self.scope,
+                "unpickle:" + fkey,
+                f"A cached value could not be loaded ({describe(exc)}), perhaps because the code "
+                "it was made with changed; it is recomputed.",
+            )
+            disk.delete(key)
+            return None
+        from termlit.caching._copying import copier_for
+
+        copier = copier_for(value)
+        entry = Entry(
+            fkey,
+            record.expires,
+            record.elements,
+            value if copier is not None else None,
+            None if copier is not None else record.value_blob,
+            copier,
+            len(record.value_blob),
+        )
+        self.memory.put(key, entry)
+        if copier is not None:
+            # ``value`` now belongs to the memory tier; hand out a copy.
+            return _Loaded(entry, copier(value))
+        return _Loaded(entry, value)
+
+    # -- writing ---------------------------------------------------------------------
+
+    def put(
+        self,
+        key: str,
+        entry: Entry,
+        meta_blob: bytes | None,
+        value_blob: bytes,
+        ttl: float | None,
+        max_entries: int | None,
+        func_name: str,
+    ) -> None:
+        """Keep ``entry`` in memory and, when its meta could be pickled, on disk."""
+        self.memory.put(key, entry)
+        self._remember_order(entry.fkey, key, max_entries)
+        disk = self.disk()
+        if disk is None or meta_blob is None:
+            return
+        try:
+            disk.write(key, entry.fkey, meta_blob, value_blob, ttl, max_entries)
+        except _DISK_ERRORS as exc:
+            if is_disk_full(exc):
+                warn_once(
+                    self.scope,
+                    "full",
+                    f"The disk holding the cache ({self.directory}) is full: the result of "
+                    f"{func_name}() is kept in memory only. Free some space, lower size_limit, "
+                    "or run `termlit cache clear`.",
+                )
+            elif isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                self._broken(exc)
+            else:
+                warn_once(
+                    self.scope,
+                    "write:" + type(exc).__name__,
+                    f"Could not save the result of {func_name}() to {self.directory} "
+                    f"({describe(exc)}); it is kept in memory only.",
+                )
+
+    def _remember_order(self, fkey: str, key: str, max_entries: int | None) -> None:
+        if max_entries is None:
+            return
+        with self._lock:
+            order = self._order.setdefault(fkey, OrderedDict())
+            order.pop(key, None)
+            order[key] = None
+            while len(order) > max_entries:
+                old, _ = order.popitem(last=False)
+                self.memory.pop(old)
+
+    # -- clearing --------------------------------------------------------------------
+
+    def delete(self, key: str) -> None:
+        self.memory.pop(key)
+        disk = self.disk()
+        if disk is not None:
+            try:
+                disk.delete(key)
+            except _DISK_ERRORS as exc:
+                self._broken(exc)
+
+    def clear_function(self, fkey: str) -> None:
+        self.memory.drop_function(fkey)
+        self._order.pop(fkey, None)
+        disk = self.disk()
+        if disk is not None:
+            try:
+                disk.clear_function(fkey)
+            except _DISK_ERRORS as exc:
+                self._broken(exc)
+
+    def clear(self) -> None:
+        self.memory.clear()
+        self._order.clear()
+        disk = self.disk()
+        if disk is not None:
+            try:
+                disk.clear()
+            except _DISK_ERRORS as exc:
+                self._broken(exc)
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.close()
+            self._disk = None
+
+
+class _Loaded:
+    """A disk hit: the entry, plus the value already loaded for this call."""
+
+    __slots__ = ("entry", "value")
+
+    def __init__(self, entry: Entry, value: Any) -> None:
+        self.entry = entry
+        self.value = value
+
+    @property
+    def elements(self) -> list:
+        return self.entry.elements
+
+    def copy_out(self) -> Any:
+        return self.value
+
+
+_stores: dict[tuple[Path, Path | None], Store] = {}
+_stores_lock = threading.Lock()
+
+
+def store_for(script: Path | None) -> Store:
+    """The store of the app at ``script`` under the current settings."""
+    settings = _config.load_settings()
+    ident = (settings.root, script)
+    store = _stores.get(ident)
+    if store is not None and store.settings is settings:
+        return store
+    with _stores_lock:
+        store = _stores.get(ident)
+        if store is None or store.settings != settings:
+            if store is not None:
+                store.close()
+            store = _stores[ident] = Store(settings, script)
+        return store
+
+
+def all_stores() -> list[Store]:
+    with _stores_lock:
+        return list(_stores.values())
+
+
+def close_all() -> None:
+    """Close every open store (tests; processes about to exit)."""
+    with _stores_lock:
+        for store in _stores.values():
+            store.close()
+        _stores.clear()
