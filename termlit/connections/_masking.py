@@ -180,7 +180,8 @@ def masked_exception(exc: BaseException, message: str | None = None) -> BaseExce
         new.__dict__["statement"] = mask(exc.__dict__["statement"])
         new.__dict__["params"] = None
         new.__dict__["orig"] = None
-    new.__traceback__ = exc.__traceback__
+    # No traceback is carried over: the frames inside the database library
+    # say nothing to the app's author; raising adds the frames that do.
     return new
 
 

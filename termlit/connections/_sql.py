@@ -120,6 +120,18 @@ def _unwrap(exc: BaseException) -> BaseException:
     return exc
 
 
+def _database_message(exc: BaseException) -> str:
+    """``str(exc)``, with a driver's field dict (pg8000 sends the server's
+    error as ``{'S': 'FATAL', 'M': ...}``) shown as its text."""
+    orig = getattr(exc, "orig", None)
+    fields = orig.args[0] if orig is not None and orig.args else None
+    if isinstance(fields, dict) and "M" in fields:
+        severity = fields.get("S", "ERROR")
+        code = f" [{fields['C']}]" if "C" in fields else ""
+        return f"({type(orig).__module__}.{type(orig).__name__}) {severity}: {fields['M']}{code}"
+    return str(exc)
+
+
 def _on_database_error(context: Any) -> None:
     """SQLAlchemy ``handle_error`` hook: mask secrets in the driver's message
     before SQLAlchemy formats it into its own."""
@@ -392,7 +404,7 @@ class SQLConnection(BaseConnection["Engine"]):
     def _connect_failed(self, exc: BaseException) -> BaseException:
         """The database's own message, masked, with where to look."""
         message = (
-            f"{exc}\n(SQL connection '{self._connection_name}' could not connect to the "
+            f"{_database_message(exc)}\n(SQL connection '{self._connection_name}' could not connect to the "
             f"database: check host, port, database, username and password in "
             f"{self._section_name()} of your secrets.toml.)"
         )
@@ -507,11 +519,10 @@ class SQLConnection(BaseConnection["Engine"]):
         bound = dict(params) if params is not None else None
         for attempt in range(1, QUERY_ATTEMPTS + 1):
             engine = self._instance
-            connected = False
+            conn = None
             try:
                 with engine.connect() as conn:
-                    connected = True
-                    result = pd.read_sql(
+                    result = pd.read_sql_query(
                         statement, con=conn, index_col=index_col, chunksize=chunksize, params=bound, **kwargs
                     )
                     if chunksize is not None:  # read while the connection is open
@@ -519,10 +530,11 @@ class SQLConnection(BaseConnection["Engine"]):
                     return result
             except Exception as raised:
                 exc = _unwrap(raised)
-                if attempt < QUERY_ATTEMPTS and _is_disconnect(exc):
+                dropped = _is_disconnect(exc) or bool(conn is not None and conn.invalidated)
+                if attempt < QUERY_ATTEMPTS and dropped:
                     self.reset()
                     continue
-                if not connected:
+                if conn is None:
                     raise self._connect_failed(exc) from None
                 safe = self._safe(exc)
                 if safe is not None:

@@ -1,0 +1,238 @@
+"""SQLConnection against a real PostgreSQL server started for these tests.
+
+Skips (saying why) when the server programs (initdb, pg_ctl) or a Python
+driver (pg8000, psycopg or psycopg2) are not installed, or the server cannot
+be started. As root, the server runs as the ``postgres`` user.
+"""
+
+from __future__ import annotations
+
+import glob
+import importlib.util
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import textwrap
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import termlit as st
+from termlit.connections import clear_connections
+from termlit.testing import AppTest
+
+SUPERUSER = "postgres"
+SUPERUSER_PASSWORD = "Sup3r-Secret-Admin"
+APP_USER = "app_reader"
+APP_PASSWORD = "Rd-Pw-7731-secret"
+DATABASE = "shop"
+
+
+def _find_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    return candidates[0] if candidates else None
+
+
+def _driver() -> str | None:
+    for module, driver in (("psycopg", "psycopg"), ("psycopg2", "psycopg2"), ("pg8000", "pg8000")):
+        if importlib.util.find_spec(module) is not None:
+            return driver
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    initdb, pg_ctl = _find_bin("initdb"), _find_bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("PostgreSQL server programs (initdb, pg_ctl) are not installed: apt-get install -y postgresql")
+    driver = _driver()
+    if driver is None:
+        pytest.skip("no PostgreSQL driver for SQLAlchemy is installed: pip install pg8000 (or psycopg[binary])")
+    prefix: list[str] = []
+    owner = None
+    if os.geteuid() == 0:  # the server refuses to run as root
+        import pwd
+
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and there is no 'postgres' user to run the server as")
+        runuser = shutil.which("runuser")
+        if runuser is None:
+            pytest.skip("running as root without runuser to start the server as 'postgres'")
+        prefix = [runuser, "-u", "postgres", "--"]
+    base = Path(tempfile.mkdtemp(prefix="termlit-pg-"))
+    data, log, pwfile = base / "data", base / "server.log", base / "pw"
+    pwfile.write_text(SUPERUSER_PASSWORD + "\n")
+    if owner is not None:
+        os.chown(base, owner.pw_uid, owner.pw_gid)
+        os.chown(pwfile, owner.pw_uid, owner.pw_gid)
+    port = _free_port()
+
+    def run(args: list[str], timeout: float = 60) -> subprocess.CompletedProcess:
+        return subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=timeout)
+
+    try:
+        done = run([initdb, "-D", str(data), "-U", SUPERUSER, "--pwfile", str(pwfile), "-A", "scram-sha-256",
+                    "-E", "UTF8", "--no-sync", "--locale=C"])
+        if done.returncode != 0:
+            pytest.skip(f"initdb failed, so no PostgreSQL server for this test: {done.stderr.strip()[-500:]}")
+        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        done = run([pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "30", "start"])
+        if done.returncode != 0:
+            tail = log.read_text()[-500:] if log.exists() else done.stderr
+            pytest.skip(f"the PostgreSQL server did not start: {tail.strip()}")
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        shutil.rmtree(base, ignore_errors=True)
+        pytest.skip(f"could not start PostgreSQL: {exc}")
+
+    import sqlalchemy as sa
+
+    admin_url = sa.engine.URL.create(
+        f"postgresql+{driver}", username=SUPERUSER, password=SUPERUSER_PASSWORD, host="127.0.0.1", port=port,
+        database="postgres",
+    )
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.execute(sa.text(f"create user {APP_USER} with password '{APP_PASSWORD}'"))
+            c.execute(sa.text(f"create database {DATABASE} owner {APP_USER}"))
+        shop = sa.create_engine(admin_url.set(database=DATABASE, username=APP_USER, password=APP_PASSWORD))
+        with shop.begin() as c:
+            c.execute(sa.text("create table my_table (id serial primary key, name text, city text, amount numeric)"))
+            c.execute(
+                sa.text("insert into my_table (name, city, amount) values (:n, :c, :a)"),
+                [{"n": "Ada", "c": "London", "a": 12.5}, {"n": "Grace", "c": "Arlington", "a": 7.25},
+                 {"n": "Linus", "c": "Helsinki", "a": 3}],
+            )
+        shop.dispose()
+        yield SimpleNamespace(port=port, driver=driver, admin=admin)
+    finally:
+        admin.dispose()
+        run([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def project(server, tmp_path, monkeypatch):
+    home, root = tmp_path / "home", tmp_path / "project"
+    home.mkdir()
+    (root / ".termlit").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(root)
+    clear_connections()
+    yield root
+    clear_connections()
+
+
+def secrets_toml(server, name: str = "my_database", password: str = APP_PASSWORD, port: int | None = None) -> str:
+    return textwrap.dedent(
+        f"""
+        [connections.{name}]
+        type = "sql"
+        dialect = "postgresql"
+        driver = "{server.driver}"
+        host = "127.0.0.1"
+        port = {port or server.port}
+        database = "{DATABASE}"
+        username = "{APP_USER}"
+        password = "{password}"
+        """
+    )
+
+
+SEED = """
+import termlit as st
+
+conn = st.connection("my_database")
+df = conn.query("select * from my_table")
+st.dataframe(df)
+"""
+
+
+def test_seed_snippet_against_postgresql(server, project):
+    (project / ".termlit/secrets.toml").write_text(secrets_toml(server))
+    (project / "app.py").write_text(SEED)
+    at = AppTest.from_file(str(project / "app.py")).run(timeout=20)
+    assert not at.exception, at.exception
+    df = at.dataframe[0].value
+    assert sorted(df["name"]) == ["Ada", "Grace", "Linus"]
+    assert st.connection("my_database").driver == server.driver
+
+
+def test_params_session_and_url_form(server, project):
+    from sqlalchemy import text
+
+    url = f"postgresql+{server.driver}://{APP_USER}:{APP_PASSWORD}@127.0.0.1:{server.port}/{DATABASE}"
+    (project / ".termlit/secrets.toml").write_text(f'[connections.pg]\ntype = "sql"\nurl = "{url}"\n')
+    conn = st.connection("pg")
+    assert APP_PASSWORD not in repr(conn)
+    attack = "Ada'; drop table my_table; --"
+    assert conn.query("select * from my_table where name = :n", params={"n": attack}).empty
+    with conn.session as s:
+        s.execute(text("insert into my_table (name, city, amount) values (:n, :c, :a)"), {"n": "O'Neil", "c": "Cork", "a": 1})
+        s.commit()
+    found = conn.query("select city from my_table where name = :n", params={"n": "O'Neil"}, ttl=0)
+    assert list(found["city"]) == ["Cork"]
+    with conn.session as s:
+        s.execute(text("delete from my_table where name = :n"), {"n": "O'Neil"})
+        s.commit()
+    assert len(conn.query("select * from my_table", ttl=0)) == 3
+
+
+def test_wrong_password_shows_the_database_message_masked(server, project):
+    wrong = "Wr0ng-Passw0rd-XYZ"
+    (project / ".termlit/secrets.toml").write_text(secrets_toml(server, password=wrong))
+    (project / "app.py").write_text(SEED)
+    at = AppTest.from_file(str(project / "app.py")).run(timeout=20)
+    assert len(at.exception) == 1
+    error = at.exception[0]
+    assert "password authentication failed" in error.value
+    assert "[connections.my_database]" in error.value
+    shown = "\n".join([error.value, *error.stack_trace])
+    assert wrong not in shown and APP_PASSWORD not in shown
+
+
+def test_bad_host_and_database_name_the_problem(server, project):
+    closed = _free_port()
+    (project / ".termlit/secrets.toml").write_text(
+        secrets_toml(server, name="down", port=closed)
+        + secrets_toml(server, name="nodb").replace(f'database = "{DATABASE}"', 'database = "no_such_db"')
+    )
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    with pytest.raises((OperationalError, InterfaceError, DBAPIError)) as info:
+        st.connection("down").query("select 1")
+    message = str(info.value)
+    assert str(closed) in message or "refused" in message.lower() or "connect" in message.lower()
+    assert APP_PASSWORD not in message and "[connections.down]" in message
+    with pytest.raises((OperationalError, InterfaceError, DBAPIError)) as info:
+        st.connection("nodb").query("select 1")
+    assert "no_such_db" in str(info.value)
+    assert APP_PASSWORD not in str(info.value)
+
+
+def test_a_dropped_connection_is_retried(server, project):
+    from sqlalchemy import text
+
+    (project / ".termlit/secrets.toml").write_text(secrets_toml(server))
+    conn = st.connection("my_database")
+    assert len(conn.query("select * from my_table")) == 3  # leaves a pooled connection
+    with server.admin.connect() as c:
+        killed = c.execute(
+            text("select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = :u"), {"u": APP_USER}
+        ).scalar()
+    assert killed >= 1
+    assert len(conn.query("select * from my_table", ttl=0)) == 3
