@@ -12,6 +12,7 @@ from termlit.elements.text import (
     header,
     json,
     markdown,
+    metric,
     subheader,
     text,
     title,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as _json
+import textwrap
 from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
@@ -17,6 +18,7 @@ __all__ = [
     "header",
     "json",
     "markdown",
+    "metric",
     "subheader",
     "text",
     "title",
@@ -28,6 +30,12 @@ _DIVIDER_COLORS = ("blue", "green", "orange", "red", "violet", "gray", "grey", "
 
 def _body(body: Any) -> str:
     return body if isinstance(body, str) else str(body)
+
+
+def _clean(body: Any) -> str:
+    """Markdown bodies are dedented and stripped, so indented triple-quoted
+    strings read as text, not as code blocks."""
+    return textwrap.dedent(_body(body)).strip()
 
 
 def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any = False) -> DeltaGenerator:
@@ -63,13 +71,13 @@ def subheader(body: Any, anchor: str | bool | None = None, *, help: str | None =
 @api
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
     """Show Markdown text."""
-    return emit("markdown", {"body": _body(body), "help": help})[1]
+    return emit("markdown", {"body": _clean(body), "help": help})[1]
 
 
 @api
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
     """Show small, dimmed text."""
-    return emit("caption", {"body": _body(body), "help": help})[1]
+    return emit("caption", {"body": _clean(body), "help": help})[1]
 
 
 @api
@@ -174,3 +182,56 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
 
 set_writer(write)
+
+
+def _metric_text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+@api
+def metric(
+    label: str,
+    value: Any,
+    delta: Any = None,
+    delta_color: str = "normal",
+    help: str | None = None,
+    label_visibility: str = "visible",
+    border: bool = False,
+    width: Any = "stretch",
+    height: Any = "content",
+    chart_data: Any = None,
+    chart_type: str = "line",
+) -> DeltaGenerator:
+    """A big number with a label and an optional change (delta) below it.
+
+    ``delta_color``: "normal" (up is good: green), "inverse" (up is bad: red)
+    or "off" (grey).
+    """
+    if delta_color not in ("normal", "inverse", "off"):
+        raise StreamlitAPIException(
+            f"st.metric('{label}'): delta_color must be 'normal', 'inverse' or 'off', got {delta_color!r}."
+        )
+    delta_text = None if delta is None or delta == "" else _metric_text(delta)
+    if delta_text is None:
+        direction = None
+    elif isinstance(delta, (int, float)) and not isinstance(delta, bool):
+        direction = "down" if delta < 0 else "up"
+    else:
+        direction = "down" if delta_text.strip().startswith("-") else "up"
+    return emit(
+        "metric",
+        {
+            "label": str(label),
+            "body": _metric_text(value),
+            "delta": delta_text,
+            "direction": direction,
+            "delta_color": delta_color,
+            "help": help,
+            "label_visibility": label_visibility,
+            "border": bool(border),
+        },
+    )[1]

@@ -281,7 +281,7 @@ class TermlitApp(App[None]):
         pad = max(self.size.width - 2 - line.cell_len - right.cell_len, 1)
         line.append(" " * pad)
         line.append_text(right)
-        bar.update(line)
+        bar.update(line, layout=False)
 
     def on_resize(self) -> None:
         self._draw_topbar()

@@ -19,6 +19,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "text": ("_static", "TextView"),
     "code": ("_static", "CodeView"),
     "json": ("_static", "JsonView"),
+    "metric": ("_static", "MetricView"),
     "exception": ("_static", "ExceptionView"),
     "divider": ("_static", "DividerView"),
     "empty": ("_static", "EmptyView"),

@@ -57,7 +57,10 @@ class FieldView(ElementView, Vertical):
         visibility = props.get("label_visibility", "visible")
         self.label_widget.set_class(visibility == "collapsed", "-collapsed")
         self.label_widget.set_class(visibility == "hidden", "-hidden")
-        self.label_widget.update(props.get("label", ""))
+        label = props.get("label", "")
+        if label != getattr(self, "_label_text", None):
+            self._label_text = label
+            self.label_widget.update(label)
         self.disabled = bool(props.get("disabled"))
 
     def apply_props(self, props: dict[str, Any]) -> None:

@@ -105,17 +105,20 @@ class SliderControl(Widget, can_focus=True):
         low, high = p["min"], p["max"]
         span = (high - low) or 1
         cells = [min(int((v - low) / span * (width - 1) + 0.5), width - 1) for v in self.values]
-        filled_from = cells[0] if len(cells) > 1 else 0
-        filled_to = cells[-1]
         text = Text()
-        for i in range(width):
-            if i in cells:
-                active = self.has_focus and cells.index(i) == self.thumb
-                text.append("◉" if active else "●", style="bold")
-            elif filled_from <= i <= filled_to:
-                text.append("━", style="bold")
-            else:
-                text.append("─", style="dim")
+        # Draw in runs (a few appends, not one per cell). A single slider is
+        # filled up to its thumb; a range slider between its two thumbs.
+        single = len(cells) == 1
+        position = 0
+        for cell in sorted(set(cells)):
+            if cell > position:
+                filled = single or position > cells[0]
+                text.append(("━" if filled else "─") * (cell - position), style="bold" if filled else "dim")
+            active = self.has_focus and cells.index(cell) == self.thumb
+            text.append("◉" if active else "●", style="bold")
+            position = cell + 1
+        if position < width:
+            text.append("─" * (width - position), style="dim")
         text.append("  ")
         text.append(label, style="bold")
         return text

@@ -6,12 +6,12 @@ from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.json import JSON
-from rich.markdown import Markdown
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.widgets import Rule, Static
 
 from termlit.runtime.tree import Element
+from termlit.tui.markdown import render_markdown
 from termlit.tui.widgets._base import ElementView
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "HeadingView",
     "JsonView",
     "MarkdownView",
+    "MetricView",
     "NoticeView",
     "TextView",
 ]
@@ -37,13 +38,40 @@ class _StaticView(ElementView, Static):
 
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
-        super().__init__(self.render_props(element.props), classes=f"el-{element.kind}")
+        self._shown = self.render_props(element.props)
+        super().__init__(self._shown, classes=f"el-{element.kind}")
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
         return Text(str(props.get("body", "")))
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.update(self.render_props(props))
+        new = self.render_props(props)
+        # Same number of lines: repaint this widget only, no new layout.
+        width = self.content_size.width
+        before = _line_count(self._shown, width)
+        same = before is not None and before == _line_count(new, width)
+        self._shown = new
+        self.update(new, layout=not same)
+
+
+def _line_count(renderable: RenderableType, width: int) -> int | None:
+    """Lines a Text (or a Group of Texts) takes at ``width``, when that is
+    plain to see without rendering; None when it is not."""
+    if width <= 0:
+        return None
+    if isinstance(renderable, Text):
+        if "\n" in renderable.plain or renderable.cell_len > width:
+            return None
+        return 1
+    if isinstance(renderable, Group):
+        total = 0
+        for item in renderable.renderables:
+            lines = _line_count(item, width)
+            if lines is None:
+                return None
+            total += lines
+        return total
+    return None
 
 
 class HeadingView(_StaticView):
@@ -69,7 +97,7 @@ class MarkdownView(_StaticView):
     """``st.markdown``."""
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
-        return Markdown(props["body"], code_theme="ansi_dark", hyperlinks=False)
+        return render_markdown(props["body"])
 
 
 class CaptionView(_StaticView):
@@ -80,7 +108,7 @@ class CaptionView(_StaticView):
     """
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
-        return Markdown(props["body"], hyperlinks=False)
+        return render_markdown(props["body"])
 
 
 class TextView(_StaticView):
@@ -172,3 +200,33 @@ class NoticeView(_StaticView):
     def render_props(self, props: dict[str, Any]) -> RenderableType:
         message = props.get("message") or f"st.{self.element.kind} is not shown in the terminal."
         return Text(f"ⓘ {message}")
+
+
+class MetricView(_StaticView):
+    """``st.metric``: label, a bold value, and a coloured delta with an arrow."""
+
+    DEFAULT_CSS = """
+    MetricView { margin: 0 0 1 0; }
+    MetricView.-border { border: round $foreground 30%; padding: 0 1; }
+    """
+
+    def __init__(self, element: Element) -> None:
+        super().__init__(element)
+        self.set_class(bool(element.props.get("border")), "-border")
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        lines = []
+        if props.get("label_visibility", "visible") == "visible":
+            lines.append(Text(props["label"], style="dim"))
+        lines.append(Text(props["body"], style="bold"))
+        delta = props.get("delta")
+        if delta is not None:
+            up = props.get("direction") == "up"
+            good = up if props.get("delta_color") == "normal" else not up
+            if props.get("delta_color") == "off":
+                style = "dim"
+            else:
+                style = "green" if good else "red"
+            arrow = "▲" if up else "▼"
+            lines.append(Text(f"{arrow} {delta.lstrip('+-')}", style=style))
+        return Group(*lines)
