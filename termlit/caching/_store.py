@@ -135,10 +135,28 @@ class Store:
                 self._open_disk()
         return self._disk
 
-    def _open_disk(self) -> None:
+    def _open_disk(self, retry: bool = True) -> None:
         try:
             self._disk = DiskTier(self.settings.root, self.directory, self.settings.size_limit)
             _config.write_app_info(self.directory, self.script)
+        except sqlite3.DatabaseError as exc:
+            if retry and not isinstance(exc, sqlite3.OperationalError):
+                _move_aside(self.directory)
+                warn_once(
+                    self.scope,
+                    "corrupt-db",
+                    f"The cache database in {self.directory} was corrupted ({describe(exc)}); moved "
+                    "it aside and started a new one. Values will be recomputed.",
+                )
+                self._open_disk(retry=False)
+                return
+            self._disk_refused = True
+            warn_once(
+                self.scope,
+                "open",
+                f"Cannot use the cache folder {self.directory} ({describe(exc)}); cached values "
+                "are kept in memory only for now.",
+            )
         except CacheDirRefused as exc:
             self._disk_refused = True
             warn_once(self.scope, "refused", f"{exc} Cached values are kept in memory only for now.")
@@ -168,12 +186,7 @@ class Store:
             disk = self._disk
             if disk is not None:
                 disk.close()
-                stamp = time.strftime("%Y%m%d-%H%M%S")
-                for name in ("cache.db", "cache.db-wal", "cache.db-shm"):
-                    try:
-                        (disk.directory / name).rename(disk.directory / f"{name}.corrupt-{stamp}")
-                    except OSError:
-                        pass
+                _move_aside(disk.directory)
             self._reopen(
                 f"The cache database in {self.directory} was corrupted ({describe(exc)}); moved it "
                 "aside and started a new one. Values will be recomputed."
@@ -340,6 +353,16 @@ class Store:
         if self._disk is not None:
             self._disk.close()
             self._disk = None
+
+
+def _move_aside(directory: Path) -> None:
+    """Rename a broken database (and its journal) out of the way."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for name in ("cache.db", "cache.db-wal", "cache.db-shm"):
+        try:
+            (directory / name).rename(directory / f"{name}.corrupt-{stamp}")
+        except OSError:
+            pass
 
 
 class _Loaded:
