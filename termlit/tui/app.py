@@ -138,6 +138,8 @@ class TermlitApp(App[None]):
     ]
 
     ENABLE_COMMAND_PALETTE = False
+    #: Nothing has focus at start: keys like ? work at once, Tab enters the app.
+    AUTO_FOCUS = None
 
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False) -> None:
         super().__init__()

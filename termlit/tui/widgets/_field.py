@@ -37,6 +37,7 @@ class FieldView(ElementView, Vertical):
     DEFAULT_CSS = """
     FieldView { height: auto; margin: 0 0 1 0; }
     FieldView > .field-label { color: $text; }
+    FieldView:focus-within > .field-label { color: $accent; text-style: bold; }
     FieldView > .field-label.-collapsed { display: none; }
     FieldView > .field-label.-hidden { visibility: hidden; }
     FieldView > .field-note { color: $warning; display: none; }
