@@ -237,3 +237,12 @@ def test_elements_work_outside_a_run_in_bare_mode():
     assert st.slider("bare", 0, 10, 4) == 4
     assert st.button("bare") is False
     st.markdown("nothing breaks")
+
+
+def test_color_picker_returns_lowercase_rrggbb_and_rejects_bad_values():
+    at = run("import termlit as st\nst.text(st.color_picker('c', '#F00'))\n")
+    assert at.text[0].value == "#ff0000"
+    at.color_picker[0].pick("#12AB9f").run()
+    assert at.text[0].value == "#12ab9f"
+    bad = run("import termlit as st\nst.color_picker('c', 'red')\n")
+    assert "not a hex colour" in bad.exception[0].value

@@ -94,7 +94,7 @@ def test_every_first_widget_works_by_keyboard(write_app):
             await pilot.press("tab", "right", "right")  # the number: two steps up
             await settle(pilot)
             assert "count=5" in screen_text(app)
-            await pilot.press("ctrl+a", *"42", "enter")  # typed beyond max: clamped, with a note
+            await pilot.press("end", "ctrl+u", *"42", "enter")  # typed beyond max: clamped, with a note
             await settle(pilot)
             text = screen_text(app)
             assert "count=10" in text and "above the maximum" in text
@@ -204,5 +204,30 @@ def test_help_text_of_the_focused_widget_is_shown(write_app):
             await _focus(pilot, SliderControl)
             await pilot.pause()
             assert "How loud it gets" in screen_text(app)
+
+    run_async(scenario())
+
+
+def test_color_picker_by_keyboard_palette_typed_hex_and_bad_input(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        c = st.color_picker("Colour", "#ff4b4b")
+        st.text(f"picked {c}")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 12)) as (app, pilot):
+            await pilot.press("tab", "right")  # next colour of the palette
+            await settle(pilot)
+            assert "picked #ff8700" in screen_text(app)
+            await pilot.press("end", "ctrl+u", *"#123", "enter")
+            await settle(pilot)
+            assert "picked #112233" in screen_text(app)
+            await pilot.press("end", "ctrl+u", *"zz", "enter")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "not a hex colour" in text and "picked #112233" in text
 
     run_async(scenario())

@@ -21,6 +21,7 @@ from termlit.elements.text import (
 from termlit.elements.widgets import (
     button,
     checkbox,
+    color_picker,
     number_input,
     selectbox,
     slider,

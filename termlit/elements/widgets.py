@@ -10,7 +10,7 @@ from termlit.elements._dg import api
 from termlit.elements._widget import widget
 from termlit.errors import StreamlitAPIException, StreamlitValueError
 
-__all__ = ["button", "checkbox", "number_input", "selectbox", "slider", "text_input"]
+__all__ = ["button", "checkbox", "color_picker", "number_input", "selectbox", "slider", "text_input"]
 
 
 @api
@@ -426,3 +426,61 @@ def _equal(a: Any, b: Any) -> bool:
         return result if isinstance(result, bool) else False
     except Exception:
         return False
+
+
+_HEX = "0123456789abcdef"
+
+
+def normalize_color(value: Any) -> str:
+    """'#rgb' or '#rrggbb' (any case) -> '#rrggbb'; anything else raises ValueError."""
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a string")
+    text = value.strip().lower()
+    if not text.startswith("#"):
+        text = "#" + text
+    digits = text[1:]
+    if len(digits) == 3 and all(c in _HEX for c in digits):
+        return "#" + "".join(c * 2 for c in digits)
+    if len(digits) == 6 and all(c in _HEX for c in digits):
+        return text
+    raise ValueError(f"{value!r} is not a hex colour")
+
+
+@api
+def color_picker(
+    label: str,
+    value: str | None = None,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Sequence[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: Any = "content",
+) -> str:
+    """Pick a colour: type a hex code or step through a palette with ←/→.
+    Returns ``"#rrggbb"``."""
+    try:
+        default = normalize_color(value if value is not None else "#000000")
+    except ValueError:
+        raise StreamlitAPIException(
+            f"st.color_picker('{label}'): value={value!r} is not a hex colour. "
+            "Use '#rrggbb' or '#rgb', e.g. '#ff4b4b'."
+        ) from None
+    return widget(
+        "color_picker",
+        label=label,
+        key=key,
+        default=default,
+        props={},
+        params={"value": default, "help": help},
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        coerce=normalize_color,
+        help=help,
+        disabled=disabled,
+        label_visibility=label_visibility,
+    )

@@ -216,6 +216,11 @@ class Selectbox(Widget):
         return self.set_value(self._element.props["options"][index])
 
 
+class ColorPicker(Widget):
+    def pick(self, value: str) -> ColorPicker:
+        return self.set_value(value)
+
+
 class Block(Node):
     """A container (sidebar, column, container...) with the same accessors as AppTest."""
 
@@ -249,6 +254,7 @@ _WIDGETS: dict[str, type[Node]] = {
     "number_input": NumberInput,
     "text_input": TextInput,
     "selectbox": Selectbox,
+    "color_picker": ColorPicker,
     "exception": Exception_,
     "dataframe": DataFrame,
     "markdown": Markdown,

@@ -31,6 +31,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "text_input": ("_text_input", "TextInputView"),
     "number_input": ("_number_input", "NumberInputView"),
     "selectbox": ("_selectbox", "SelectboxView"),
+    "color_picker": ("_color_picker", "ColorPickerView"),
     "container": ("_layout", "ContainerView"),
     "columns": ("_layout", "ColumnsView"),
     "column": ("_layout", "ColumnView"),
