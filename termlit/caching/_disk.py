@@ -43,6 +43,9 @@ _MAC_SIZE = 32
 KEY_FILE = "termlit.key"
 GENERATION_FILE = "generation"
 _FN_PREFIX = "fn:"
+#: Records at least this big are streamed to their file (diskcache keeps
+#: smaller ones inside its database).
+_STREAM_FROM = 1 << 20
 
 _POSIX = hasattr(os, "getuid")
 
@@ -147,7 +150,7 @@ class Record:
 
     __slots__ = ("created", "expires", "elements", "value_blob")
 
-    def __init__(self, created: float, expires: float | None, elements: list, value_blob: bytes) -> None:
+    def __init__(self, created: float, expires: float | None, elements: list, value_blob: memoryview) -> None:
         self.created = created
         self.expires = expires
         self.elements = elements
@@ -164,8 +167,31 @@ def _mac(key: bytes, cache_key: str, meta: bytes, value: bytes) -> bytes:
     return mac.digest()
 
 
-def encode_record(key: bytes, cache_key: str, meta: bytes, value: bytes) -> bytes:
-    return b"".join((MAGIC, _mac(key, cache_key, meta, value), len(meta).to_bytes(8, "little"), meta, value))
+def encode_record(key: bytes, cache_key: str, meta: bytes, value: bytes) -> list[bytes]:
+    """The parts of a record, in order (joined, or streamed to a file)."""
+    return [MAGIC, _mac(key, cache_key, meta, value), len(meta).to_bytes(8, "little"), meta, value]
+
+
+class _PartsReader:
+    """A read-only file over a list of buffers, so a big record is written
+    to disk without first being copied into one bytes object."""
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self._parts = [memoryview(p).cast("B") for p in parts if len(p)]
+        self._index = 0
+        self._offset = 0
+
+    def read(self, size: int = -1) -> bytes | memoryview:
+        if self._index >= len(self._parts):
+            return b""
+        part = self._parts[self._index]
+        end = len(part) if size < 0 else min(len(part), self._offset + size)
+        chunk = part[self._offset : end]
+        self._offset = end
+        if end >= len(part):
+            self._index += 1
+            self._offset = 0
+        return chunk
 
 
 def decode_record(key: bytes, cache_key: str, data: bytes) -> tuple[bytes, bytes]:
@@ -201,7 +227,7 @@ def _safe_disk_class():
             return super().get(key, raw)
 
         def store(self, value, read, key=diskcache.core.UNKNOWN):
-            if not isinstance(value, (bytes, str, int, float)):
+            if not read and not isinstance(value, (bytes, str, int, float)):
                 raise TypeError("termlit's disk cache stores only bytes and text")
             return super().store(value, read, key)
 
@@ -313,7 +339,7 @@ class DiskTier:
         if expires is not None and expires <= time.time():
             self._drop_row(cache_key)
             return None
-        return Record(created, expires, elements, bytes(value_blob))
+        return Record(created, expires, elements, value_blob)
 
     def _drop_row(self, cache_key: str) -> None:
         """Delete a row; diskcache's delete never looks at the value."""
@@ -333,8 +359,11 @@ class DiskTier:
     ) -> None:
         """Store a record; with ``max_entries``, drop the function's oldest
         records beyond it. Raises OSError / sqlite3 errors (full disk...)."""
-        record = encode_record(self._key, cache_key, meta_blob, value_blob)
-        self.cache.set(cache_key, record, expire=expire, tag=fkey, retry=True)
+        parts = encode_record(self._key, cache_key, meta_blob, value_blob)
+        if len(value_blob) < _STREAM_FROM:
+            self.cache.set(cache_key, b"".join(parts), expire=expire, tag=fkey, retry=True)
+        else:
+            self.cache.set(cache_key, _PartsReader(parts), expire=expire, read=True, tag=fkey, retry=True)
         if max_entries is not None:
             self._trim(fkey, cache_key, max_entries)
 
