@@ -312,3 +312,29 @@ def test_clearing_from_another_process_empties_the_memory_tier_too(cache_root):
     assert cache_cli(["clear"]) == 0  # as `termlit cache clear` would, from outside
     data(4)
     assert calls == [4, 4]
+
+
+def test_a_root_others_can_write_to_is_refused(tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("TERMLIT_CACHE_DIR", str(shared))
+    data, calls = _counter()
+    with pytest.warns(CacheWarning, match="written by other users"):
+        data(1)
+    data(1)
+    assert calls == [1]
+    assert not (shared / "termlit.key").exists()
+
+
+def test_a_readable_root_is_used_but_left_as_it_is(tmp_path, monkeypatch):
+    home_like = tmp_path / "mine"
+    home_like.mkdir()
+    home_like.chmod(0o755)
+    monkeypatch.setenv("TERMLIT_CACHE_DIR", str(home_like))
+    data, calls = _counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        data(1)
+    assert home_like.stat().st_mode & 0o777 == 0o755
+    assert (home_like / "apps").stat().st_mode & 0o777 == 0o700

@@ -61,9 +61,12 @@ class TamperedEntry(Exception):
 # -- private folders and the key ---------------------------------------------------
 
 
-def private_dir(path: Path) -> None:
+def private_dir(path: Path, *, tighten: bool = True) -> None:
     """Create ``path`` (and missing parents) as 0700 folders owned by this
-    user, or check that the existing folder is; tighten our own folders."""
+    user, or check that the existing folder is ours. An existing folder of
+    ours that others may enter is made 0700 when ``tighten`` (termlit's own
+    folders); otherwise (the root, which the user chose) it is refused only
+    when others can write to it."""
     missing = []
     p = path
     while not p.exists():
@@ -87,8 +90,14 @@ def private_dir(path: Path) -> None:
             "entries cannot be trusted. Use a folder of your own: set TERMLIT_CACHE_DIR "
             "or `dir` under [cache] in .termlit/config.toml."
         )
-    if stat.S_IMODE(st.st_mode) & 0o077:
+    mode = stat.S_IMODE(st.st_mode)
+    if mode & 0o077 and (tighten or path in missing):
         os.chmod(path, 0o700)
+    elif mode & 0o022:
+        raise CacheDirRefused(
+            f"The cache folder {path} can be written by other users, so its entries cannot "
+            "be trusted. Make it private (chmod 700) or set TERMLIT_CACHE_DIR to a folder of your own."
+        )
 
 
 def load_key(root: Path) -> bytes:
@@ -263,7 +272,7 @@ class DiskTier:
 
         self.root = root
         self.directory = directory
-        private_dir(root)
+        private_dir(root, tighten=False)
         private_dir(directory.parent)
         private_dir(directory)
         self._key = load_key(root)
