@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -526,3 +527,69 @@ def test_a_database_error_holding_the_password_is_masked_everywhere(project):
     assert password not in repr(info.value)
     assert info.value.__cause__ is None and info.value.__suppress_context__
     assert password not in repr(conn) and password not in str(conn.engine.url)
+
+
+# -- the documented custom connection works as written --------------------------------------
+
+
+def _doc_blocks() -> list[tuple[str, str]]:
+    text = (Path(__file__).resolve().parent.parent / "docs/connections.md").read_text(encoding="utf-8")
+    import re
+
+    return re.findall(r"```(\w+)\n(.*?)```", text, flags=re.S)
+
+
+def test_documented_custom_connection(project, monkeypatch):
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.headers.get("Authorization", ""))
+            body = json.dumps({"path": self.path, "forecast": "sunny"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        blocks = _doc_blocks()
+        module = next(code for lang, code in blocks if lang == "python" and code.startswith("# my_connections.py"))
+        toml = next(code for lang, code in blocks if lang == "toml" and "[connections.weather]" in code)
+        app = next(code for lang, code in blocks if lang == "python" and "from my_connections import" in code)
+        monkeypatch.setenv("TERMLIT_CACHE_DIR", str(project.tmp / "cache"))
+        monkeypatch.syspath_prepend(str(project.root))
+        (project.root / "my_connections.py").write_text(module)
+        write(project.secrets, toml.replace("https://api.example.com/v1", f"http://127.0.0.1:{server.server_port}/v1"))
+        (project.root / "app.py").write_text(app)
+        at = AppTest.from_file(str(project.root / "app.py")).run(timeout=10)
+        assert not at.exception, at.exception
+        assert json.loads(at.json[0].value) == {"path": "/v1/forecast/oslo", "forecast": "sunny"}
+        assert seen == ["Bearer change-me"]
+        at.run(timeout=10)  # cached: no second request
+        assert seen == ["Bearer change-me"]
+    finally:
+        sys.modules.pop("my_connections", None)
+        server.shutdown()
+        server.server_close()
+
+
+def test_errors_while_connecting_a_custom_connection_are_masked(project):
+    class Leaky(BaseConnection[object]):
+        def _connect(self, **kwargs):
+            raise RuntimeError(f"login refused for token {self._secrets['token']}")
+
+    write(project.secrets, '[connections.leaky]\ntoken = "tok-LEAKY-123456"\n')
+    with pytest.raises(RuntimeError) as info:
+        st.connection("leaky", type=Leaky)
+    assert "LEAKY" not in str(info.value) and "***" in str(info.value)

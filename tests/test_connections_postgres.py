@@ -15,6 +15,7 @@ import socket
 import subprocess
 import tempfile
 import textwrap
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -235,4 +236,13 @@ def test_a_dropped_connection_is_retried(server, project):
             text("select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = :u"), {"u": APP_USER}
         ).scalar()
     assert killed >= 1
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # wait until the server really closed it
+        with server.admin.connect() as c:
+            left = c.execute(text("select count(*) from pg_stat_activity where usename = :u"), {"u": APP_USER}).scalar()
+        if not left:
+            break
+        time.sleep(0.05)
+    before = conn.engine
     assert len(conn.query("select * from my_table", ttl=0)) == 3
+    assert conn.engine is not before  # the dropped connection made it reset and retry

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from termlit.connections._masking import register_from_mapping
+from termlit.connections._masking import contains_secret, masked_exception, register_from_mapping
 from termlit.connections._secrets import SecretSection, secrets
 from termlit.runtime.context import current_run_context
 
@@ -70,7 +70,7 @@ class BaseConnection(ABC, Generic[RawConnectionT]):
         register_from_mapping(kwargs)
         self._config_section_hash = _hash_table(self._secrets_table())
         self._raw_instance: RawConnectionT | None = None
-        self._raw_instance = self._connect(**kwargs)
+        self._raw_instance = self._connect_masked()
 
     # -- for subclasses ---------------------------------------------------------
 
@@ -94,8 +94,21 @@ class BaseConnection(ABC, Generic[RawConnectionT]):
         self._check_secrets()
         with self._lock:
             if self._raw_instance is None:
-                self._raw_instance = self._connect(**self._kwargs)
+                self._raw_instance = self._connect_masked()
             return self._raw_instance
+
+    def _connect_masked(self) -> RawConnectionT:
+        """``_connect`` whose errors never carry a secret value in their text."""
+        try:
+            return self._connect(**self._kwargs)
+        except Exception as exc:
+            try:
+                text = str(exc)
+            except Exception:  # pragma: no cover - a broken __str__
+                raise exc from None
+            if contains_secret(text):
+                raise masked_exception(exc) from None
+            raise
 
     # -- public -----------------------------------------------------------------
 

@@ -100,7 +100,9 @@ ALTERNATIVE_DRIVERS = {
 def _is_disconnect(exc: BaseException) -> bool:
     from sqlalchemy import exc as sa_exc
 
-    if isinstance(exc, sa_exc.DisconnectionError):
+    if isinstance(exc, (sa_exc.DisconnectionError, ConnectionError)):
+        # Some drivers (pg8000) let a socket's ConnectionResetError or
+        # BrokenPipeError through unwrapped when the server went away.
         return True
     return isinstance(exc, sa_exc.DBAPIError) and bool(exc.connection_invalidated)
 
