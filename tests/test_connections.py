@@ -593,3 +593,32 @@ def test_errors_while_connecting_a_custom_connection_are_masked(project):
     with pytest.raises(RuntimeError) as info:
         st.connection("leaky", type=Leaky)
     assert "LEAKY" not in str(info.value) and "***" in str(info.value)
+
+
+def test_a_spinner_shows_while_an_uncached_query_runs(project):
+    from termlit.runtime import ScriptRunner, ScriptSource, walk
+
+    db = make_db(project.root / "spin.db", ROWS)
+    source = f"""
+import termlit as st
+conn = st.connection("spin", type="sql", url="sqlite:///{db}")
+st.dataframe(conn.query("select * from my_table"))
+st.dataframe(conn.query("select name from my_table", show_spinner="Counting customers..."))
+st.dataframe(conn.query("select id from my_table", show_spinner=False))
+"""
+    seen: list[str] = []
+    runner: ScriptRunner
+
+    def on_update() -> None:
+        update = runner.take_update()
+        if update is not None and not update.final:
+            seen.extend(e.props["text"] for e in walk(update.main) if e.kind == "spinner")
+
+    runner = ScriptRunner(ScriptSource(source=source), on_update=on_update, main_module=False)
+    result = runner.run_once()
+    assert not [e for e in walk(result.main) if e.kind == "exception"]
+    assert seen == ["Running `sql.query(...)`.", "Counting customers..."]
+    assert not [e for e in walk(result.main) if e.kind == "spinner"]
+    seen.clear()
+    runner.run_once()  # every result is cached now: no spinner at all
+    assert seen == []

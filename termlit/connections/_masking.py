@@ -33,7 +33,7 @@ MASK = "***"
 MIN_MASK_LENGTH = 4
 
 _SENSITIVE_KEY = re.compile(
-    r"pass|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth(?!or)|^key$|_key$",
+    r"pass|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth(?!or)|^key$",
     re.IGNORECASE,
 )
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s'\"]*:)(?P<pw>[^@\s'\"]+)(?P<at>@)")
