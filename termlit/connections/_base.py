@@ -53,7 +53,14 @@ def spinner(text: Any) -> Iterator[None]:
     try:
         yield
     finally:
-        ctx.emit("empty", {}, target=slot)
+        # Cleared even when the run was asked to stop or rerun meanwhile: a
+        # stopped app must not keep a spinner turning.
+        requested, ctx.requested = ctx.requested, None
+        try:
+            ctx.emit("empty", {}, target=slot)
+        finally:
+            if ctx.requested is None:
+                ctx.requested = requested
 
 
 class BaseConnection(ABC, Generic[RawConnectionT]):
