@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import termlit as st
-from termlit.caching import CacheWarning, UnhashableParamError, UnserializableReturnValueError
+from termlit.caching import UnhashableParamError, UnserializableReturnValueError
 from termlit.caching import _config, _errors, _store
 from termlit.testing import AppTest
 

@@ -338,3 +338,21 @@ def test_a_readable_root_is_used_but_left_as_it_is(tmp_path, monkeypatch):
         data(1)
     assert home_like.stat().st_mode & 0o777 == 0o755
     assert (home_like / "apps").stat().st_mode & 0o777 == 0o700
+
+
+def test_the_size_limit_evicts_the_oldest_entries(monkeypatch):
+    monkeypatch.setenv("TERMLIT_CACHE_SIZE_LIMIT", "600kB")
+    calls = []
+
+    @st.cache_data
+    def blob(i):
+        calls.append(i)
+        return os.urandom(100_000)
+
+    for i in range(20):
+        blob(i)
+    _fresh_process_view()
+    blob(19)
+    assert len(calls) == 20  # the newest is still on disk
+    blob(0)
+    assert len(calls) == 21  # the oldest was evicted to stay under the limit

@@ -176,7 +176,10 @@ class CacheDataAPI:
         by what the function returns for them.
     max_size, scope, refresh_mode:
         Accepted with their default values only (None, ``"global"``,
-        ``"foreground"``).
+        ``"foreground"``); other values raise an error saying so.
+    experimental_allow_widgets:
+        Accepted and ignored (older Streamlit code passes it). Widgets inside
+        a cached function are shown on a miss only, with a warning.
 
     ``st.cache_data.clear()`` forgets every result of every function.
     """

@@ -46,7 +46,7 @@ def hash_numpy(h: Hasher, obj: Any) -> None:
 def _ndarray(h: Hasher, arr: np.ndarray) -> None:
     h._str(b"nd", f"{type(arr).__module__}.{type(arr).__qualname__}|{arr.dtype.descr if arr.dtype.fields else arr.dtype.str}|{arr.shape}")
     if arr.dtype.hasobject:
-        _objects(h, arr.ravel(order="K").tolist() if arr.ndim != 1 else arr.tolist(), arr)
+        _objects(h, arr.ravel(order="K").tolist(), arr)
         return
     if isinstance(arr, np.ma.MaskedArray):
         _ndarray(h, np.ma.getdata(arr))

@@ -210,7 +210,10 @@ class CacheResourceAPI:
         Called with an object when it is dropped (ttl, max_entries, validate,
         clear), to close it.
     scope, refresh_mode:
-        Accepted with their default values only (``"global"``, ``"foreground"``).
+        Accepted with their default values only (``"global"``, ``"foreground"``);
+        other values raise an error saying so.
+    experimental_allow_widgets:
+        Accepted and ignored, as for ``st.cache_data``.
 
     ``st.cache_resource.clear()`` drops every cached object.
     """
