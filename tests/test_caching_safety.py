@@ -356,3 +356,33 @@ def test_the_size_limit_evicts_the_oldest_entries(monkeypatch):
     assert len(calls) == 20  # the newest is still on disk
     blob(0)
     assert len(calls) == 21  # the oldest was evicted to stay under the limit
+
+
+def test_inside_a_run_a_cache_warning_is_also_shown_in_the_app(cache_root, tmp_path):
+    from termlit.testing import AppTest
+
+    app = tmp_path / "app.py"
+    app.write_text(
+        textwrap.dedent(
+            """
+            import termlit as st
+
+            @st.cache_data
+            def numbers():
+                return list(range(100))
+
+            st.markdown(f"sum {sum(numbers())}")
+            """
+        )
+    )
+    AppTest.from_file(str(app)).run()
+    _fresh_process_view()
+    folder = _app_dir(cache_root)
+    (rowid, _key, _mode, _filename, value) = _rows(folder)[0]
+    with sqlite3.connect(folder / "cache.db") as db:
+        db.execute("UPDATE Cache SET value = ? WHERE rowid = ?", (value[:-1] + b"\x00", rowid))
+    with pytest.warns(CacheWarning):
+        at = AppTest.from_file(str(app)).run()
+    assert at.markdown[0].value == "sum 4950"
+    assert not at.exception
+    assert any("tampered" in toast.props["body"] for toast in at.get("toast"))

@@ -37,12 +37,28 @@ _reported_lock = threading.Lock()
 
 
 def warn_once(scope: str, topic: str, message: str) -> None:
-    """Warn about ``topic`` once per ``scope`` (a cache folder) and process."""
+    """Warn about ``topic`` once per ``scope`` (a cache folder) and process.
+
+    The warning goes through :mod:`warnings` and, inside a run, is also shown
+    in the app as a toast (a terminal UI hides what is written to stderr)."""
     with _reported_lock:
         if (scope, topic) in _reported:
             return
         _reported.add((scope, topic))
     warnings.warn(message, CacheWarning, stacklevel=3)
+    _toast(message)
+
+
+def _toast(message: str) -> None:
+    from termlit.runtime.context import current_run_context
+
+    ctx = current_run_context()
+    if ctx is None or ctx.bare or ctx.requested is not None:
+        return
+    try:
+        ctx.emit("toast", {"body": f"Cache: {message}", "icon": "⚠", "seconds": 10, "run": ctx.run_id})
+    except Exception:  # showing the warning must never break the run
+        pass
 
 
 def forget_reports() -> None:
