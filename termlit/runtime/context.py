@@ -140,6 +140,36 @@ class RunContext:
         self._maybe_flush()
         return element, Slot(parent, index)
 
+    def clear(self, slot: Slot) -> None:
+        """Take away what ``slot`` shows (a spinner whose block ended).
+
+        When nothing was emitted after it, the slot itself goes, so the
+        elements that follow get the same positions (and ids) as in a run
+        where the spinner never showed. Never raises for a stop request: it
+        runs in ``finally`` blocks.
+        """
+        if self.bare:
+            return
+        with self.lock:
+            children = slot.container.children
+            if slot.index == len(children) - 1:
+                children.pop()
+            elif slot.index < len(children):
+                children[slot.index] = Element("empty", f"{slot.container.id}/{slot.index}:empty", {})
+            self.dirty = True
+
+    def update_props(self, slot: Slot, props: dict[str, Any]) -> Element:
+        """Give the element in ``slot`` new props, keeping its children
+        (``status.update()``, a spinner's text)."""
+        self.check()
+        with self.lock:
+            old = slot.container.children[slot.index]
+            element = Element(old.kind, old.id, props, old.children)
+            slot.container.children[slot.index] = element
+            self.dirty = True
+        self._maybe_flush()
+        return element
+
     def register_widget(
         self,
         meta: WidgetMeta,

@@ -355,14 +355,31 @@ class ScriptRunner:
 
 # -- exceptions as elements ------------------------------------------------------
 
+#: Applied to every message and traceback line an exception element shows
+#: (the connections layer adds one that masks secret values).
+MESSAGE_FILTERS: list[Callable[[str], str]] = []
+
+_LIBRARY_MARKERS = ("site-packages", "dist-packages", f"{os.sep}lib{os.sep}python")
+
+
+def _filtered(text: str) -> str:
+    for apply in MESSAGE_FILTERS:
+        text = apply(text)
+    return text
+
+
+def _is_library(filename: str) -> bool:
+    return filename.startswith(_TERMLIT_DIR) or any(m in filename for m in _LIBRARY_MARKERS)
+
 
 def _user_frames(tb: traceback.StackSummary) -> list[traceback.FrameSummary]:
-    frames = [
-        f
-        for f in tb
-        if not f.filename.startswith(_TERMLIT_DIR) and "threading.py" not in f.filename
-    ]
-    return frames or list(tb)
+    """The frames of the user's own code, then the frame where the error was
+    raised when that was inside a library; termlit's frames never show."""
+    frames = [f for f in tb if not f.filename.startswith(_TERMLIT_DIR) and "threading.py" not in f.filename]
+    kept = [f for f in frames if not _is_library(f.filename)]
+    if frames and _is_library(frames[-1].filename):
+        kept.append(frames[-1])
+    return kept or frames or list(tb)
 
 
 def exception_props(exc: BaseException) -> dict[str, Any]:
@@ -371,18 +388,18 @@ def exception_props(exc: BaseException) -> dict[str, Any]:
         lines = traceback.format_exception_only(type(exc), exc)
         return {
             "type": type(exc).__name__,
-            "message": exc.msg or str(exc),
-            "traceback": [line.rstrip("\n") for line in lines],
+            "message": _filtered(exc.msg or str(exc)),
+            "traceback": [_filtered(line.rstrip("\n")) for line in lines],
             "filename": exc.filename,
             "lineno": exc.lineno,
             "is_syntax_error": True,
         }
     summary = traceback.extract_tb(exc.__traceback__)
     frames = _user_frames(summary)
-    lines = [line.rstrip("\n") for line in traceback.format_list(frames)]
+    lines = [_filtered(line.rstrip("\n")) for line in traceback.format_list(frames)]
     return {
         "type": type(exc).__name__,
-        "message": str(exc),
+        "message": _filtered(str(exc)),
         "traceback": lines,
         "filename": frames[-1].filename if frames else None,
         "lineno": frames[-1].lineno if frames else None,
@@ -393,7 +410,7 @@ def exception_props(exc: BaseException) -> dict[str, Any]:
 def exception_props_from_text(type_name: str, message: str) -> dict[str, Any]:
     return {
         "type": type_name,
-        "message": message,
+        "message": _filtered(message),
         "traceback": [],
         "filename": None,
         "lineno": None,
