@@ -267,6 +267,27 @@ def test_keys_understand_common_types():
     assert len(calls) == before + 4
 
 
+def test_plain_objects_are_keyed_by_their_state_and_generators_are_refused():
+    class Settings:
+        def __init__(self, level):
+            self.level = level
+            self.tags = ["a"]
+
+    calls = []
+
+    @st.cache_data
+    def f(settings):
+        calls.append(settings.level)
+        return settings.level
+
+    f(Settings(1))
+    f(Settings(1))
+    f(Settings(2))
+    assert calls == [1, 2]
+    with pytest.raises(UnhashableParamError, match="generator"):
+        f(x for x in range(3))
+
+
 # -- invalidation -------------------------------------------------------------
 
 

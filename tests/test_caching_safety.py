@@ -386,3 +386,13 @@ def test_inside_a_run_a_cache_warning_is_also_shown_in_the_app(cache_root, tmp_p
     assert at.markdown[0].value == "sum 4950"
     assert not at.exception
     assert any("tampered" in toast.props["body"] for toast in at.get("toast"))
+
+
+def test_the_termlit_cache_command(cache_root):
+    data, _ = _counter()
+    data(1)
+    env = {**os.environ, "TERMLIT_CACHE_DIR": str(cache_root)}
+    info = subprocess.run([sys.executable, "-m", "termlit", "cache", "info"], capture_output=True, text=True, env=env, timeout=60)
+    assert info.returncode == 0 and "total: 1 entries" in info.stdout
+    cleared = subprocess.run([sys.executable, "-m", "termlit", "cache", "clear"], capture_output=True, text=True, env=env, timeout=60)
+    assert cleared.returncode == 0 and "cleared 1 entries" in cleared.stdout
