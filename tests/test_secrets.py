@@ -306,3 +306,21 @@ def test_errors_in_an_app_name_the_key_and_hide_values(project):
     assert "tokne" in error.value and "token" in error.value
     shown = error.value + "\n".join(error.stack_trace)
     assert "TOPSECRET" not in shown
+
+
+def test_a_users_own_error_never_shows_a_secret_value():
+    from termlit.testing import AppTest
+
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        token = st.secrets["api_token"]
+        raise ValueError(f"request failed with token {token}")
+        """
+    )
+    at.secrets["api_token"] = "s3cr3t-value-123"
+    at.run()
+    (exc,) = at.exception
+    shown = exc.value + "\n".join(exc.stack_trace)
+    assert "request failed" in shown
+    assert "s3cr3t-value-123" not in shown
