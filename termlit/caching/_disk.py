@@ -294,6 +294,8 @@ class DiskTier:
             pass
 
     # -- generation: tells other processes' memory tiers to forget ------------
+    # Every clear or delete replaces the ``generation`` file; a process that
+    # sees it changed (one ``stat`` per lookup) empties its memory tier.
 
     def _read_generation(self) -> tuple[int, int] | None:
         try:
@@ -396,10 +398,12 @@ class DiskTier:
             self.cache.delete(cache_key, retry=True)
         except TamperedEntry:
             self._drop_row(cache_key)
+        self.bump_generation()
 
     def clear_function(self, fkey: str) -> None:
         self.cache.evict(fkey, retry=True)
         self.cache.delete(_FN_PREFIX + fkey, retry=True)
+        self.bump_generation()
 
     def clear(self) -> None:
         self.cache.clear(retry=True)
