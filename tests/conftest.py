@@ -10,6 +10,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """No test writes to the user's real st.cache_data folder."""
+    import os
+
+    os.environ.setdefault("TERMLIT_CACHE_DIR", str(tmp_path_factory.mktemp("termlit-cache")))
+    yield
 EXAMPLES = ROOT / "examples"
 
 

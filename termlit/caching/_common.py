@@ -190,14 +190,7 @@ def spinner(ctx: RunContext | None, show_spinner: bool | str, show_time: bool, n
     try:
         yield
     finally:
-        # Clear it even when the run was asked to stop: a stopped app must not
-        # keep a spinner turning. (Same dance as the runner's exception path.)
-        requested, ctx.requested = ctx.requested, None
-        try:
-            ctx.emit("empty", {}, target=slot)
-        finally:
-            if ctx.requested is None:
-                ctx.requested = requested
+        ctx.clear(slot)  # never raises for a stop request; the slot goes when last
 
 
 # -- elements a cached function shows ------------------------------------------------

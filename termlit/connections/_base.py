@@ -53,14 +53,7 @@ def spinner(text: Any) -> Iterator[None]:
     try:
         yield
     finally:
-        # Cleared even when the run was asked to stop or rerun meanwhile: a
-        # stopped app must not keep a spinner turning.
-        requested, ctx.requested = ctx.requested, None
-        try:
-            ctx.emit("empty", {}, target=slot)
-        finally:
-            if ctx.requested is None:
-                ctx.requested = requested
+        ctx.clear(slot)  # never raises for a stop request; the slot goes when last
 
 
 class BaseConnection(ABC, Generic[RawConnectionT]):

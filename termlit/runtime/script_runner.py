@@ -76,7 +76,11 @@ class ScriptSource:
 
     @property
     def filename(self) -> str:
-        return str(self.path) if self.path is not None else "<app>"
+        if self.path is not None:
+            return str(self.path)
+        # one pseudo-file per source text, so tracebacks quote the right lines
+        digest = hashlib.blake2b(self._source.encode(), digest_size=4).hexdigest()
+        return f"<app-{digest}>"
 
     @property
     def folder(self) -> Path | None:
