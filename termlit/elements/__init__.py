@@ -27,5 +27,22 @@ from termlit.elements.widgets import (
     slider,
     text_input,
 )
+from termlit.elements.inputs import (
+    UploadedFile,
+    date_input,
+    datetime_input,
+    download_button,
+    feedback,
+    file_uploader,
+    multiselect,
+    pills,
+    radio,
+    segmented_control,
+    select_slider,
+    text_area,
+    time_input,
+    toggle,
+)
+from termlit.elements.chat import chat_input, chat_message
 
 __all__ = sorted(API) + ["API", "DeltaGenerator", "session_state", "sidebar"]

@@ -1,8 +1,11 @@
-"""Input widgets: button, checkbox, slider, text_input, number_input, selectbox."""
+"""Input widgets: button, checkbox, slider, text_input, number_input,
+selectbox, color_picker. More widgets live in :mod:`termlit.elements.inputs`
+and :mod:`termlit.elements.chat`."""
 
 from __future__ import annotations
 
 import numbers
+from datetime import date, datetime, time, timedelta
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -124,13 +127,20 @@ def slider(
     label_visibility: str = "visible",
     width: Any = "stretch",
 ) -> Any:
-    """A slider over ints or floats; a ``(low, high)`` value makes it a range."""
+    """A slider over ints, floats, dates, times or datetimes; a ``(low, high)``
+    value makes it a range."""
     is_range = isinstance(value, (list, tuple))
     if is_range and len(value) != 2:
         raise StreamlitAPIException(
             f"st.slider('{label}'): a range value needs exactly two numbers, got {len(value)}."
         )
     values = list(value) if is_range else [value]
+    temporal = _temporal_kind(label, [min_value, max_value, *values])
+    if temporal is not None:
+        return _temporal_slider(
+            temporal, label, min_value, max_value, values, is_range, step, format, key, help,
+            on_change, args, kwargs, disabled, label_visibility,
+        )
     as_type = _number_kind(
         "slider", label, min_value=min_value, max_value=max_value, step=step,
         **{f"value[{i}]" if is_range else "value": v for i, v in enumerate(values)},
@@ -183,6 +193,118 @@ def slider(
             "step": step,
             "format": format,
             "number_type": as_type.__name__,
+            "range": is_range,
+        },
+        params={"min": low, "max": high, "step": step, "value": default, "format": format, "help": help},
+        key_params=("min", "max", "step"),
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        coerce=coerce,
+        help=help,
+        disabled=disabled,
+        label_visibility=label_visibility,
+    )
+
+
+_TEMPORAL_FORMATS = {"date": "YYYY-MM-DD", "time": "HH:mm", "datetime": "YYYY-MM-DD HH:mm"}
+_TEMPORAL_TYPES = {"date": date, "time": time, "datetime": datetime}
+
+
+def _temporal_kind(label: str, values: list[Any]) -> str | None:
+    """"date", "time" or "datetime" when the slider's values are such; None for numbers."""
+    kinds = set()
+    for v in values:
+        if v is None:
+            continue
+        if isinstance(v, datetime):
+            kinds.add("datetime")
+        elif isinstance(v, date):
+            kinds.add("date")
+        elif isinstance(v, time):
+            kinds.add("time")
+        else:
+            kinds.add("number")
+    if len(kinds) > 1 and kinds & {"date", "time", "datetime"}:
+        raise StreamlitAPIException(
+            f"st.slider('{label}') mixes value types ({', '.join(sorted(kinds))}). "
+            "min_value, max_value and value must all be numbers, or all dates, or all "
+            "times, or all datetimes."
+        )
+    kind = kinds.pop() if kinds else None
+    return None if kind in (None, "number") else kind
+
+
+def _temporal_slider(
+    kind: str, label: str, min_value: Any, max_value: Any, values: list[Any], is_range: bool,
+    step: Any, format: str | None, key: Any, help: str | None, on_change: Any, args: Any,
+    kwargs: Any, disabled: bool, label_visibility: str,
+) -> Any:
+    """st.slider over dates, times or datetimes (see :func:`slider`)."""
+    if step is None:
+        step = timedelta(minutes=15) if kind == "time" else timedelta(days=1)
+    if not isinstance(step, timedelta):
+        raise StreamlitAPIException(
+            f"st.slider('{label}'): a {kind} slider needs step as a datetime.timedelta, "
+            f"got {type(step).__name__} {step!r}; e.g. step=timedelta(days=1)."
+        )
+    if step <= timedelta(0):
+        raise StreamlitAPIException(f"st.slider('{label}'): step must be positive, got {step}.")
+    first = next((v for v in values if v is not None), None)
+    last = next((v for v in reversed(values) if v is not None), None)
+    if kind == "time":
+        low = min_value if min_value is not None else time.min
+        high = max_value if max_value is not None else time(23, 59, 59)
+    else:
+        around_low = first if first is not None else (max_value if max_value is not None else None)
+        around_high = last if last is not None else (min_value if min_value is not None else None)
+        if around_low is None:
+            around_low = around_high = datetime.now().replace(second=0, microsecond=0) if kind == "datetime" else date.today()
+        low = min_value if min_value is not None else around_low - timedelta(days=14)
+        high = max_value if max_value is not None else around_high + timedelta(days=14)
+    try:
+        if low > high:
+            raise StreamlitAPIException(
+                f"st.slider('{label}'): min_value ({low}) is after max_value ({high}). Swap them."
+            )
+    except TypeError:
+        raise StreamlitAPIException(
+            f"st.slider('{label}'): cannot compare min_value {low!r} with max_value {high!r} "
+            "(a datetime with a time zone and one without?). Use the same kind for both."
+        ) from None
+    if is_range:
+        default = tuple(v if v is not None else b for v, b in zip(values, (low, high)))
+    else:
+        default = values[0] if values[0] is not None else low
+    for v in default if is_range else (default,):
+        if not low <= v <= high:
+            raise StreamlitValueError(
+                f"st.slider('{label}'): the value {v} is outside the range {low}..{high}. "
+                "Pass a value between min_value and max_value."
+            )
+    as_type = _TEMPORAL_TYPES[kind]
+
+    def coerce(v: Any) -> Any:
+        items = list(v) if is_range else [v]
+        if len(items) != (2 if is_range else 1):
+            raise ValueError("shape")
+        for item in items:
+            if not isinstance(item, as_type) or (kind == "date" and isinstance(item, datetime)):
+                raise ValueError("type")
+        out = [min(max(i, low), high) for i in items]
+        return tuple(sorted(out)) if is_range else out[0]
+
+    return widget(
+        "slider",
+        label=label,
+        key=key,
+        default=default,
+        props={
+            "min": low,
+            "max": high,
+            "step": step,
+            "format": format or _TEMPORAL_FORMATS[kind],
+            "number_type": kind,
             "range": is_range,
         },
         params={"min": low, "max": high, "step": step, "value": default, "format": format, "help": help},

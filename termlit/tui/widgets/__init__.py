@@ -36,6 +36,16 @@ _KINDS: dict[str, tuple[str, str]] = {
     "columns": ("_layout", "ColumnsView"),
     "column": ("_layout", "ColumnView"),
     "dataframe": ("_dataframe", "DataFrameView"),
+    "toggle": ("_toggle", "ToggleView"),
+    "radio": ("_radio", "RadioView"),
+    "select_slider": ("_select_slider", "SelectSliderView"),
+    "text_area": ("_text_area", "TextAreaView"),
+    "date_input": ("_date_input", "DateInputView"),
+    "time_input": ("_date_input", "TimeInputView"),
+    "datetime_input": ("_date_input", "DateTimeInputView"),
+    "pills": ("_pills", "PillsView"),
+    "segmented_control": ("_pills", "SegmentedControlView"),
+    "feedback": ("_feedback", "FeedbackView"),
 }
 
 _loaded: dict[str, type] = {}

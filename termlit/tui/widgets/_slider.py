@@ -1,4 +1,5 @@
-"""``st.slider``: a keyboard slider over ints or floats, single or range."""
+"""``st.slider``: a keyboard slider over ints, floats, dates, times or
+datetimes, single or range."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 
+from termlit.elements._timefmt import format_moment, from_number, step_number, to_number
 from termlit.tui.widgets._field import FieldView, format_number
 
 __all__ = ["SliderControl", "SliderView"]
@@ -58,28 +60,51 @@ class SliderControl(Widget, can_focus=True):
         self.refresh()
 
     # -- values -----------------------------------------------------------------
+    # The track works on numbers; dates, times and datetimes are mapped to days
+    # or seconds and back (subclasses map other values, e.g. option indexes).
+
+    @property
+    def temporal(self) -> bool:
+        return self.props["number_type"] in ("date", "time", "datetime")
+
+    def to_num(self, value: Any) -> float:
+        return to_number(value, self.props["number_type"]) if self.temporal else value
+
+    def from_num(self, number: float) -> Any:
+        return from_number(number, self.props["number_type"], self.props["min"]) if self.temporal else number
+
+    @property
+    def num_step(self) -> float:
+        step = self.props["step"]
+        return step_number(step, self.props["number_type"]) if self.temporal else step
 
     def _snap(self, value: float) -> Any:
-        low, high, step = self.props["min"], self.props["max"], self.props["step"]
+        low, high = self.to_num(self.props["min"]), self.to_num(self.props["max"])
+        step = self.num_step
         value = min(max(value, low), high)
         if self.props["number_type"] == "int":
             return int(round((value - low) / step) * step + low)
         steps = round((value - low) / step)
-        snapped = low + steps * step
+        snapped = min(max(low + steps * step, low), high)
+        if self.temporal:
+            return self.from_num(snapped)
         decimals = len(format_number(step, None, "float", step).split(".")[1])
-        return round(min(max(snapped, low), high), decimals + 1)
+        return round(snapped, decimals + 1)
 
     def _commit(self, values: list[Any]) -> None:
         if values == self.values:
             return
         self.values = values
         self.refresh()
-        value = tuple(sorted(values)) if self.props["range"] else values[0]
+        if self.props["range"]:
+            value = tuple(sorted(values, key=self.to_num))
+        else:
+            value = values[0]
         self.view.post_value(value)
 
     def action_step(self, count: int) -> None:
         values = list(self.values)
-        values[self.thumb] = self._snap(values[self.thumb] + count * self.props["step"])
+        values[self.thumb] = self._snap(self.to_num(values[self.thumb]) + count * self.num_step)
         self._commit(values)
 
     def action_jump(self, direction: int) -> None:
@@ -96,15 +121,17 @@ class SliderControl(Widget, can_focus=True):
 
     def _text(self, value: Any) -> str:
         p = self.props
+        if self.temporal:
+            return format_moment(value, p["format"])
         return format_number(value, p.get("format"), p["number_type"], p["step"])
 
     def render(self) -> Text:
         p = self.props
         label = " – ".join(self._text(v) for v in self.values)
         width = max(self.size.width - len(label) - 2, 4)
-        low, high = p["min"], p["max"]
+        low, high = self.to_num(p["min"]), self.to_num(p["max"])
         span = (high - low) or 1
-        cells = [min(int((v - low) / span * (width - 1) + 0.5), width - 1) for v in self.values]
+        cells = [min(int((self.to_num(v) - low) / span * (width - 1) + 0.5), width - 1) for v in self.values]
         text = Text()
         # Draw in runs (a few appends, not one per cell). A single slider is
         # filled up to its thumb; a range slider between its two thumbs.

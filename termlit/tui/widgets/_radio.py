@@ -1,0 +1,41 @@
+"""``st.radio``: every option on screen, one picked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._options import OptionsControl, find_index
+
+__all__ = ["RadioView"]
+
+
+class RadioView(FieldView):
+    """Options one per line (or in a row with ``horizontal=True``), captions
+    under them. ↑/↓ or ←/→ move the cursor; Enter or Space picks; see
+    :class:`OptionsControl` for the key table."""
+
+    kind = "radio"
+
+    def _selected(self, props: dict[str, Any]) -> set[int]:
+        i = find_index(props["options"], props.get("value"))
+        return set() if i is None else {i}
+
+    def make_control(self, props: dict[str, Any]) -> OptionsControl:
+        self.control = OptionsControl(
+            self, style="radio", labels=list(props["labels"]), selected=self._selected(props),
+            captions=props.get("captions"), horizontal=bool(props.get("horizontal")),
+        )
+        return self.control
+
+    def apply_control(self, props: dict[str, Any]) -> None:
+        self.control.set_options(
+            list(props["labels"]), self._selected(props), props.get("captions"), bool(props.get("horizontal"))
+        )
+
+    def choose(self, index: int) -> None:
+        if index in self.control.selected:
+            return
+        self.control.selected = {index}
+        self.control.refresh()
+        self.post_value(self.element.props["options"][index])

@@ -1,0 +1,107 @@
+"""``st.text_area``: multi-line text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from termlit.tui.widgets._field import FieldView
+
+__all__ = ["TextAreaView", "TextBox"]
+
+
+class TextBox(TextArea):
+    """The editing box. Enter starts a new line; the text is applied with
+    ctrl+enter, or ctrl+j (what most terminals send for ctrl+enter, and what
+    every terminal sends for ctrl+j), with Esc, or when focus leaves the box.
+
+    | Key | Action |
+    | --- | --- |
+    | ctrl+enter / ctrl+j | apply the text |
+    | Esc | apply it and move on |
+    | Tab / Shift+Tab | move on (applies it) |
+    """
+
+    BINDINGS = [
+        Binding("ctrl+enter,ctrl+j", "apply", "Apply", show=True, key_display="^j/^⏎"),
+        Binding("escape", "leave", "Leave field", show=True),
+    ]
+
+    DEFAULT_CSS = """
+    TextBox { height: auto; min-height: 3; }
+    """
+
+    def __init__(self, view: TextAreaView, props: dict[str, Any]) -> None:
+        value = props.get("value")
+        super().__init__(
+            "" if value is None else str(value),
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            placeholder=props.get("placeholder") or "",
+            highlight_cursor_line=False,
+        )
+        self.view = view
+        self.committed = value
+        self.max_chars = props.get("max_chars")
+        self._size_rows(props)
+
+    def _size_rows(self, props: dict[str, Any]) -> None:
+        rows = props.get("rows", 3)
+        if rows:
+            self.styles.height = rows
+        else:
+            self.styles.height = "auto"
+            self.styles.max_height = 20
+
+    def set_props(self, props: dict[str, Any]) -> None:
+        value = props.get("value")
+        self.placeholder = props.get("placeholder") or ""
+        self.max_chars = props.get("max_chars")
+        self._size_rows(props)
+        if value != self.committed:
+            self.committed = value
+            with self.prevent(TextArea.Changed):
+                self.load_text("" if value is None else str(value))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        limit = self.max_chars
+        if limit and len(self.text) > limit:
+            with self.prevent(TextArea.Changed):
+                self.undo()
+                if len(self.text) > limit:  # pasted past the limit: cut it
+                    self.load_text(self.text[:limit])
+                    self.move_cursor(self.document.end)
+            self.view.show_note(f"At most {limit} characters.")
+        elif limit:
+            self.view.show_note(None)
+
+    def commit(self) -> None:
+        text = self.text
+        if text != (self.committed or "") or (self.committed is None and text):
+            self.committed = text
+            self.view.post_value(text)
+
+    def action_apply(self) -> None:
+        self.commit()
+
+    def action_leave(self) -> None:
+        self.commit()
+        self.screen.focus_next()
+
+    def on_blur(self) -> None:
+        self.commit()
+
+
+class TextAreaView(FieldView):
+    kind = "text_area"
+
+    def make_control(self, props: dict[str, Any]) -> TextBox:
+        self.control = TextBox(self, props)
+        return self.control
+
+    def apply_control(self, props: dict[str, Any]) -> None:
+        self.control.set_props(props)
