@@ -2,7 +2,8 @@
 
 from termlit.elements._dg import API, DeltaGenerator
 from termlit.elements.control import rerun, session_state, set_page_config, stop
-from termlit.elements.data import dataframe
+from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
+from termlit.elements.data import data_editor, dataframe, table
 from termlit.elements.layout import columns, container, empty, sidebar
 from termlit.elements.text import (
     caption,

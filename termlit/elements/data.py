@@ -1,16 +1,36 @@
-"""Data elements: ``st.dataframe``.
+"""Data elements: ``st.dataframe``, ``st.table`` and ``st.data_editor``.
 
-The element keeps a reference to the user's data (no copy, no strings); the
-viewer draws only the rows in view.
+Every element keeps a reference to the user's data as a pandas DataFrame (no
+copy, no strings); the viewer draws only the rows in view. Column settings
+(order, labels, hidden columns, formats, widths) travel as small props next
+to the frame, so the frame itself is never rebuilt to show it differently.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
+from termlit.elements._widget import widget
+from termlit.errors import StreamlitAPIException
 
-__all__ = ["dataframe", "to_dataframe"]
+__all__ = [
+    "DataframeState",
+    "apply_edits",
+    "column_settings",
+    "data_editor",
+    "dataframe",
+    "table",
+    "to_dataframe",
+]
+
+#: ``st.table`` draws at most this many rows, then says how many it left out.
+TABLE_ROW_CAP = 200
+
+_SELECTION_MODES = ("single-row", "multi-row")
+#: Named widths in terminal cells.
+_WIDTHS = {"small": 8, "medium": 16, "large": 30}
 
 
 def to_dataframe(data: Any) -> Any:
@@ -30,7 +50,8 @@ def to_dataframe(data: Any) -> Any:
     if module.startswith("pyarrow"):
         return data.to_pandas()
     if module.startswith("polars"):
-        return data.to_pandas()
+        frame = data.to_pandas()
+        return frame.to_frame() if isinstance(frame, pd.Series) else frame
     if module.startswith("numpy"):
         return pd.DataFrame(data if data.ndim > 1 else data.reshape(-1, 1))
     if isinstance(data, dict):
@@ -38,27 +59,378 @@ def to_dataframe(data: Any) -> Any:
             return pd.DataFrame(data)
         except ValueError:
             return pd.DataFrame({"key": list(data.keys()), "value": list(data.values())})
+    if isinstance(data, (set, frozenset)):
+        data = list(data)
     return pd.DataFrame(data)
+
+
+# -- column settings ------------------------------------------------------------
+
+
+def _config_of(value: Any) -> dict[str, Any]:
+    """One column's config as a flat dict: label, hidden, width, format."""
+    if value is None:
+        return {"hidden": True}
+    if isinstance(value, str):
+        return {"label": value}
+    if not isinstance(value, dict):
+        to_dict = getattr(value, "to_dict", None)
+        if to_dict is None:
+            raise StreamlitAPIException(
+                f"A column_config entry must be a label, None (to hide the column) or "
+                f"a dict with label/hidden/width/format; got {type(value).__name__}."
+            )
+        value = to_dict()
+    flat: dict[str, Any] = {}
+    for name in ("label", "hidden", "width", "format", "help", "disabled"):
+        if value.get(name) is not None:
+            flat[name] = value[name]
+    nested = value.get("type_config") or {}
+    if isinstance(nested, dict) and nested.get("format") is not None:
+        flat.setdefault("format", nested["format"])
+    width = flat.get("width")
+    if isinstance(width, str):
+        if width not in _WIDTHS:
+            raise StreamlitAPIException(
+                f"Column width {width!r} is not one of 'small', 'medium', 'large' or a number of cells."
+            )
+        flat["width"] = _WIDTHS[width]
+    elif width is not None:
+        flat["width"] = max(int(width), 3)
+    return flat
+
+
+def column_settings(
+    frame: Any,
+    *,
+    column_order: Any = None,
+    column_config: Any = None,
+    hide_index: bool | None = None,
+) -> dict[str, Any]:
+    """What the viewer needs to lay out ``frame``'s columns.
+
+    Returns ``columns`` (positions into ``frame.columns``, in display order),
+    ``labels``, ``widths`` (None: from the data), ``formats`` and
+    ``show_index``. Nothing here touches the rows.
+    """
+    names = list(frame.columns)
+    config: dict[Any, dict[str, Any]] = {}
+    for key, value in dict(column_config or {}).items():
+        config[key] = _config_of(value)
+    index_config = config.pop("_index", {})
+
+    def find(name: Any) -> int | None:
+        for i, candidate in enumerate(names):
+            if candidate == name or str(candidate) == str(name):
+                return i
+        if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < len(names):
+            return name
+        return None
+
+    if column_order is not None:
+        if isinstance(column_order, (str, int)):
+            column_order = [column_order]
+        positions = []
+        for name in column_order:
+            found = find(name)
+            if found is None:
+                raise StreamlitAPIException(
+                    f"column_order names {name!r}, which is not a column of the data "
+                    f"(columns: {', '.join(map(str, names[:10]))}{'…' if len(names) > 10 else ''})."
+                )
+            positions.append(found)
+    else:
+        positions = list(range(len(names)))
+    by_position: dict[int, dict[str, Any]] = {}
+    for key, value in config.items():
+        found = find(key)
+        if found is not None:
+            by_position[found] = value
+    positions = [p for p in positions if not by_position.get(p, {}).get("hidden")]
+    show_index = not hide_index and not index_config.get("hidden")
+    return {
+        "columns": positions,
+        "labels": [str(by_position.get(p, {}).get("label", names[p])) for p in positions],
+        "widths": [by_position.get(p, {}).get("width") for p in positions],
+        "formats": [by_position.get(p, {}).get("format") for p in positions],
+        "show_index": show_index,
+        "index_label": str(index_config.get("label", "" if frame.index.name is None else frame.index.name)),
+    }
+
+
+# -- st.dataframe ---------------------------------------------------------------
+
+
+class DataframeState(dict):
+    """A dataframe's selection, read as ``event.selection.rows`` or
+    ``event["selection"]["rows"]`` (as in Streamlit)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _selection_state(value: Any) -> DataframeState:
+    selection = (value or {}).get("selection", {}) if isinstance(value, dict) else {}
+    rows = [int(r) for r in selection.get("rows", [])]
+    columns = [str(c) for c in selection.get("columns", [])]
+    return DataframeState(selection=DataframeState(rows=rows, columns=columns))
+
+
+def _check_size(name: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if value is None or value in allowed:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise StreamlitAPIException(
+            f"{name} must be a positive number of pixels or one of {', '.join(map(repr, allowed))}; got {value!r}."
+        )
 
 
 @api
 def dataframe(
     data: Any = None,
     width: Any = None,
-    height: int | None = None,
+    height: Any = None,
     *,
     use_container_width: bool | None = None,
     hide_index: bool | None = None,
     column_order: Any = None,
     column_config: Any = None,
-    key: str | None = None,
-    on_select: str = "ignore",
-    selection_mode: str = "multi-row",
+    key: str | int | None = None,
+    on_select: str | Callable[..., Any] = "ignore",
+    selection_mode: str | Sequence[str] = "multi-row",
     row_height: int | None = None,
-) -> DeltaGenerator:
-    """Show a table of ``data`` (DataFrame, Series, array, list, dict...)."""
+) -> Any:
+    """Show ``data`` (DataFrame, Series, array, list, dict, Arrow, polars) as an
+    interactive table that draws only the rows in view.
+
+    With ``on_select="rerun"`` (or a callback) the table is a widget: Space
+    selects rows and the call returns ``{"selection": {"rows": [...], "columns": []}}``.
+    """
+    _check_size("width", width, ("stretch", "content"))
+    _check_size("height", height, ("auto", "stretch"))
+    frame = to_dataframe(data)
+    props = {
+        "data": frame,
+        "width": width,
+        "height": height,
+        "use_container_width": use_container_width,
+        "hide_index": hide_index,
+        **column_settings(frame, column_order=column_order, column_config=column_config, hide_index=hide_index),
+    }
+    if on_select == "ignore" or on_select is None:
+        return emit("dataframe", props)[1]
+    if on_select != "rerun" and not callable(on_select):
+        raise StreamlitAPIException(
+            f"on_select must be 'ignore', 'rerun' or a callable; got {on_select!r}."
+        )
+    modes = [selection_mode] if isinstance(selection_mode, str) else list(selection_mode)
+    row_modes = [m for m in modes if m in _SELECTION_MODES]
+    unsupported = [m for m in modes if m not in _SELECTION_MODES]
+    if unsupported or len(row_modes) != 1:
+        raise StreamlitAPIException(
+            f"selection_mode {selection_mode!r} is not supported: use 'single-row' or 'multi-row' "
+            "(column selection is not available in the terminal)."
+        )
+    props["selection_mode"] = row_modes[0]
+    return widget(
+        "dataframe",
+        label="",
+        key=key,
+        default=_selection_state(None),
+        props=props,
+        params={
+            "columns": [str(c) for c in frame.columns],
+            "rows": len(frame),
+            "selection_mode": row_modes[0],
+        },
+        on_change=on_select if callable(on_select) else None,
+        coerce=_selection_state,
+        label_visibility="collapsed",
+    )
+
+
+# -- st.table -------------------------------------------------------------------
+
+
+@api
+def table(data: Any = None) -> DeltaGenerator:
+    """A static table of all of ``data`` (the first ``TABLE_ROW_CAP`` rows, with
+    a note saying how many were left out; use ``st.dataframe`` for big data)."""
     frame = to_dataframe(data)
     return emit(
-        "dataframe",
-        {"data": frame, "height": height, "hide_index": bool(hide_index), "column_order": column_order},
+        "table",
+        {"data": frame, "row_cap": TABLE_ROW_CAP, **column_settings(frame, hide_index=False)},
     )[1]
+
+
+# -- st.data_editor -------------------------------------------------------------
+
+_EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+
+
+def _edits_state(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("edits must be a dict")
+    return {
+        "edited_rows": {int(r): dict(cells) for r, cells in (value.get("edited_rows") or {}).items()},
+        "added_rows": [dict(row) for row in value.get("added_rows") or []],
+        "deleted_rows": sorted({int(r) for r in value.get("deleted_rows") or []}),
+    }
+
+
+def _cast(value: Any, dtype: Any) -> Any:
+    import pandas as pd
+
+    if value is None:
+        return None
+    kind = getattr(dtype, "kind", "O")
+    if kind == "b":
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "y", "on", "✓")
+        return bool(value)
+    if kind in "iu":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if kind == "f":
+        return float(value)
+    if kind == "M":
+        return pd.Timestamp(value)
+    return value
+
+
+def apply_edits(frame: Any, edits: dict[str, Any]) -> Any:
+    """``frame`` with a data editor's edits applied (a copy; ``frame`` is untouched)."""
+    import pandas as pd
+
+    if not edits["edited_rows"] and not edits["added_rows"] and not edits["deleted_rows"]:
+        return frame.copy()
+    result = frame.copy()
+    columns = list(result.columns)
+    by_name = {str(c): c for c in columns}
+    for row, cells in edits["edited_rows"].items():
+        if not 0 <= row < len(result):
+            continue
+        for name, value in cells.items():
+            column = by_name.get(str(name))
+            if column is None:
+                continue
+            position = columns.index(column)
+            value = _cast(value, result.dtypes.iloc[position])
+            try:
+                result.iat[row, position] = value
+            except (TypeError, ValueError):
+                result[column] = result[column].astype(object)
+                result.iat[row, position] = value
+    if edits["deleted_rows"]:
+        keep = [i for i in range(len(result)) if i not in set(edits["deleted_rows"])]
+        result = result.iloc[keep]
+    if edits["added_rows"]:
+        added = pd.DataFrame(
+            [{by_name.get(str(k), k): v for k, v in row.items()} for row in edits["added_rows"]],
+            columns=columns,
+        )
+        for column in columns:
+            dtype = frame[column].dtype
+            try:
+                added[column] = added[column].map(lambda v, d=dtype: _cast(v, d)).astype(dtype)
+            except (TypeError, ValueError):
+                pass
+        if isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(len(frame))):
+            added.index = pd.RangeIndex(len(frame), len(frame) + len(added))
+        result = pd.concat([result, added])
+    return result
+
+
+def _return_like(original: Any, edited: Any) -> Any:
+    """The edited frame in the type the user passed in, where that is cheap."""
+    import pandas as pd
+
+    if isinstance(original, pd.DataFrame) or original is None:
+        return edited
+    if isinstance(original, pd.Series):
+        return edited.iloc[:, 0]
+    module = type(original).__module__ or ""
+    if module.startswith("numpy"):
+        values = edited.to_numpy()
+        return values if original.ndim > 1 else values[:, 0]
+    if isinstance(original, list):
+        if original and isinstance(original[0], dict):
+            return edited.to_dict("records")
+        if edited.shape[1] == 1:
+            return edited.iloc[:, 0].tolist()
+        return edited.to_numpy().tolist()
+    if isinstance(original, dict):
+        return {k: list(v) for k, v in edited.to_dict("list").items()}
+    if module.startswith("pyarrow"):
+        import pyarrow as pa
+
+        return pa.Table.from_pandas(edited, preserve_index=False)
+    if module.startswith("polars"):
+        import polars as pl
+
+        return pl.from_pandas(edited)
+    return edited
+
+
+@api
+def data_editor(
+    data: Any,
+    width: Any = None,
+    height: Any = None,
+    *,
+    use_container_width: bool | None = None,
+    hide_index: bool | None = None,
+    column_order: Any = None,
+    column_config: Any = None,
+    num_rows: str = "fixed",
+    disabled: bool | Sequence[str] = False,
+    key: str | int | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Sequence[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    row_height: int | None = None,
+) -> Any:
+    """An editable table: Enter edits a cell; with ``num_rows="dynamic"`` ``a``
+    adds a row and ``d`` deletes one. Returns the edited data (the edits live in
+    session state, as ``{"edited_rows", "added_rows", "deleted_rows"}``)."""
+    if num_rows not in ("fixed", "dynamic"):
+        raise StreamlitAPIException(f"num_rows must be 'fixed' or 'dynamic'; got {num_rows!r}.")
+    frame = to_dataframe(data)
+    if isinstance(disabled, bool):
+        locked = [str(c) for c in frame.columns] if disabled else []
+    else:
+        locked = [str(c) for c in disabled]
+    for name, value in dict(column_config or {}).items():
+        if isinstance(value, dict) and value.get("disabled"):
+            locked.append(str(name))
+    # The element carries the original frame and (as its value) the edits; the
+    # viewer shows the two combined and turns a cell edit into a new edits dict.
+    edits = widget(
+        "data_editor",
+        label="",
+        key=key,
+        default=_edits_state(_EMPTY_EDITS),
+        props={
+            "data": frame,
+            "num_rows": num_rows,
+            "locked": locked,
+            "width": width,
+            "height": height,
+            "use_container_width": use_container_width,
+            "hide_index": hide_index,
+            **column_settings(frame, column_order=column_order, column_config=column_config, hide_index=hide_index),
+        },
+        params={"columns": [str(c) for c in frame.columns], "rows": len(frame), "num_rows": num_rows},
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        coerce=_edits_state,
+        disabled=disabled is True,
+        label_visibility="collapsed",
+    )
+    edited = apply_edits(frame, edits)
+    return _return_like(data, edited)
+

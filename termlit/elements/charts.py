@@ -1,0 +1,160 @@
+"""Charts: ``st.scatter_chart``, ``st.line_chart``, ``st.area_chart``, ``st.bar_chart``.
+
+An element keeps a reference to the data and the encodings (x, y, color,
+size, labels); nothing is computed during the script run beyond checking the
+column names. The viewer turns data into series and series into the dots of
+its current size off the UI thread (see :mod:`termlit.elements._chartdata`),
+so a million points cost a rerun nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from termlit.elements._dg import DeltaGenerator, api, emit
+from termlit.elements.data import to_dataframe
+from termlit.errors import StreamlitAPIException
+
+__all__ = ["area_chart", "bar_chart", "chart_data", "line_chart", "scatter_chart"]
+
+_STACKS = (None, True, False, "normalize", "center", "layered")
+
+
+def _check_columns(kind: str, frame: Any, x: Any, y: Any, color: Any, size: Any) -> None:
+    names = {str(c) for c in frame.columns}
+
+    def need(role: str, value: Any) -> None:
+        if str(value) not in names:
+            shown = ", ".join(sorted(names)[:12]) or "none"
+            raise StreamlitAPIException(
+                f"st.{kind}: {role}={value!r} is not a column of the data (columns: {shown})."
+            )
+
+    if x is not None:
+        need("x", x)
+    for name in (y if isinstance(y, (list, tuple)) else [] if y is None else [y]):
+        need("y", name)
+    if isinstance(size, str):
+        need("size", size)
+    if isinstance(color, str) and not color.startswith("#") and color in names:
+        return
+    if isinstance(color, str) and not color.startswith("#") and not color.isalpha():
+        need("color", color)
+
+
+def _chart(kind: str, chart: str, data: Any, **encodings: Any) -> DeltaGenerator:
+    frame = to_dataframe(data)
+    _check_columns(kind, frame, encodings["x"], encodings["y"], encodings["color"], encodings.get("size"))
+    for name in ("width", "height"):
+        value = encodings.get(name)
+        if value is not None and value not in ("stretch", "content") and (
+            isinstance(value, bool) or not isinstance(value, int) or value <= 0
+        ):
+            raise StreamlitAPIException(f"st.{kind}: {name} must be a positive number of pixels; got {value!r}.")
+    y = encodings["y"]
+    props = {"chart": chart, "data": frame, **encodings}
+    props["y"] = list(y) if isinstance(y, (list, tuple)) else y
+    return emit(kind, props)[1]
+
+
+@api
+def scatter_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: Any = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    size: Any = None,
+    width: Any = None,
+    height: Any = None,
+    use_container_width: bool = True,
+) -> DeltaGenerator:
+    """A scatter plot; ``color`` is a colour or a column (one series per value),
+    ``size`` a number or a column."""
+    return _chart(
+        "scatter_chart", "scatter", data, x=x, y=y, x_label=x_label, y_label=y_label,
+        color=color, size=size, width=width, height=height, use_container_width=use_container_width,
+    )
+
+
+@api
+def line_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: Any = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    width: Any = None,
+    height: Any = None,
+    use_container_width: bool = True,
+) -> DeltaGenerator:
+    """A line chart: one line per y column (wide form) or per value of the
+    ``color`` column (long form); the index is x unless ``x`` names a column."""
+    return _chart(
+        "line_chart", "line", data, x=x, y=y, x_label=x_label, y_label=y_label,
+        color=color, width=width, height=height, use_container_width=use_container_width,
+    )
+
+
+@api
+def area_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: Any = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    stack: Any = None,
+    width: Any = None,
+    height: Any = None,
+    use_container_width: bool = True,
+) -> DeltaGenerator:
+    """A line chart filled down to the x axis."""
+    if stack not in _STACKS:
+        raise StreamlitAPIException(f"st.area_chart: stack must be one of {_STACKS}; got {stack!r}.")
+    return _chart(
+        "area_chart", "area", data, x=x, y=y, x_label=x_label, y_label=y_label,
+        color=color, stack=stack, width=width, height=height, use_container_width=use_container_width,
+    )
+
+
+@api
+def bar_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: Any = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    horizontal: bool = False,
+    sort: Any = True,
+    stack: Any = None,
+    width: Any = None,
+    height: Any = None,
+    use_container_width: bool = True,
+) -> DeltaGenerator:
+    """Bars per x value (summed when x repeats); several series stack unless
+    ``stack=False`` puts them side by side; ``horizontal=True`` lays them flat."""
+    if stack not in _STACKS:
+        raise StreamlitAPIException(f"st.bar_chart: stack must be one of {_STACKS}; got {stack!r}.")
+    return _chart(
+        "bar_chart", "bar", data, x=x, y=y, x_label=x_label, y_label=y_label, color=color,
+        horizontal=bool(horizontal), sort=sort, stack=stack, width=width, height=height,
+        use_container_width=use_container_width,
+    )
+
+
+def chart_data(props: dict[str, Any]):
+    """The series a chart element draws (:class:`~termlit.elements._chartdata.ChartData`)."""
+    from termlit.elements._chartdata import prepare
+
+    return prepare(
+        props["data"], x=props.get("x"), y=props.get("y"), color=props.get("color"),
+        size=props.get("size"), chart=props["chart"],
+    )

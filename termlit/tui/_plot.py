@@ -1,0 +1,248 @@
+"""Draw a chart's series with plotext, after reducing them to the dots they light.
+
+:func:`draw_chart` is pure (series and size in, ANSI text out) and runs off the
+UI thread. Each drawing uses its own plotext figure, so charts never share
+state. Steps for scatter, line and area:
+
+1. fix the axis limits from the data (as plotext would choose them);
+2. build the empty frame once to learn how many cells the plot area has
+   (tick labels take room, so this is read from plotext, not guessed);
+3. reduce each series to one point per lit braille dot
+   (:func:`~termlit.elements._chartdata.bin_scatter` / ``bin_line``) and plot those.
+
+Bars are few by nature: repeated x values are summed, and numeric x with more
+distinct values than the plot has room for is bucketed.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+
+from termlit.elements._chartdata import ChartData, Series, axis_limits, bin_line, bin_scatter
+
+__all__ = ["draw_chart", "plotext_problem"]
+
+#: Braille: 2 dots across and 4 down per cell.
+DOTS_X, DOTS_Y = 2, 4
+_lock = threading.Lock()
+
+
+def plotext_problem() -> str | None:
+    """Why charts cannot be drawn here, or None when they can."""
+    try:
+        import plotext
+    except ImportError:
+        return "Charts need plotext: pip install 'plotext>=5.3,<6'."
+    version = getattr(plotext, "__version__", "5")
+    if not str(version).startswith("5."):
+        return f"termlit draws charts with plotext 5; this is plotext {version}: pip install 'plotext>=5.3,<6'."
+    return None
+
+
+
+def _figure(width: int, height: int):
+    from plotext._figure import _figure_class
+
+    figure = _figure_class()
+    figure._limit_size(False, False)
+    figure.plotsize(width, height)
+    figure.theme("clear")
+    return figure
+
+
+def _rgb(color: str | None) -> Any:
+    if color is None:
+        return None
+    from rich.color import Color, ColorParseError
+
+    try:
+        r, g, b = Color.parse(str(color)).get_truecolor()
+    except ColorParseError:
+        return None
+    return (r, g, b)
+
+
+def _ticks(data: ChartData, lo: float, hi: float, width: int) -> tuple[list[float], list[str]] | None:
+    """x ticks for dates and categories (numbers keep plotext's own)."""
+    if data.x_kind == "datetime":
+        import pandas as pd
+
+        count = max(2, min(5, width // 16))
+        ticks = list(np.linspace(lo, hi, count))
+        span = hi - lo
+        fmt = "%Y-%m-%d" if span >= 3 * 86400 else "%m-%d %H:%M" if span >= 3600 else "%H:%M:%S"
+        labels = [pd.Timestamp(t, unit="s").strftime(fmt) for t in ticks]
+        return ticks, labels
+    if data.x_kind == "category":
+        names = data.categories
+        if not names:
+            return None
+        step = max(1, int(np.ceil(len(names) / max(width // 10, 1))))
+        ticks = list(range(0, len(names), step))
+        return [float(t) for t in ticks], [names[t][:12] for t in ticks]
+    return None
+
+
+def _dress(figure, props: dict[str, Any], data: ChartData, xlim, ylim, width: int) -> None:
+    figure.xlim(*xlim)
+    figure.ylim(*ylim)
+    x_label = props.get("x_label")
+    y_label = props.get("y_label")
+    if x_label is None:
+        x_label = data.x_title or None
+    if y_label is None:
+        y_label = data.y_title or None
+    if x_label:
+        figure.xlabel(str(x_label))
+    if y_label:
+        figure.ylabel(str(y_label))
+    ticks = _ticks(data, *xlim, width)
+    if ticks is not None:
+        figure.xticks(*ticks)
+
+
+def _plot_area(text: str) -> tuple[int, int] | None:
+    """Cells across and down inside the frame of a built plot."""
+    lines = text.split("\n")
+    for top, line in enumerate(lines):
+        if "┌" in line and "┐" in line:
+            left, right = line.index("┌"), line.rindex("┐")
+            for bottom in range(top + 1, len(lines)):
+                if "└" in lines[bottom]:
+                    return right - left - 1, bottom - top - 1
+    return None
+
+
+def _stacked(series: list[Series], mode: Any) -> list[Series]:
+    """Cumulative series (stacked areas) when every series shares one x."""
+    if len(series) < 2 or mode in (False, "layered"):
+        return series
+    first = series[0].x
+    if any(len(s.x) != len(first) or (s.x is not first and not np.array_equal(s.x, first)) for s in series):
+        return series
+    ys = np.vstack([np.nan_to_num(s.y) for s in series])
+    if mode == "normalize":
+        total = ys.sum(axis=0)
+        total[total == 0] = 1
+        ys = ys / total
+    elif mode == "center":
+        ys = ys - ys.sum(axis=0) / 2
+    tops = np.cumsum(ys, axis=0)
+    return [Series(s.name, s.x, tops[i], s.color) for i, s in enumerate(series)]
+
+
+def draw_chart(kind: str, data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
+    """The chart as ANSI text, ``width`` x ``height`` cells."""
+    problem = plotext_problem()
+    if problem is not None:
+        return problem
+    with _lock:
+        if kind == "bar":
+            return _draw_bars(data, props, width, height)
+        return _draw_points(kind, data, props, width, height)
+
+
+def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
+    series = data.series
+    if kind == "area":
+        series = _stacked(series, props.get("stack", True))
+    xlim = axis_limits([s.x for s in series])
+    ys = [s.y for s in series]
+    if kind == "area":
+        ys.append(np.zeros(1))
+    ylim = axis_limits(ys)
+    frame = _figure(width, height)
+    _dress(frame, props, data, xlim, ylim, width)
+    frame.scatter([xlim[0], xlim[1]], [ylim[0], ylim[1]], marker="braille")
+    area = _plot_area(frame.build())
+    figure = _figure(width, height)
+    _dress(figure, props, data, xlim, ylim, width)
+    legend = len(series) > 1 or isinstance(props.get("color"), str) and props.get("color") in {
+        str(c) for c in props["data"].columns
+    }
+    for s in series:
+        x, y = s.x, s.y
+        if area is not None:
+            dots_x, dots_y = area[0] * DOTS_X, area[1] * DOTS_Y
+            if kind == "scatter":
+                x, y = bin_scatter(x, y, xlim, ylim, dots_x, dots_y)
+            else:
+                x, y = bin_line(x, y, xlim, ylim, dots_x, dots_y)
+        x, y = x.tolist(), y.tolist()
+        label = s.name if legend else None
+        color = _rgb(s.color)
+        if kind == "scatter":
+            figure.scatter(x, y, marker="braille", color=color, label=label)
+        else:
+            figure.plot(x, y, marker="braille", color=color, label=label, fillx=kind == "area")
+    return figure.build()
+
+
+def _bar_groups(data: ChartData, width: int, horizontal: bool) -> tuple[list[str], list[np.ndarray]]:
+    """Bar labels and one row of heights per series (x repeated: summed)."""
+    import pandas as pd
+
+    xs = np.concatenate([s.x for s in data.series]) if data.series else np.empty(0)
+    finite = xs[np.isfinite(xs)]
+    room = max(width // 3, 4)
+    uniques = np.unique(finite)
+    if data.x_kind == "number" and len(uniques) > room:
+        edges = np.linspace(uniques[0], uniques[-1], room + 1)
+        keys = edges[:-1]
+        labels = [f"{k:.4g}" for k in keys]
+
+        def bucket(x: np.ndarray) -> np.ndarray:
+            return np.clip(np.searchsorted(edges, x, side="right") - 1, 0, room - 1)
+    else:
+        keys = uniques
+        if data.x_kind == "category":
+            labels = [data.categories[int(k)] for k in keys]
+        elif data.x_kind == "datetime":
+            labels = [pd.Timestamp(k, unit="s").strftime("%Y-%m-%d") for k in keys]
+        else:
+            labels = [f"{k:g}" for k in keys]
+
+        def bucket(x: np.ndarray) -> np.ndarray:
+            return np.searchsorted(keys, x)
+    heights = []
+    for s in data.series:
+        keep = np.isfinite(s.x) & np.isfinite(s.y)
+        sums = np.bincount(bucket(s.x[keep]), weights=s.y[keep], minlength=len(keys))
+        heights.append(sums[: len(keys)])
+    return labels, heights
+
+
+def _draw_bars(data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
+    horizontal = bool(props.get("horizontal"))
+    labels, heights = _bar_groups(data, width if not horizontal else height * 3, horizontal)
+    figure = _figure(width, height)
+    orientation = "horizontal" if horizontal else "vertical"
+    x_label, y_label = props.get("x_label"), props.get("y_label")
+    if x_label is None:
+        x_label = data.x_title or None
+    if y_label is None:
+        y_label = data.y_title or None
+    if horizontal:
+        x_label, y_label = y_label, x_label
+    if x_label:
+        figure.xlabel(str(x_label))
+    if y_label:
+        figure.ylabel(str(y_label))
+    if not labels:
+        return figure.build()
+    colors = [_rgb(s.color) for s in data.series]
+    names = [s.name for s in data.series]
+    if len(heights) == 1:
+        figure.bar(labels, heights[0].tolist(), color=colors[0], orientation=orientation, width=0.6)
+    elif props.get("stack") is False or props.get("stack") == "layered":
+        figure.multiple_bar(labels, [h.tolist() for h in heights], color=colors, labels=names, orientation=orientation)
+    else:
+        if props.get("stack") == "normalize":
+            total = np.sum(heights, axis=0)
+            total[total == 0] = 1
+            heights = [h / total for h in heights]
+        figure.stacked_bar(labels, [h.tolist() for h in heights], color=colors, labels=names, orientation=orientation)
+    return figure.build()
