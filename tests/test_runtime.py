@@ -65,7 +65,7 @@ def test_user_exception_becomes_an_element_with_user_frames_and_the_next_run_rec
         st.markdown("after")
         """
     ).run()
-    assert at.status is RunStatus.FINISHED
+    assert at.run_status is RunStatus.FINISHED
     assert at.markdown.values == ["before"]
     (exc,) = at.exception
     assert exc.type == "exception" and exc.props["type"] == "KeyError"
@@ -108,7 +108,7 @@ def test_st_stop_ends_the_run_and_keeps_what_was_shown():
         """
     ).run()
     assert at.text.values == ["shown"]
-    assert at.status is RunStatus.STOPPED
+    assert at.run_status is RunStatus.STOPPED
 
 
 def test_st_rerun_runs_again_and_state_carries_over():
@@ -134,7 +134,7 @@ def test_endless_st_rerun_is_stopped_with_a_clear_message():
         """,
         default_timeout=20,
     ).run()
-    assert at.status is RunStatus.STOPPED
+    assert at.run_status is RunStatus.STOPPED
     (exc,) = at.exception
     assert "st.rerun()" in exc.value and "in a row" in exc.value
 

@@ -3,21 +3,39 @@
 from termlit.elements._dg import API, DeltaGenerator
 from termlit.elements.control import rerun, session_state, set_page_config, stop
 from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
+from termlit.elements.forms import form, form_submit_button
+from termlit.elements.fragments import dialog, fragment
 from termlit.elements.data import data_editor, dataframe, table
-from termlit.elements.layout import columns, container, empty, sidebar
+from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
+from termlit.elements.status import (
+    balloons,
+    error,
+    info,
+    progress,
+    snow,
+    spinner,
+    status,
+    success,
+    toast,
+    warning,
+)
 from termlit.elements.text import (
     caption,
     code,
     divider,
+    echo,
     exception,
     header,
+    help,
     json,
+    latex,
     markdown,
     metric,
     subheader,
     text,
     title,
     write,
+    write_stream,
 )
 from termlit.elements.widgets import (
     button,

@@ -63,6 +63,10 @@ def widget(
             f"{type(on_change).__name__}."
         )
     ctx = get_run_context()
+    form = ctx.current_form()
+    if form is not None:
+        _check_form_use(kind, label, form, on_change)
+        params = {**(params or {}), "form": form}
     wid = widget_id(kind, key=key, label=label, params=params, key_params=key_params)
     meta = WidgetMeta(
         wid=wid,
@@ -73,10 +77,14 @@ def widget(
         args=tuple(args or ()),
         kwargs=dict(kwargs or {}),
         trigger=trigger,
+        form=form,
+        fragment=ctx.current_fragment,
+        default=default,
     )
     value = ctx.register_widget(meta, default, coerce)
     element_props = dict(props)
     element_props.update(
+        form=form,
         label=label,
         key=key,
         value=value,
@@ -84,5 +92,26 @@ def widget(
         disabled=bool(disabled),
         label_visibility=label_visibility,
     )
-    ctx.emit(kind, element_props, id=wid)
+    _element, slot = ctx.emit(kind, element_props, id=wid)
+    if form is not None:
+        ctx.extras.setdefault("form_widgets", {}).setdefault(form, []).append((meta, slot))
     return value
+
+
+#: Widgets that act at once, so they cannot wait for a form's submit button.
+NOT_IN_FORMS = {"button", "download_button", "chat_input", "data_editor_button"}
+
+
+def _check_form_use(kind: str, label: str, form: str, callback: Callable[..., Any] | None) -> None:
+    if kind in NOT_IN_FORMS:
+        raise StreamlitAPIException(
+            f"st.{kind}('{label}') cannot be used inside the form '{form}': it acts at "
+            "once, while a form holds its values until submitted. Use "
+            "st.form_submit_button inside the form, or move this widget out of it."
+        )
+    if callback is not None and kind != "form_submit_button":
+        raise StreamlitAPIException(
+            f"st.{kind}('{label}') is inside the form '{form}', where only the "
+            "st.form_submit_button can have a callback (on_click). Move the callback "
+            "to the submit button, or the widget out of the form."
+        )

@@ -10,7 +10,7 @@ from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import get_run_context
 
-__all__ = ["columns", "container", "empty", "sidebar"]
+__all__ = ["columns", "container", "empty", "expander", "popover", "sidebar", "tabs"]
 
 #: ``st.sidebar``: everything called on it (or inside ``with st.sidebar:``)
 #: goes to the sidebar, which ``ctrl+b`` shows and hides.
@@ -74,3 +74,48 @@ def columns(
         column, _slot = ctx.emit("column", {"weight": w / total, "border": border}, container=True, target=row)
         handles.append(DeltaGenerator(node=column))
     return handles
+
+
+@api
+def tabs(labels: Sequence[str], *, width: Any = "stretch", default: str | None = None) -> list[DeltaGenerator]:
+    """Tabs: one container per label; ←/→ on the tab bar switch between them."""
+    names = [str(label) for label in labels] if not isinstance(labels, str) else None
+    if not names:
+        raise StreamlitAPIException(
+            "st.tabs needs a non-empty list of labels, e.g. st.tabs(['Chart', 'Data'])."
+        )
+    if default is not None and default not in names:
+        raise StreamlitAPIException(f"st.tabs: default={default!r} is not one of the labels {names}.")
+    row, _handle = emit("tabs", {"labels": names, "default": default}, container=True)
+    ctx = get_run_context()
+    handles = []
+    for name in names:
+        tab, _slot = ctx.emit("tab", {"label": name}, container=True, target=row)
+        handles.append(DeltaGenerator(node=tab))
+    return handles
+
+
+@api
+def expander(label: str, expanded: bool = False, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
+    """A section that opens and closes (Enter on its title)."""
+    return emit("expander", {"label": str(label), "expanded": bool(expanded), "icon": icon}, container=True)[1]
+
+
+@api
+def popover(
+    label: str,
+    *,
+    help: str | None = None,
+    type: str = "secondary",
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool | None = None,
+    width: Any = "content",
+) -> DeltaGenerator:
+    """A button that shows its contents when pressed (Enter), hides them when
+    pressed again."""
+    return emit(
+        "popover",
+        {"label": str(label), "help": help, "icon": icon, "disabled": bool(disabled)},
+        container=True,
+    )[1]

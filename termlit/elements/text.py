@@ -14,8 +14,11 @@ __all__ = [
     "caption",
     "code",
     "divider",
+    "echo",
     "exception",
     "header",
+    "help",
+    "latex",
     "json",
     "markdown",
     "metric",
@@ -23,6 +26,7 @@ __all__ = [
     "text",
     "title",
     "write",
+    "write_stream",
 ]
 
 _DIVIDER_COLORS = ("blue", "green", "orange", "red", "violet", "gray", "grey", "rainbow")
@@ -234,4 +238,118 @@ def metric(
             "label_visibility": label_visibility,
             "border": bool(border),
         },
+    )[1]
+
+
+@api
+def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
+    """A LaTeX expression; the terminal shows its source."""
+    return emit("latex", {"body": _body(body), "help": help})[1]
+
+
+@api
+def write_stream(stream: Any, *, cursor: str | None = None) -> Any:
+    """Write a stream of text chunks (a generator, an iterable, or an
+    OpenAI-style stream) as it arrives; returns the whole text (or a list when
+    the stream also yielded other objects)."""
+    import inspect
+
+    if inspect.isgeneratorfunction(stream) or (callable(stream) and not hasattr(stream, "__iter__")):
+        stream = stream()
+    if not hasattr(stream, "__iter__"):
+        raise StreamlitAPIException(
+            f"st.write_stream needs a generator or an iterable of text chunks, got {type(stream).__name__}."
+        )
+    written: list[Any] = []
+    text = ""
+    handle: DeltaGenerator | None = None
+    for chunk in stream:
+        piece = _chunk_text(chunk)
+        if piece is None:  # not text: write it as st.write would, start a new text run
+            if text:
+                written.append(text)
+                text, handle = "", None
+            write(chunk)
+            written.append(chunk)
+            continue
+        text += piece
+        if handle is None:
+            handle = markdown(text + (cursor or ""))
+        else:
+            handle.markdown(text + (cursor or ""))
+    if text:
+        if cursor and handle is not None:
+            handle.markdown(text)
+        written.append(text)
+    if len(written) == 1 and isinstance(written[0], str):
+        return written[0]
+    return written if written else ""
+
+
+def _chunk_text(chunk: Any) -> str | None:
+    if isinstance(chunk, str):
+        return chunk
+    choices = getattr(chunk, "choices", None)  # OpenAI-style chat chunks
+    if choices:
+        delta = getattr(choices[0], "delta", None)
+        content = getattr(delta, "content", None)
+        return content or ""
+    return None
+
+
+class _Echo:
+    """``with st.echo():`` shows the code of its block, then runs it."""
+
+    def __init__(self, code_location: str) -> None:
+        if code_location not in ("above", "below"):
+            raise StreamlitAPIException(f"st.echo: code_location must be 'above' or 'below', got {code_location!r}.")
+        self.location = code_location
+        self.source = ""
+
+    def __enter__(self) -> None:
+        import inspect
+        import linecache
+
+        frame = inspect.currentframe().f_back
+        filename, start = frame.f_code.co_filename, frame.f_lineno
+        lines = linecache.getlines(filename)
+        block: list[str] = []
+        if 0 < start <= len(lines):
+            head = lines[start - 1]
+            indent = len(head) - len(head.lstrip())
+            for line in lines[start:]:
+                if line.strip() and len(line) - len(line.lstrip()) <= indent:
+                    break
+                block.append(line)
+        self.source = textwrap.dedent("".join(block)).strip("\n")
+        if self.location == "above":
+            code(self.source)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.location == "below" and exc[0] is None:
+            code(self.source)
+
+
+@api
+def echo(code_location: str = "above") -> _Echo:
+    """Use as ``with st.echo():`` to show the block's code next to its output."""
+    return _Echo(code_location)
+
+
+@api
+def help(obj: Any = None) -> DeltaGenerator:
+    """Show an object's name, signature and docstring."""
+    import inspect
+    import pydoc
+
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or type(obj).__name__
+    try:
+        signature = str(inspect.signature(obj)) if callable(obj) else ""
+    except (TypeError, ValueError):
+        signature = ""
+    doc = inspect.getdoc(obj) or pydoc.describe(obj)
+    value = "" if callable(obj) or inspect.ismodule(obj) else repr(obj)
+    return emit(
+        "help",
+        {"name": str(name), "signature": signature, "doc": doc, "type": type(obj).__name__, "value": value},
     )[1]

@@ -78,6 +78,21 @@ class RunContext:
         #: The script raised: the run finished, but widget state is not pruned.
         self.errored = False
         self._recorders: list[tuple[Target, list[Element]]] = []
+        #: Fragments called in this run, by id (what a fragment rerun calls).
+        self.fragments: dict[str, Any] = {}
+        #: The fragments being executed, innermost last.
+        self.fragment_stack: list[str] = []
+        #: Set when this run reruns one fragment only.
+        self.fragment_id: str | None = None
+        self.fragment_call: Any = None
+        self.fragment_node: Element | None = None
+        #: st.rerun(scope=...) of the run, when it asked for one.
+        self.rerun_scope: str | None = None
+        #: Called when the run finished (forms clear their widgets, check for
+        #: a missing submit button...).
+        self.end_hooks: list[Callable[[], None]] = []
+        #: Containers that belong to a form: id(element) -> form key.
+        self.form_of: dict[int, str] = {}
 
     # -- control ---------------------------------------------------------------
 
@@ -137,6 +152,10 @@ class RunContext:
             for base, recorded in self._recorders:
                 if where is base:
                     recorded.append(element)
+            if container and self.form_of:
+                form = self.form_of.get(id(parent))
+                if form is not None:
+                    self.form_of[id(element)] = form
         self._maybe_flush()
         return element, Slot(parent, index)
 
@@ -193,6 +212,27 @@ class RunContext:
             self.widget_keys[meta.key] = meta.kind
         self.widget_ids.add(meta.wid)
         return self.state.register_widget(meta, default, coerce)
+
+    def run_end_hooks(self) -> None:
+        requested, self.requested = self.requested, None
+        try:
+            for hook in self.end_hooks:
+                hook()
+        finally:
+            self.requested = requested
+
+    def current_form(self) -> str | None:
+        """The key of the form the active target belongs to, if any."""
+        for target in reversed(self.stack):
+            node = target.container if isinstance(target, Slot) else target
+            form = self.form_of.get(id(node))
+            if form is not None:
+                return form
+        return None
+
+    @property
+    def current_fragment(self) -> str | None:
+        return self.fragment_stack[-1] if self.fragment_stack else None
 
     # -- recording (cached functions replay what they showed) -------------------
 

@@ -32,12 +32,26 @@ from termlit.runtime.context import RunContext, run_context_var
 from termlit.runtime.control import InterruptedRun, RerunException, StopException
 from termlit.runtime.magic import MAGIC_NAME, magic_write, rewrite
 from termlit.runtime.state import SessionState
-from termlit.runtime.tree import Element
+from termlit.runtime.tree import Element, snapshot
 
 __all__ = ["RunStatus", "RunResult", "ScriptRunner", "ScriptSource", "exception_props"]
 
 #: st.rerun() this many times in a row, with no input in between, is a loop.
 MAX_CONSECUTIVE_RERUNS = 100
+
+#: The scope of a run that executes the whole script.
+APP = "app"
+
+Scope = str | frozenset
+
+
+def _merge_scopes(a: Scope | None, b: Scope) -> Scope:
+    """Two pending requests as one: the whole app wins over fragments."""
+    if a is None:
+        return b if b == APP else frozenset([b]) if isinstance(b, str) else b
+    if a == APP or b == APP:
+        return APP
+    return frozenset(a) | (frozenset([b]) if isinstance(b, str) else frozenset(b))
 
 _TERMLIT_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -142,24 +156,47 @@ class ScriptRunner:
         self._consecutive_reruns = 0
         self._idle = threading.Event()
         self._idle.set()
+        #: What the next run covers: APP, a set of fragment ids, or None.
+        self._scope: Scope | None = None
+        #: Fragments of the last runs, by id: what a fragment rerun calls.
+        self.fragments: dict[str, Any] = {}
+        self._fragment_timers: dict[str, threading.Event] = {}
 
     # -- requests (any thread) --------------------------------------------------
 
-    def request_rerun(self, *, from_user: bool = True) -> None:
-        """Ask for a new run; a run in flight stops at its next st.* call."""
+    def request_rerun(self, *, from_user: bool = True, scope: str = APP) -> None:
+        """Ask for a new run of the app (or of one fragment); a run in flight
+        stops at its next st.* call. Requests made meanwhile are merged."""
         with self._lock:
             if from_user:
                 self._consecutive_reruns = 0
             ctx = self._ctx
+            if scope != APP and ctx is not None and ctx.fragment_id is None:
+                scope = APP  # a whole-app run in flight must be finished, not patched
+            self._scope = _merge_scopes(self._scope, scope)
             if ctx is not None and ctx.requested is None:
                 ctx.requested = "rerun"
             self._idle.clear()
             self._wake.set()
 
-    def set_widget_value(self, wid: str, value: Any) -> None:
-        """A widget changed in the UI: queue its value and rerun."""
+    def offer_value(self, wid: str, value: Any) -> str | None:
+        """Take a widget value from the UI. Returns the scope of the rerun it
+        needs (APP or a fragment id), or None when it waits in its form for
+        the submit button."""
+        meta = self.state.widget_meta(wid)
+        if meta is not None and meta.form is not None:
+            if not meta.trigger:
+                self.state.hold_form_value(meta.form, wid, value)
+                return None
+            self.state.release_form(meta.form)
         self.state.queue_value(wid, value)
-        self.request_rerun()
+        return meta.fragment if meta is not None and meta.fragment else APP
+
+    def set_widget_value(self, wid: str, value: Any) -> None:
+        """A widget changed in the UI: queue its value and rerun what it needs."""
+        scope = self.offer_value(wid, value)
+        if scope is not None:
+            self.request_rerun(scope=scope)
 
     def request_stop(self, *, force_after: float | None = 1.0) -> bool:
         """Stop the run in flight (ctrl+c). Returns False when nothing runs.
@@ -199,6 +236,8 @@ class ScriptRunner:
 
     def shutdown(self, timeout: float = 2.0) -> None:
         self._shutdown = True
+        for stop in self._fragment_timers.values():
+            stop.set()
         self.request_stop(force_after=0.5)
         self._wake.set()
         if self._thread is not None and self._thread is not threading.current_thread():
@@ -208,33 +247,56 @@ class ScriptRunner:
         """Block until no run is in flight or requested (tests, snapshots)."""
         return self._idle.wait(timeout)
 
+    def _take_scope(self) -> Scope:
+        with self._lock:
+            scope, self._scope = self._scope, None
+        return scope if scope is not None else APP
+
     def _loop(self) -> None:
         while True:
             self._wake.wait()
             if self._shutdown:
                 break
             self._wake.clear()
-            self.run_once()
+            self._run_scope(self._take_scope())
             with self._lock:
                 if not self._wake.is_set():
                     self._idle.set()
         self._idle.set()
 
-    def run_until_settled(self) -> RunResult:
-        """Run once, then again for as long as the script asks (st.rerun())."""
-        while True:
-            self._wake.clear()
-            result = self.run_once()
-            if result.status is not RunStatus.RERUN or not self._wake.is_set():
-                self._wake.clear()
-                self._idle.set()
-                return result
+    def _run_scope(self, scope: Scope) -> RunResult:
+        if scope == APP or not scope:
+            return self.run_once()
+        result = None
+        for fid in sorted(scope):
+            result = self.run_once(fragment=fid)
+            if self._wake.is_set():
+                break  # something newer came in; it decides what runs next
+        assert result is not None
+        return result
 
-    def run_once(self) -> RunResult:
-        """Execute the script once, in the calling thread."""
+    def run_until_settled(self, scope: Scope = APP) -> RunResult:
+        """Run once (the app or fragments), then again for as long as the
+        script asks (st.rerun()). For AppTest and snapshots."""
+        with self._lock:
+            self._scope = None
+        self._wake.clear()
+        result = self._run_scope(scope)
+        while result.status is RunStatus.RERUN and self._wake.is_set():
+            self._wake.clear()
+            result = self._run_scope(self._take_scope())
+        self._wake.clear()
+        self._idle.set()
+        return result
+
+    def run_once(self, fragment: str | None = None) -> RunResult:
+        """Execute the script once, or only one fragment of it, in the calling
+        thread."""
         with self._lock:
             self.run_count += 1
             ctx = RunContext(self.state, runner=self, run_id=self.run_count)
+            if fragment is not None and not self._prepare_fragment(ctx, fragment):
+                fragment = None  # unknown fragment, or nothing to patch: run the app
             self._ctx = ctx
             self._run_thread_id = threading.get_ident()
         self.status = RunStatus.RUNNING
@@ -244,6 +306,8 @@ class ScriptRunner:
         try:
             status = self._execute(ctx)
             rerun_by_script = status is RunStatus.RERUN and ctx.requested is None
+            if status is RunStatus.FINISHED and not ctx.errored:
+                ctx.run_end_hooks()
         finally:
             # A StopException injected by request_stop may land here late;
             # it has nothing left to stop.
@@ -253,15 +317,27 @@ class ScriptRunner:
                     self._run_thread_id = None
                 # A run that failed keeps the state of the widgets it never
                 # reached: fixing the script must not cost the user their inputs.
-                self.state.end_run(finished=status is RunStatus.FINISHED and not ctx.errored)
+                self.state.end_run(
+                    finished=status is RunStatus.FINISHED and not ctx.errored,
+                    fragment=ctx.fragment_id,
+                )
                 run_context_var.reset(token)
             except StopException:  # pragma: no cover - timing dependent
                 pass
+        if ctx.fragment_id is None and status is RunStatus.FINISHED:
+            self.fragments = dict(ctx.fragments)
+        else:
+            self.fragments.update(ctx.fragments)
+        if ctx.fragment_id is not None and self.last_result is not None:
+            ctx.title = ctx.title or self.last_result.title
+            ctx.extras = {**(self.last_result.extras or {}), **ctx.extras}
         main, sidebar = ctx.snapshot()
         result = RunResult(
             main, sidebar, status, ctx.run_id, final=True, title=ctx.title, extras=ctx.extras
         )
         self.status = status
+        if status is not RunStatus.RERUN and self._thread is not None:
+            self._schedule_fragment_timers()
         if rerun_by_script:
             self._consecutive_reruns += 1
             if self._consecutive_reruns > MAX_CONSECUTIVE_RERUNS:
@@ -281,6 +357,11 @@ class ScriptRunner:
                 )
                 status = result.status = RunStatus.STOPPED
             else:
+                scope = APP
+                if ctx.rerun_scope == "fragment" and ctx.fragment_id is not None:
+                    scope = ctx.fragment_id
+                with self._lock:
+                    self._scope = _merge_scopes(self._scope, scope)
                 self._wake.set()
                 self._idle.clear()
         if status is not RunStatus.RERUN:
@@ -301,13 +382,19 @@ class ScriptRunner:
                             meta.callback(*meta.args, **meta.kwargs)
                         except Exception as exc:  # shown, the run goes on
                             _emit_exception(ctx, exc)
-                module = self._new_module()
-                code = self.script.code()
-                exec(code, module.__dict__)
+                if ctx.fragment_id is not None:
+                    self._call_fragment(ctx)
+                else:
+                    module = self._new_module()
+                    code = self.script.code()
+                    exec(code, module.__dict__)
             except SyntaxError as exc:
                 ctx.errored = True
                 _emit_exception(ctx, exc)
-            except (RerunException, InterruptedRun):
+            except RerunException as exc:
+                ctx.rerun_scope = exc.scope
+                return RunStatus.RERUN
+            except InterruptedRun:
                 return RunStatus.RERUN
             except StopException:
                 return RunStatus.STOPPED
@@ -321,6 +408,57 @@ class ScriptRunner:
         except StopException:
             return RunStatus.STOPPED
         return RunStatus.FINISHED
+
+    # -- fragments --------------------------------------------------------------
+
+    def _prepare_fragment(self, ctx: RunContext, fid: str) -> bool:
+        """Set ``ctx`` up to rerun fragment ``fid`` inside the last run's tree."""
+        call = self.fragments.get(fid)
+        base = self.last_result
+        if call is None or base is None:
+            return False
+        ctx.main, ctx.sidebar = snapshot(base.main), snapshot(base.sidebar)
+        for root in (ctx.main, ctx.sidebar):
+            found = _find_parent(root, call.element_id)
+            if found is not None:
+                parent, index = found
+                old = parent.children[index]
+                fresh = Element(old.kind, old.id, old.props, [])
+                parent.children[index] = fresh
+                ctx.fragment_id = fid
+                ctx.fragment_call = call
+                ctx.fragment_node = fresh
+                return True
+        return False
+
+    def _call_fragment(self, ctx: RunContext) -> None:
+        call = ctx.fragment_call
+        ctx.push(ctx.fragment_node)
+        ctx.fragment_stack.append(ctx.fragment_id)
+        try:
+            call.func(*call.args, **call.kwargs)
+        finally:
+            ctx.fragment_stack.pop()
+            ctx.pop()
+
+    def _schedule_fragment_timers(self) -> None:
+        """Keep one timer thread per fragment with ``run_every``."""
+        wanted = {fid: call.run_every for fid, call in self.fragments.items() if call.run_every}
+        for fid, stop in list(self._fragment_timers.items()):
+            if fid not in wanted:
+                stop.set()
+                del self._fragment_timers[fid]
+        for fid, seconds in wanted.items():
+            if fid in self._fragment_timers:
+                continue
+            stop = threading.Event()
+            self._fragment_timers[fid] = stop
+
+            def tick(fid: str = fid, seconds: float = seconds, stop: threading.Event = stop) -> None:
+                while not stop.wait(seconds) and not self._shutdown:
+                    self.request_rerun(scope=fid, from_user=False)
+
+            threading.Thread(target=tick, name=f"termlit-every-{fid}", daemon=True).start()
 
     def _new_module(self) -> types.ModuleType:
         module = types.ModuleType("__main__")
@@ -355,6 +493,17 @@ class ScriptRunner:
                 main, sidebar, RunStatus.RUNNING, ctx.run_id, final=False, title=ctx.title
             )
         return None
+
+
+def _find_parent(root: Element, element_id: str) -> tuple[Element, int] | None:
+    for index, child in enumerate(root.children or ()):
+        if child.id == element_id:
+            return root, index
+        if child.children is not None:
+            found = _find_parent(child, element_id)
+            if found is not None:
+                return found
+    return None
 
 
 # -- exceptions as elements ------------------------------------------------------

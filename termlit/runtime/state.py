@@ -50,6 +50,10 @@ class WidgetMeta:
     trigger: bool = False
     #: Widgets inside a form hold their UI value back until the form submits.
     form: str | None = None
+    #: The fragment the widget was rendered in: changing it reruns only that.
+    fragment: str | None = None
+    #: The value the widget starts with (forms with clear_on_submit go back to it).
+    default: Any = None
 
     @property
     def value_key(self) -> str:
@@ -77,6 +81,7 @@ class SessionState(MutableMapping[str, Any]):
         self._key_to_wid: dict[str, str] = {}
         self._created: set[str] = set()
         self._pending: dict[str, Any] = {}
+        self._held: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
     # -- the user's view ------------------------------------------------------
@@ -144,6 +149,29 @@ class SessionState(MutableMapping[str, Any]):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def hold_form_value(self, form: str, wid: str, value: Any) -> None:
+        """A widget inside a form changed: keep it until the form submits."""
+        with self._lock:
+            held = self._held.setdefault(form, {})
+            held.pop(wid, None)
+            held[wid] = value
+
+    def release_form(self, form: str) -> None:
+        """The form's submit button was pressed: its held values go with it."""
+        with self._lock:
+            held = self._held.pop(form, {})
+            for wid, value in held.items():
+                self._pending.pop(wid, None)
+                self._pending[wid] = value
+
+    def reset_widget(self, wid: str) -> Any:
+        """Give a widget its default again (forms cleared on submit)."""
+        meta = self._meta.get(wid)
+        if meta is None:
+            return None
+        self._values[meta.value_key] = meta.default
+        return meta.default
+
     def begin_run(self) -> list[WidgetMeta]:
         """Apply queued UI values; return the widgets whose value changed.
 
@@ -203,13 +231,16 @@ class SessionState(MutableMapping[str, Any]):
     def widget_meta(self, wid: str) -> WidgetMeta | None:
         return self._meta.get(wid)
 
-    def end_run(self, finished: bool) -> None:
-        """Forget widgets a finished run did not render."""
+    def end_run(self, finished: bool, fragment: str | None = None) -> None:
+        """Forget widgets a finished run did not render (for a fragment rerun:
+        only that fragment's widgets)."""
         if not finished:
             return
         live_vkeys = {self._meta[w].value_key for w in self._created if w in self._meta}
         for wid in list(self._meta):
             if wid in self._created:
+                continue
+            if fragment is not None and self._meta[wid].fragment != fragment:
                 continue
             meta = self._meta.pop(wid)
             vkey = meta.value_key

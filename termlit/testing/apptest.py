@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner, ScriptSource
+from termlit.runtime.script_runner import APP, RunResult, RunStatus, ScriptRunner, ScriptSource
 from termlit.runtime.tree import Element
 from termlit.testing.elements import Block, ElementList, Node, _accessor
 
@@ -130,14 +130,19 @@ class AppTest:
         """Run the script once (plus the reruns st.rerun() asks for), applying
         the values set on widgets since the last run."""
         timeout = self.default_timeout if timeout is None else timeout
+        scopes = set()
         for wid, value in self._pending.items():
-            self._runner.state.queue_value(wid, value)
+            scope = self._runner.offer_value(wid, value)  # form values wait for submit
+            if scope is not None:
+                scopes.add(scope)
         self._pending.clear()
+        # Widgets of one fragment rerun only that fragment, as in the app.
+        scope: Any = APP if len(scopes) != 1 or APP in scopes else frozenset(scopes)
         box: dict[str, Any] = {}
 
         def target() -> None:
             try:
-                box["result"] = self._runner.run_until_settled()
+                box["result"] = self._runner.run_until_settled(scope)
             except BaseException as exc:  # pragma: no cover - surfaced below
                 box["error"] = exc
 
@@ -173,7 +178,8 @@ class AppTest:
         return Block(self._require_run().sidebar, self)
 
     @property
-    def status(self) -> RunStatus:
+    def run_status(self) -> RunStatus:
+        """How the last run ended (finished, stopped...)."""
         return self._require_run().status
 
     @property
@@ -202,5 +208,5 @@ class AppTest:
     def __repr__(self) -> str:
         if self._result is None:
             return f"AppTest({self._runner.script.filename}, not run yet)"
-        return f"AppTest({self._runner.script.filename}, run {self._result.run_id}, {self.status.value})"
+        return f"AppTest({self._runner.script.filename}, run {self._result.run_id}, {self.run_status.value})"
 

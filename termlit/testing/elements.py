@@ -249,6 +249,7 @@ class Block(Node):
 
 _WIDGETS: dict[str, type[Node]] = {
     "button": Button,
+    "form_submit_button": Button,
     "checkbox": Checkbox,
     "slider": Slider,
     "number_input": NumberInput,

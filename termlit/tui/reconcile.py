@@ -41,6 +41,11 @@ def build_view(element: Element) -> Widget:
     return cls(element)
 
 
+def _can_update(view: Any, element: Element) -> bool:
+    check = getattr(view, "can_update", None)
+    return check(element) if check is not None else True
+
+
 @dataclass
 class Counts:
     mounted: int = 0
@@ -70,7 +75,7 @@ class Reconciler:
         removed: list[Any] = []
         for element in elements:
             view = by_id.pop(element.id, None)
-            if view is not None and view.element.kind == element.kind:
+            if view is not None and view.element.kind == element.kind and _can_update(view, element):
                 if view.element is not element and view.update_element(element):
                     self.counts.updated += 1
                 if view.has_class("-stale"):

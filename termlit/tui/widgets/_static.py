@@ -15,17 +15,21 @@ from termlit.tui.markdown import render_markdown
 from termlit.tui.widgets._base import ElementView
 
 __all__ = [
+    "AlertView",
     "CaptionView",
     "CodeView",
     "DividerView",
     "EmptyView",
     "ExceptionView",
     "HeadingView",
+    "HelpView",
+    "LatexView",
     "JsonView",
     "MarkdownView",
     "MetricView",
     "NoticeView",
     "TextView",
+    "ToastView",
 ]
 
 
@@ -230,3 +234,73 @@ class MetricView(_StaticView):
             arrow = "▲" if up else "▼"
             lines.append(Text(f"{arrow} {delta.lstrip('+-')}", style=style))
         return Group(*lines)
+
+
+_ALERT_ICONS = {"info": "ℹ", "success": "✔", "warning": "⚠", "error": "✖"}
+
+
+class AlertView(_StaticView):
+    """``st.info`` / ``st.success`` / ``st.warning`` / ``st.error``."""
+
+    DEFAULT_CSS = """
+    AlertView { padding: 0 1; margin: 0 0 1 0; border-left: outer $primary; }
+    AlertView.el-info { border-left: outer $primary; background: $primary 10%; }
+    AlertView.el-success { border-left: outer $success; background: $success 10%; }
+    AlertView.el-warning { border-left: outer $warning; background: $warning 10%; }
+    AlertView.el-error { border-left: outer $error; background: $error 10%; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        icon = props.get("icon") or _ALERT_ICONS[self.element.kind]
+        body = render_markdown(props["body"])
+        if isinstance(body, Text):
+            return Text.assemble(f"{icon} ", body)
+        return Group(Text(icon), body)
+
+
+class LatexView(_StaticView):
+    """``st.latex``: the terminal shows the expression's source."""
+
+    DEFAULT_CSS = """
+    LatexView { color: $text; text-style: italic; padding: 0 2; margin: 0 0 1 0; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        return Text(props["body"])
+
+
+class HelpView(_StaticView):
+    """``st.help``: name, signature, docstring."""
+
+    DEFAULT_CSS = """
+    HelpView { border: round $foreground 30%; padding: 0 1; margin: 0 0 1 0; }
+    """
+
+    def render_props(self, props: dict[str, Any]) -> RenderableType:
+        head = Text(props["name"], style="bold")
+        head.append(props.get("signature") or "", style="cyan")
+        parts: list[RenderableType] = [head, Text(props["type"], style="dim")]
+        if props.get("value"):
+            parts.append(Text(props["value"]))
+        if props.get("doc"):
+            parts.append(Text(props["doc"]))
+        return Group(*parts)
+
+
+class ToastView(EmptyView):
+    """``st.toast`` and ``st.balloons``: a notice in the corner, nothing inline."""
+
+    def on_mount(self) -> None:
+        self._announce(self.element.props)
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        self._announce(props)
+
+    def _announce(self, props: dict[str, Any]) -> None:
+        if "glyph" in props:
+            self.app.notify(" ".join([props["glyph"]] * 5), timeout=3)
+            return
+        icon = props.get("icon")
+        body = f"{icon} {props['body']}" if icon else props["body"]
+        seconds = props.get("seconds") or 3600
+        self.app.notify(body, timeout=seconds)

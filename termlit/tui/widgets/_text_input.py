@@ -57,6 +57,13 @@ class TextField(Input):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.commit()
+        if self.view.element.props.get("form"):
+            from termlit.tui.widgets._containers import FormView
+
+            for node in self.ancestors:
+                if isinstance(node, FormView):
+                    node.submit_from_enter()
+                    break
 
     def on_blur(self) -> None:
         self.commit()

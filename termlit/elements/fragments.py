@@ -1,0 +1,119 @@
+"""Fragments and dialogs: parts of a script that rerun on their own.
+
+A function decorated with ``@st.fragment`` draws into its own container. When
+a widget inside it changes, only the function reruns (with the arguments of
+its last call), and the rest of the page stays as the last full run left it.
+``run_every`` reruns it on a timer. ``@st.dialog`` is a fragment shown in a
+modal window.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, TypeVar
+
+from termlit.elements._dg import api
+from termlit.errors import StreamlitAPIException
+from termlit.runtime.context import get_run_context
+
+__all__ = ["FragmentCall", "dialog", "fragment"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class FragmentCall:
+    """What the runner needs to call a fragment again."""
+
+    func: Callable[..., Any]
+    args: tuple
+    kwargs: dict[str, Any]
+    element_id: str
+    run_every: float | None
+
+
+_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _seconds(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, timedelta):
+        seconds = value.total_seconds()
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = float(value)
+    elif isinstance(value, str):
+        parts = re.findall(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?", value.strip())
+        if not parts or not re.fullmatch(r"(\s*\d+(?:\.\d+)?\s*(ms|s|m|h|d)?\s*)+", value):
+            raise StreamlitAPIException(
+                f"run_every={value!r} is not a duration: use seconds (2.5), a timedelta, or a string like '10s', '1m'."
+            )
+        seconds = sum(float(n) * _UNITS[u or "s"] for n, u in parts)
+    else:
+        raise StreamlitAPIException(f"run_every must be seconds, a timedelta or a string, got {type(value).__name__}.")
+    if seconds <= 0:
+        raise StreamlitAPIException(f"run_every must be positive, got {value!r}.")
+    return seconds
+
+
+def _wrap(func: Callable[..., Any], kind: str, props: dict[str, Any], run_every: float | None) -> Callable[..., Any]:
+    name = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', repr(func))}"
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        ctx = get_run_context()
+        if ctx.bare:
+            return func(*args, **kwargs)
+        counts: dict[str, int] = ctx.extras.setdefault("fragment_calls", {})
+        n = counts.get(name, 0)
+        counts[name] = n + 1
+        fid = f"{name}#{n}"
+        if kind == "dialog":
+            open_dialogs = ctx.extras.setdefault("dialogs", [])
+            if open_dialogs:
+                raise StreamlitAPIException(
+                    f"Only one dialog can be open at a time; '{props['title']}' was called "
+                    f"while '{open_dialogs[0]}' is open."
+                )
+            open_dialogs.append(props["title"])
+        element, _slot = ctx.emit(kind, dict(props), container=True)
+        ctx.fragments[fid] = FragmentCall(func, args, kwargs, element.id, run_every)
+        ctx.push(element)
+        ctx.fragment_stack.append(fid)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            ctx.fragment_stack.pop()
+            ctx.pop()
+
+    return call
+
+
+@api
+def fragment(func: F | None = None, *, run_every: Any = None) -> Any:
+    """Make a function a fragment: its widgets rerun only the function.
+
+    Use as ``@st.fragment`` or ``@st.fragment(run_every="5s")``.
+    """
+    seconds = _seconds(run_every)
+    if func is None:
+        return lambda f: _wrap(f, "fragment", {"run_every": seconds}, seconds)
+    if not callable(func):
+        raise StreamlitAPIException(f"st.fragment decorates a function, got {type(func).__name__}.")
+    return _wrap(func, "fragment", {"run_every": seconds}, seconds)
+
+
+@api
+def dialog(title: str, *, width: str = "small", dismissible: bool = True, on_dismiss: Any = "ignore") -> Callable[[F], F]:
+    """Make a function a dialog: calling it opens a modal window with what it
+    shows; its widgets rerun only the dialog, and ``st.rerun()`` closes it."""
+    if width not in ("small", "medium", "large"):
+        raise StreamlitAPIException(f"st.dialog: width must be 'small', 'medium' or 'large', got {width!r}.")
+    if callable(title):
+        raise StreamlitAPIException("st.dialog needs a title: use @st.dialog(\"Title\"), with parentheses.")
+    props = {"title": str(title), "width": width, "dismissible": bool(dismissible)}
+    return lambda func: _wrap(func, "dialog", props, None)

@@ -1,0 +1,183 @@
+"""Containers that open, close and switch: expander, popover, status, tabs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Collapsible, TabbedContent, TabPane
+
+from termlit.runtime.tree import Element
+from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._spinner import FRAMES
+
+__all__ = ["ExpanderView", "PopoverView", "StatusView", "TabView", "TabsView"]
+
+
+class ExpanderView(ElementView, Collapsible):
+    """``st.expander``: Enter on the title opens or closes it.
+
+    The user's choice is kept across reruns; only a change of ``expanded=``
+    in the script overrides it.
+    """
+
+    kind = "expander"
+
+    DEFAULT_CSS = """
+    ExpanderView { height: auto; margin: 0 0 1 0; border-top: none; padding-bottom: 0; }
+    ExpanderView > Contents { height: auto; padding: 0 0 0 2; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self.bind_element(element)
+        super().__init__(*children, title=self._title(element.props), collapsed=not element.props.get("expanded"))
+
+    @staticmethod
+    def _title(props: dict[str, Any]) -> str:
+        icon = props.get("icon")
+        return f"{icon} {props['label']}" if icon else props["label"]
+
+    @property
+    def child_host(self) -> Widget:
+        return self.query_one(Collapsible.Contents)
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        old = getattr(self, "_applied", None) or {}
+        self.title = self._title(props)
+        if old.get("expanded") != props.get("expanded"):
+            self.collapsed = not props.get("expanded")
+        self._applied = props
+
+    def update_element(self, element: Element) -> bool:
+        self._applied = self.element.props
+        return super().update_element(element)
+
+
+class PopoverView(ExpanderView):
+    """``st.popover``: a button-like title that shows its contents below it."""
+
+    kind = "popover"
+
+    DEFAULT_CSS = """
+    PopoverView { width: auto; min-width: 20; }
+    PopoverView > Contents { border: round $foreground 30%; padding: 0 1; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        element.props.setdefault("expanded", False)
+        super().__init__(element, children)
+        self.disabled = bool(element.props.get("disabled"))
+
+
+_STATE_ICON = {"complete": "✔", "error": "✖"}
+
+
+class StatusView(ExpanderView):
+    """``st.status``: an expander whose title shows running / complete / error."""
+
+    kind = "status"
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self._frame = 0
+        super().__init__(element, children)
+
+    def _title(self, props: dict[str, Any]) -> str:  # type: ignore[override]
+        state = props.get("state", "running")
+        icon = _STATE_ICON.get(state) or FRAMES[getattr(self, "_frame", 0) % len(FRAMES)]
+        return f"{icon} {props['label']}"
+
+    def on_mount(self) -> None:
+        if not getattr(self.app, "still", False):
+            self.set_interval(0.1, self._spin)
+
+    def _spin(self) -> None:
+        if self.element.props.get("state", "running") == "running":
+            self._frame += 1
+            self.title = self._title(self.element.props)
+
+
+class TabView(ElementView, TabPane):
+    """One tab of ``st.tabs``."""
+
+    kind = "tab"
+
+    DEFAULT_CSS = """
+    TabView { height: auto; padding: 1 0 0 0; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self.bind_element(element)
+        super().__init__(element.props["label"], *children)
+
+
+class TabsView(ElementView, TabbedContent):
+    """``st.tabs``: ←/→ on the tab bar switch tabs; Tab moves into the tab."""
+
+    kind = "tabs"
+
+    DEFAULT_CSS = """
+    TabsView { height: auto; margin: 0 0 1 0; }
+    TabsView > ContentSwitcher { height: auto; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self.bind_element(element)
+        initial = element.props.get("default")
+        labels = element.props["labels"]
+        super().__init__(initial=f"tab-{labels.index(initial) + 1}" if initial else "")
+        for pane in children:  # as a `with TabbedContent():` block would add them
+            self.compose_add_child(pane)
+
+    def can_update(self, element: Element) -> bool:
+        """New labels need new tabs: the reconciler builds a new view then."""
+        return element.props["labels"] == self.element.props["labels"]
+
+
+class _Group(ElementView, Vertical):
+    """A transparent container (fragments)."""
+
+    DEFAULT_CSS = """
+    _Group { height: auto; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self.bind_element(element)
+        super().__init__(*children)
+
+
+class FormView(ElementView, Vertical):
+    """``st.form``: a bordered group; Enter in a text field presses its submit
+    button when ``enter_to_submit``."""
+
+    kind = "form"
+
+    DEFAULT_CSS = """
+    FormView { height: auto; margin: 0 0 1 0; }
+    FormView.-border { border: round $foreground 30%; padding: 0 1; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self.bind_element(element)
+        super().__init__(*children)
+        self.apply_props(element.props)
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        self.set_class(bool(props.get("border")), "-border")
+
+    def submit_from_enter(self) -> bool:
+        """Press the form's submit button, if Enter may do that. True if done."""
+        if not self.element.props.get("enter_to_submit", True):
+            return False
+        for widget in self.query("*"):
+            if isinstance(widget, ElementView) and widget.element.kind == "form_submit_button":
+                if not widget.element.props.get("disabled"):
+                    widget.post_value(True)
+                    return True
+        return False
+
+
+class FragmentView(_Group):
+    """``@st.fragment``: shows what the fragment drew; no frame of its own."""
+
+    kind = "fragment"
