@@ -620,6 +620,9 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         self.busy = ""
         self.order = order
         self.sort_key = (display_col, direction)
+        if self.fixed_widths[display_col] is None:  # room for the arrow
+            wanted = min(len(self.labels[display_col]) + 2, MAX_CELL)
+            self._widths[display_col] = max(self._widths.get(display_col, 0), wanted)
         self.cursor_row = self.top = 0
         self._window_key = None
         self._moved()
