@@ -117,21 +117,27 @@ class SaveDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class DownloadButtonView(ElementView, Button):
-    """A button; Enter or Space asks where to save, then saves and reruns the
-    script with the button True."""
+class DownloadButtonView(ElementView, Vertical):
+    """A button; Enter or Space asks where to save (see :class:`SaveDialog`),
+    saves, says where (a notice, and a line under the button that stays), and
+    reruns the script with the button True."""
 
     kind = "download_button"
 
     DEFAULT_CSS = """
-    DownloadButtonView { margin: 0 0 1 0; min-width: 10; }
+    DownloadButtonView { height: auto; margin: 0 0 1 0; }
+    DownloadButtonView > Button { min-width: 10; }
+    DownloadButtonView > .saved-note { color: $text-muted; display: none; }
+    DownloadButtonView > .saved-note.-shown { display: block; }
     """
 
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         props = element.props
-        super().__init__(self._label(props), variant=self._variant(props),
-                         disabled=bool(props.get("disabled")), compact=True)
+        self.button = Button(self._label(props), variant=self._variant(props),
+                             disabled=bool(props.get("disabled")), compact=True)
+        self.saved_note = Static("", classes="saved-note", markup=False)
+        super().__init__(self.button, self.saved_note)
 
     @staticmethod
     def _label(props: dict[str, Any]) -> str:
@@ -143,9 +149,9 @@ class DownloadButtonView(ElementView, Button):
         return "primary" if props.get("type") == "primary" else "default"
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.label = self._label(props)
-        self.variant = self._variant(props)
-        self.disabled = bool(props.get("disabled"))
+        self.button.label = self._label(props)
+        self.button.variant = self._variant(props)
+        self.button.disabled = bool(props.get("disabled"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -153,10 +159,13 @@ class DownloadButtonView(ElementView, Button):
         dialog = SaveDialog(props["data"], props["file_name"], props["label"])
 
         def saved(path: Path | None) -> None:
-            self.focus()
+            self.button.focus()
             if path is None:
                 return
-            self.app.notify(f"Saved {human_size(path.stat().st_size)} to {path}", title="Download", timeout=6)
+            message = f"Saved {human_size(path.stat().st_size)} to {path}"
+            self.app.notify(message, title="Download", timeout=6)
+            self.saved_note.update(message)
+            self.saved_note.add_class("-shown")
             self.post_value(True)
 
         self.app.push_screen(dialog, saved)

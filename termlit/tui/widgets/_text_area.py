@@ -46,6 +46,7 @@ class TextBox(TextArea):
         self.view = view
         self.committed = value
         self.max_chars = props.get("max_chars")
+        self._within_limit = (self.text, (0, 0))
         self._size_rows(props)
 
     def _size_rows(self, props: dict[str, Any]) -> None:
@@ -65,18 +66,21 @@ class TextBox(TextArea):
             self.committed = value
             with self.prevent(TextArea.Changed):
                 self.load_text("" if value is None else str(value))
+            self._within_limit = (self.text, self.cursor_location)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         limit = self.max_chars
         if limit and len(self.text) > limit:
+            # Refuse the edit: go back to the last text within the limit.
+            good, cursor = self._within_limit
             with self.prevent(TextArea.Changed):
-                self.undo()
-                if len(self.text) > limit:  # pasted past the limit: cut it
-                    self.load_text(self.text[:limit])
-                    self.move_cursor(self.document.end)
+                self.load_text(good)
+                self.move_cursor(cursor)
             self.view.show_note(f"At most {limit} characters.")
-        elif limit:
+            return
+        self._within_limit = (self.text, self.cursor_location)
+        if limit:
             self.view.show_note(None)
 
     def commit(self) -> None:
