@@ -51,6 +51,9 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
     if args and args[0] == "--":
         args = args[1:]
     sys.argv = [str(script), *args]
+    from termlit.compat import install_streamlit_alias
+
+    install_streamlit_alias()  # `import streamlit as st` runs on termlit
     runner = ScriptRunner(ScriptSource(script))
     from termlit.tui.app import TermlitApp
 

@@ -31,10 +31,10 @@ class ExpanderView(ElementView, Collapsible):
 
     def __init__(self, element: Element, children: list[Widget]) -> None:
         self.bind_element(element)
-        super().__init__(*children, title=self._title(element.props), collapsed=not element.props.get("expanded"))
+        super().__init__(*children, title=self._title_text(element.props), collapsed=not element.props.get("expanded"))
 
     @staticmethod
-    def _title(props: dict[str, Any]) -> str:
+    def _title_text(props: dict[str, Any]) -> str:
         icon = props.get("icon")
         return f"{icon} {props['label']}" if icon else props["label"]
 
@@ -44,7 +44,7 @@ class ExpanderView(ElementView, Collapsible):
 
     def apply_props(self, props: dict[str, Any]) -> None:
         old = getattr(self, "_applied", None) or {}
-        self.title = self._title(props)
+        self.title = self._title_text(props)
         if old.get("expanded") != props.get("expanded"):
             self.collapsed = not props.get("expanded")
         self._applied = props
@@ -60,12 +60,10 @@ class PopoverView(ExpanderView):
     kind = "popover"
 
     DEFAULT_CSS = """
-    PopoverView { width: auto; min-width: 20; }
     PopoverView > Contents { border: round $foreground 30%; padding: 0 1; }
     """
 
     def __init__(self, element: Element, children: list[Widget]) -> None:
-        element.props.setdefault("expanded", False)
         super().__init__(element, children)
         self.disabled = bool(element.props.get("disabled"))
 
@@ -82,7 +80,7 @@ class StatusView(ExpanderView):
         self._frame = 0
         super().__init__(element, children)
 
-    def _title(self, props: dict[str, Any]) -> str:  # type: ignore[override]
+    def _title_text(self, props: dict[str, Any]) -> str:  # type: ignore[override]
         state = props.get("state", "running")
         icon = _STATE_ICON.get(state) or FRAMES[getattr(self, "_frame", 0) % len(FRAMES)]
         return f"{icon} {props['label']}"
@@ -94,7 +92,7 @@ class StatusView(ExpanderView):
     def _spin(self) -> None:
         if self.element.props.get("state", "running") == "running":
             self._frame += 1
-            self.title = self._title(self.element.props)
+            self.title = self._title_text(self.element.props)
 
 
 class TabView(ElementView, TabPane):

@@ -41,13 +41,19 @@ class ContainerView(ElementView, Vertical):
             self._scroll.styles.height = props["height"]
 
 
+#: A column narrower than this many cells makes the columns stack.
+MIN_COLUMN_WIDTH = 16
+
+
 class ColumnsView(ElementView, Horizontal):
-    """``st.columns``: side-by-side columns sized by their weights."""
+    """``st.columns``: side-by-side columns sized by their weights; on a
+    terminal too narrow for them they stack, one under the other."""
 
     kind = "columns"
 
     DEFAULT_CSS = """
     ColumnsView { height: auto; }
+    ColumnsView.-stacked { layout: vertical; }
     ColumnsView.-gap-small > ColumnView { margin-right: 1; }
     ColumnsView.-gap-medium > ColumnView { margin-right: 2; }
     ColumnsView.-gap-large > ColumnView { margin-right: 4; }
@@ -61,6 +67,16 @@ class ColumnsView(ElementView, Horizontal):
     def apply_props(self, props: dict[str, Any]) -> None:
         for gap in ("small", "medium", "large"):
             self.set_class(props.get("gap") == gap, f"-gap-{gap}")
+
+    def on_resize(self) -> None:
+        weights = self.element.props.get("weights") or [1]
+        narrowest = self.size.width * min(weights) / sum(weights)
+        stacked = narrowest < MIN_COLUMN_WIDTH
+        if stacked != self.has_class("-stacked"):
+            self.set_class(stacked, "-stacked")
+            for column in self.children:
+                if isinstance(column, ColumnView):
+                    column.stack(stacked)
 
 
 class ColumnView(ElementView, Vertical):
@@ -78,6 +94,12 @@ class ColumnView(ElementView, Vertical):
         super().__init__(*children)
         self.apply_props(element.props)
 
+    _stacked = False
+
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.styles.width = f"{props['weight'] * 100:.3f}fr"
+        self.styles.width = "1fr" if self._stacked else f"{props['weight'] * 100:.3f}fr"
         self.set_class(bool(props.get("border")), "-border")
+
+    def stack(self, stacked: bool) -> None:
+        self._stacked = stacked
+        self.apply_props(self.element.props)

@@ -1,0 +1,161 @@
+"""Containers, forms, fragments, dialogs and long runs, by keyboard (Pilot)."""
+
+from __future__ import annotations
+
+from conftest import EXAMPLES, run_async, running, settle
+
+from termlit.testing.screen import screen_text
+from termlit.tui.widgets._containers import TabsView
+
+
+async def _tab_to(pilot, predicate, limit: int = 30):
+    for _ in range(limit):
+        await pilot.press("tab")
+        if predicate(pilot.app.focused):
+            return pilot.app.focused
+    raise AssertionError("Tab never reached the widget")
+
+
+def test_tabs_switch_with_arrows_and_expander_toggles_with_enter():
+    async def scenario():
+        async with running(EXAMPLES / "layout.py", size=(100, 50)) as (app, pilot):
+            text = screen_text(app)
+            assert "Tabs switch with" in text and '"region"' not in text
+            await _tab_to(pilot, lambda w: w is not None and isinstance(w.parent, type(w.parent)) and any(isinstance(a, TabsView) for a in w.ancestors))
+            await pilot.press("right")
+            await pilot.pause()
+            text = screen_text(app)
+            assert '"region"' in text and "Tabs switch with" not in text
+            await _tab_to(pilot, lambda w: type(w).__name__ == "CollapsibleTitle")
+            assert "Hidden until opened" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Hidden until opened" not in screen_text(app)
+            await pilot.press("ctrl+r")  # a rerun keeps the user's choice
+            await settle(pilot)
+            assert "Hidden until opened" not in screen_text(app)
+
+    run_async(scenario())
+
+
+def test_popover_and_dialog_by_keyboard():
+    async def scenario():
+        async with running(EXAMPLES / "layout.py", size=(100, 50)) as (app, pilot):
+            assert "Shown when the button is pressed" not in screen_text(app)
+            titles = 0
+            while titles < 2:  # the expander's title, then the popover's
+                await pilot.press("tab")
+                if type(app.focused).__name__ == "CollapsibleTitle":
+                    titles += 1
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Shown when the button is pressed" in screen_text(app)
+            await _tab_to(pilot, lambda w: getattr(w, "label", None) is not None and "Open a dialog" in str(w.label))
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "Dialogs open in a window" in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "Dialogs open in a window" not in screen_text(app)
+
+    run_async(scenario())
+
+
+def test_form_waits_for_submit_and_enter_in_a_field_submits():
+    async def scenario():
+        async with running(EXAMPLES / "forms.py", size=(80, 40)) as (app, pilot):
+            runs = app.runner.run_count
+            await pilot.press("tab", *"Ada", "tab")  # typing and leaving the field: no rerun
+            await pilot.press("space", "space")  # the select opens and closes... then the checkbox
+            await pilot.pause(0.2)
+            assert app.runner.run_count == runs
+            assert "0 members" in screen_text(app)
+            await _tab_to(pilot, lambda w: type(w).__name__ == "CheckboxView")
+            await pilot.press("space")
+            await pilot.pause(0.2)
+            assert app.runner.run_count == runs
+            await _tab_to(pilot, lambda w: type(w).__name__ == "TextField")
+            await pilot.press("enter")  # Enter in a text field presses the submit button
+            await settle(pilot)
+            text = screen_text(app)
+            assert "Welcome, Ada!" in text and "1 members" in text
+
+    run_async(scenario())
+
+
+def test_fragment_button_reruns_only_its_fragment():
+    async def scenario():
+        async with running(EXAMPLES / "fragments.py", size=(80, 24)) as (app, pilot):
+            assert "The whole app ran 1 times." in screen_text(app)
+            await _tab_to(pilot, lambda w: "Add one" in str(getattr(w, "label", "")))
+            await pilot.press("enter")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "Count: 1" in text and "The whole app ran 1 times." in text
+            await _tab_to(pilot, lambda w: type(w).__name__ == "SliderControl")
+            await pilot.press("right")
+            await settle(pilot)
+            assert "The whole app ran 2 times." in screen_text(app)
+
+    run_async(scenario())
+
+
+def test_a_long_run_shows_progress_and_dims_what_it_has_not_reached_yet(write_app):
+    path = write_app(
+        """
+        import time
+        import termlit as st
+        st.session_state.setdefault("runs", 0)
+        st.session_state.runs += 1
+        st.text(f"run {st.session_state.runs} started")
+        bar = st.progress(0)
+        for i in range(1, 11):
+            time.sleep(0.1 if st.session_state.runs > 1 else 0)
+            bar.progress(i * 10)
+        st.text("tail element")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 12)) as (app, pilot):
+            assert "tail element" in screen_text(app)
+            await pilot.press("ctrl+r")
+            seen_partial = False
+            for _ in range(200):
+                await pilot.pause(0.02)
+                text = screen_text(app)
+                if "run 2 started" in text and "100%" not in text:
+                    seen_partial = True
+                    stale = [v for v in app.main_area.views if v.has_class("-stale")]
+                    assert [v.element.props.get("body") for v in stale] == ["tail element"]
+                    break
+            assert seen_partial
+            await settle(pilot)
+            assert "100%" in screen_text(app)
+            assert not [v for v in app.main_area.views if v.has_class("-stale")]
+
+    run_async(scenario())
+
+
+def test_columns_stack_on_a_narrow_terminal(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        a, b, c = st.columns(3)
+        a.text("Alpha")
+        b.text("Beta")
+        c.text("Gamma")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(100, 12)) as (app, pilot):
+            line = next(l for l in screen_text(app).splitlines() if "Alpha" in l)
+            assert "Beta" in line and "Gamma" in line
+        async with running(path, size=(40, 12)) as (app, pilot):
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            assert not any("Alpha" in l and "Beta" in l for l in lines)
+            assert any("Gamma" in l for l in lines)
+
+    run_async(scenario())
