@@ -159,3 +159,25 @@ def test_columns_stack_on_a_narrow_terminal(write_app):
             assert any("Gamma" in l for l in lines)
 
     run_async(scenario())
+
+
+def test_json_is_a_tree_that_opens_and_closes_by_keyboard(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        st.json({"name": "ada", "nested": {"x": 1}}, expanded=False)
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(60, 12)) as (app, pilot):
+            assert "2 keys" in screen_text(app) and "name" not in screen_text(app)
+            await pilot.press("tab", "space")
+            await pilot.pause()
+            text = screen_text(app)
+            assert 'name: "ada"' in text and "x: 1" not in text
+            await pilot.press("shift+right")
+            await pilot.pause()
+            assert "x: 1" in screen_text(app)
+
+    run_async(scenario())

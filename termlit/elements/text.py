@@ -120,7 +120,9 @@ def divider(*, width: Any = "stretch") -> DeltaGenerator:
 
 @api
 def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> DeltaGenerator:
-    """Show a JSON document (a string, or anything ``json.dumps`` can write)."""
+    """Show a JSON document (a string, or anything ``json.dumps`` can write),
+    as a tree whose nodes open and close. ``expanded``: True (all open), False
+    (closed) or a depth."""
     if isinstance(body, str):
         try:
             value = _json.loads(body)
@@ -128,8 +130,14 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> D
             raise StreamlitAPIException(f"st.json got a string that is not valid JSON: {exc}") from None
     else:
         value = body
+    if isinstance(expanded, bool) or not isinstance(expanded, int):
+        depth = None if expanded else 0
+    else:
+        if expanded < 0:
+            raise StreamlitAPIException(f"st.json: expanded must be a bool or a depth >= 0, got {expanded}.")
+        depth = expanded
     text_form = _json.dumps(value, indent=2, default=repr, ensure_ascii=False)
-    return emit("json", {"body": text_form, "expanded": expanded})[1]
+    return emit("json", {"body": text_form, "expanded": expanded, "depth": depth})[1]
 
 
 @api

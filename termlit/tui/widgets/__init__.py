@@ -18,7 +18,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "caption": ("_static", "CaptionView"),
     "text": ("_static", "TextView"),
     "code": ("_static", "CodeView"),
-    "json": ("_static", "JsonView"),
+    "json": ("_json", "JsonView"),
     "metric": ("_static", "MetricView"),
     "exception": ("_static", "ExceptionView"),
     "divider": ("_static", "DividerView"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.json import JSON
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.widgets import Rule, Static
@@ -24,7 +23,6 @@ __all__ = [
     "HeadingView",
     "HelpView",
     "LatexView",
-    "JsonView",
     "MarkdownView",
     "MetricView",
     "NoticeView",
@@ -135,13 +133,6 @@ class CodeView(_StaticView):
             theme="ansi_dark",
             background_color="default",
         )
-
-
-class JsonView(_StaticView):
-    """``st.json``."""
-
-    def render_props(self, props: dict[str, Any]) -> RenderableType:
-        return JSON(props["body"])
 
 
 class ExceptionView(_StaticView):
