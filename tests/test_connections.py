@@ -359,7 +359,8 @@ class Counter(BaseConnection[dict]):
 
 
 def test_custom_connection_class_and_dotted_path(project):
-    write(project.secrets, '[connections.kv]\ntype = "tests.test_connections.Counter"\nregion = "eu"\n')
+    # pytest imports this file as the top-level module `test_connections`
+    write(project.secrets, f'[connections.kv]\ntype = "{__name__}.Counter"\nregion = "eu"\n')
     Counter.connects = 0
     by_path = st.connection("kv")
     assert type(by_path).__name__ == "Counter"
