@@ -171,14 +171,58 @@ def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, 
                 x, y = bin_scatter(x, y, xlim, ylim, dots_x, dots_y)
             else:
                 x, y = bin_line(x, y, xlim, ylim, dots_x, dots_y)
-        x, y = x.tolist(), y.tolist()
         label = s.name if legend else None
         color = _rgb(s.color)
+        if kind == "scatter" and area is not None and not legend:
+            # One point per cell with that cell's braille character as its
+            # marker: the same picture, a quarter or less of the points.
+            cells_x, cells_y, marks = braille_cells(x, y, xlim, ylim, *area)
+            figure.scatter(cells_x, cells_y, marker=marks, color=color)
+            continue
+        x, y = x.tolist(), y.tolist()
         if kind == "scatter":
             figure.scatter(x, y, marker="braille", color=color, label=label)
         else:
             figure.plot(x, y, marker="braille", color=color, label=label, fillx=kind == "area")
     return figure.build()
+
+
+def braille_cells(
+    x: np.ndarray, y: np.ndarray, xlim, ylim, width: int, height: int
+) -> tuple[list[float], list[float], list[str]]:
+    """Dots (already one per lit dot) grouped into cells: each cell's position
+    and the braille character of its dots, as plotext would draw them."""
+    from plotext._utility import braille_codes
+
+    from termlit.elements._chartdata import dot_index, dot_value
+
+    cols = dot_index(x, *xlim, width * DOTS_X).astype(np.int64)
+    rows = dot_index(y, *ylim, height * DOTS_Y).astype(np.int64)
+    cell = (cols // DOTS_X) * height + rows // DOTS_Y
+    # Bit of each dot: rows from the top of the cell, two dots a row.
+    bit = (DOTS_Y - 1 - rows % DOTS_Y) * DOTS_X + cols % DOTS_X
+    patterns = np.zeros(width * height, dtype=np.int64)
+    np.bitwise_or.at(patterns, cell, 1 << bit)
+    lit = np.flatnonzero(patterns)
+    table = _braille_table(braille_codes)
+    marks = [table[p] for p in patterns[lit].tolist()]
+    cells_x = dot_value(lit // height, *xlim, width).tolist()
+    cells_y = dot_value(lit % height, *ylim, height).tolist()
+    return cells_x, cells_y, marks
+
+
+_BRAILLE: list[str] = []
+
+
+def _braille_table(codes: dict) -> list[str]:
+    """Braille character by bit pattern (bit k = k-th dot, rows from the top)."""
+    if not _BRAILLE:
+        by_bits = {}
+        for code, char in codes.items():
+            bits = sum(1 << k for k, on in enumerate(code) if on)
+            by_bits[bits] = char
+        _BRAILLE.extend(by_bits.get(b, " ") for b in range(256))
+    return _BRAILLE
 
 
 def _bar_groups(data: ChartData, width: int, horizontal: bool) -> tuple[list[str], list[np.ndarray]]:

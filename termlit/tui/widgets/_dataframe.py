@@ -270,6 +270,7 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         self.busy = ""
         self.selected: set[int] = set()
         self._generation = 0
+        self._sort_generation = 0
         self._window_key: tuple | None = None
         self._cells: dict[int, tuple[list[str], list[bool], bool]] = {}
         self._index_cells: list[str] = []
@@ -602,8 +603,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         self._start_sort(self.cursor_col, direction)
 
     def _start_sort(self, display_col: int, direction: int) -> None:
-        self._generation += 1
-        generation = self._generation
+        self._sort_generation += 1
+        generation = self._sort_generation
         column = self.frame.iloc[:, self.columns[display_col]]
         self.busy = f"sorting by {self.labels[display_col]}…"
         self._dirty()
@@ -615,7 +616,7 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         threading.Thread(target=work, name="termlit-sort", daemon=True).start()
 
     def _sorted(self, generation: int, display_col: int, direction: int, order: np.ndarray) -> None:
-        if generation != self._generation:
+        if generation != self._sort_generation:
             return
         self.busy = ""
         self.order = order
