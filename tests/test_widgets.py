@@ -338,3 +338,21 @@ def test_uploaded_file_behaves_like_a_binary_file():
     f = UploadedFile("notes.txt", b"hello")
     assert isinstance(f, io.BytesIO) and f.type == "text/plain" and f.size == 5
     assert f.read(2) == b"he" and f.getvalue() == b"hello"
+
+
+def test_the_widgets_example_shows_every_input_widget():
+    from conftest import EXAMPLES
+
+    at = AppTest.from_file(EXAMPLES / "widgets.py").run()
+    assert not at.exception
+    kinds = {
+        "button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "slider", "select_slider",
+        "text_input", "text_area", "number_input", "date_input", "time_input", "datetime_input",
+        "color_picker", "pills", "segmented_control", "feedback", "download_button", "file_uploader",
+        "chat_input", "chat_message",
+    }
+    assert all(len(at.get(kind)) for kind in kinds), [k for k in kinds if not len(at.get(k))]
+    at.chat_input[0].set_value("hi").run()
+    assert "Good question about “hi”" in at.chat_message[-1].markdown[0].value
+    at.multiselect[0].select("Car").run()
+    assert "with Breakfast, Car." in at.markdown[0].value

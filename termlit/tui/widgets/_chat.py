@@ -66,6 +66,12 @@ class ChatInputView(FieldView):
     ChatInputView ChatField { width: 1fr; }
     """
 
+    @property
+    def _focus_sort_key(self) -> tuple[int, int]:
+        # Textual orders focus by position; docked at the bottom, this line would
+        # land in the middle of the Tab order. It is last, as on the page.
+        return (1 << 30, 0)
+
     def make_control(self, props: dict[str, Any]) -> Horizontal:
         self.control = ChatField(self, props)
         return Horizontal(Static("›", classes="chat-prompt"), self.control)

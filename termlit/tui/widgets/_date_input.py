@@ -123,14 +123,14 @@ class DateField(Input):
     def bounds(self) -> tuple[Any, Any]:
         if self.mode == "time":
             return _DAY_START, _DAY_END
-        return self.props.get("min"), self.props.get("max")
+        return self.owner.bounds_for(self)
 
     def clamp(self, value: Any) -> tuple[Any, str | None]:
         low, high = self.bounds()
         if low is not None and value < low:
-            return low, f"{self.show(value)} is before the earliest allowed, {self.show(low)}; set to it."
+            return low, f"{self.show(value)} is before {self.show(low)}, the earliest allowed here; set to it."
         if high is not None and value > high:
-            return high, f"{self.show(value)} is after the latest allowed, {self.show(high)}; set to it."
+            return high, f"{self.show(value)} is after {self.show(high)}, the latest allowed here; set to it."
         return value, None
 
     # -- actions --------------------------------------------------------------------
@@ -264,19 +264,29 @@ class _DateLikeView(FieldView):
                 span = (days[1] - days[0]).days
                 if isinstance(days[0], datetime):
                     span = round((days[1] - days[0]).total_seconds() / 86400)
-                text.append(f"{span + 1} days")
+                text.append(f"{span + 1} day{'s' if span else ''}")
             elif days:
                 text.append(days[0].strftime("%a"))
         self.hint.update(text)
 
+    def bounds_for(self, field: DateField) -> tuple[Any, Any]:
+        """A field's limits: min/max, and in a range the other end (the start
+        never passes the end)."""
+        props = self.element.props
+        low, high = props.get("min"), props.get("max")
+        if len(self.fields) == 2:
+            start, end = (f.committed for f in self.fields)
+            if field is self.fields[0] and end is not None:
+                high = end
+            elif field is self.fields[1] and start is not None:
+                low = start
+        return low, high
+
     def field_changed(self, field: DateField, value: Any) -> None:
         values = [f.committed for f in self.fields]
         if len(self.fields) == 2:
-            chosen = sorted(v for v in values if v is not None)
-            if len(chosen) == 2 and values[0] != chosen[0]:  # typed backwards: put them in order
-                for f, v in zip(self.fields, chosen):
-                    f.set_value(v, f.props)
-            self._show_hint(chosen + [None] * (2 - len(chosen)))
+            chosen = [v for v in values if v is not None]
+            self._show_hint(values)
             self.post_value(tuple(chosen))
         else:
             self._show_hint(values)

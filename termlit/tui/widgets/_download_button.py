@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from termlit.elements.inputs import download_bytes
 from termlit.runtime.tree import Element
@@ -69,6 +69,7 @@ class SaveDialog(ModalScreen[Path | None]):
                          classes="save-note", markup=False)
             yield Input(str(Path.cwd() / self.file_name), compact=True, id="save-path")
             yield Static("", classes="save-note", id="save-status", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         field = self.query_one("#save-path", Input)

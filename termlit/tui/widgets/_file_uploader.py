@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import DirectoryTree, Static
+from textual.widgets import DirectoryTree, Footer, Static
 from textual.widgets.tree import TreeNode
 
 from termlit.elements.inputs import accepts
@@ -103,6 +103,7 @@ class FilePicker(ModalScreen[list[Path] | None]):
             yield FileTree(Path.cwd(), self.extensions)
             yield Static("", classes="picker-note", markup=False)
             yield Static(f"{keys} · Backspace: parent folder · Esc: cancel", classes="picker-keys", markup=False)
+        yield Footer()
 
     @property
     def tree(self) -> FileTree:

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from termlit.tui.widgets._field import FieldView
@@ -68,6 +68,7 @@ class MultiselectPicker(ModalScreen[list[int]]):
             yield OptionList(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._fill()

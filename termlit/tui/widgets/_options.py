@@ -107,6 +107,8 @@ class OptionsControl(Widget, can_focus=True):
         if style == "radio":
             text = Text("◉ " if on else "○ ", style="bold" if on else "")
             text.append(label, style="bold" if on else "")
+            if self.horizontal and self.captions and self.captions[i]:
+                text.append(f" ({self.captions[i]})", style="dim")
         elif style == "pills":
             text = Text("[", style="dim")
             text.append(f"✓ {label}" if on else f" {label} ", style="bold" if on else "")
