@@ -84,12 +84,6 @@ class Exception_(Node):
         return bool(self._element.props.get("is_syntax_error"))
 
 
-class DataFrame(Node):
-    @property
-    def value(self) -> Any:
-        return self._element.props["data"]
-
-
 class Widget(Node):
     """A widget of the last run; actions queue a value for the next run."""
 
