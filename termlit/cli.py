@@ -1,6 +1,9 @@
 """The ``termlit`` command.
 
     termlit run APP.py [-- ARGS...]   show the app; ARGS reach the script in sys.argv
+    termlit hello                     a menu of the example apps
+    termlit snapshot APP.py [--size 100x30] [--press KEY ...] [-o FILE]
+                                      save the app's screen as FILE.svg and FILE.txt
     termlit version                   print the version
     termlit cache info | clear [APP]  look at or empty the st.cache_data store
 """
@@ -28,6 +31,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("script", help="the app's .py file")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script (after --)")
     run.add_argument("--no-watch", action="store_true", help="do not rerun when the script is saved")
+    sub.add_parser("hello", help="a menu of the example apps")
+    snap = sub.add_parser(
+        "snapshot",
+        help="run an app headless, press keys, save its screen (SVG + text)",
+        description="Run APP headless, press the keys (each press waits for the rerun it "
+        "causes), and write FILE.svg (for people) and FILE.txt (for diffs).",
+    )
+    snap.add_argument("script", help="the app's .py file")
+    snap.add_argument("--size", default="100x30", help="terminal size COLUMNSxROWS (default 100x30)")
+    snap.add_argument("--press", nargs="*", default=[], metavar="KEY", help="keys to press, e.g. tab right enter")
+    snap.add_argument("-o", "--output", help="output path without extension (default: the app's name)")
     sub.add_parser("version", help="print termlit's version")
     cache = sub.add_parser("cache", help="st.cache_data's store: info, clear [APP]")
     cache.add_argument("cache_args", nargs=argparse.REMAINDER)
@@ -61,6 +75,25 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
     return 0
 
 
+def _snapshot(script: Path, size: str, press: list[str], output: str | None) -> int:
+    from termlit.testing.snapshot import parse_size, snapshot_name, take_snapshot
+
+    try:
+        columns_rows = parse_size(size)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    base = Path(output) if output else Path(snapshot_name(script, press))
+    if base.suffix in (".svg", ".txt"):
+        base = base.with_suffix("")
+    shot = take_snapshot(script, size=columns_rows, press=press)
+    base.parent.mkdir(parents=True, exist_ok=True)
+    svg, txt = base.with_name(base.name + ".svg"), base.with_name(base.name + ".txt")
+    svg.write_text(shot.svg, encoding="utf-8")
+    txt.write_text(shot.text + "\n", encoding="utf-8")
+    print(f"wrote {svg} and {txt}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     argv = sys.argv[1:] if argv is None else argv
@@ -68,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if ns.command == "run":
             return _run(_check_script(ns.script), ns.args, watch=not ns.no_watch)
+        if ns.command == "snapshot":
+            return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output)
+        if ns.command == "hello":
+            from termlit.tui.hello import run_hello
+
+            return run_hello()
         if ns.command == "version":
             from termlit import __version__
 

@@ -78,8 +78,13 @@ def _modules() -> dict[str, types.ModuleType]:
     testing_pkg = types.ModuleType("streamlit.testing")
     testing_pkg.v1 = termlit.testing
     scriptrunner = _scriptrunner_module()
+    uploads = types.ModuleType("streamlit.runtime.uploaded_file_manager")
+    from termlit.elements.inputs import UploadedFile
+
+    uploads.UploadedFile = UploadedFile
     runtime_pkg = types.ModuleType("streamlit.runtime")
     runtime_pkg.scriptrunner = scriptrunner
+    runtime_pkg.uploaded_file_manager = uploads
     return {
         "streamlit": termlit,
         "streamlit.components": components_pkg,
@@ -89,6 +94,7 @@ def _modules() -> dict[str, types.ModuleType]:
         "streamlit.errors": termlit.errors,
         "streamlit.runtime": runtime_pkg,
         "streamlit.runtime.scriptrunner": scriptrunner,
+        "streamlit.runtime.uploaded_file_manager": uploads,
     }
 
 

@@ -20,12 +20,12 @@ def test_tabs_switch_with_arrows_and_expander_toggles_with_enter():
     async def scenario():
         async with running(EXAMPLES / "layout.py", size=(100, 50)) as (app, pilot):
             text = screen_text(app)
-            assert "Tabs switch with" in text and '"region"' not in text
+            assert "Tabs switch with" in text and 'region: "north"' not in text
             await _tab_to(pilot, lambda w: w is not None and isinstance(w.parent, type(w.parent)) and any(isinstance(a, TabsView) for a in w.ancestors))
             await pilot.press("right")
             await pilot.pause()
             text = screen_text(app)
-            assert '"region"' in text and "Tabs switch with" not in text
+            assert 'region: "north"' in text and "Tabs switch with" not in text
             await _tab_to(pilot, lambda w: type(w).__name__ == "CollapsibleTitle")
             assert "Hidden until opened" in screen_text(app)
             await pilot.press("enter")

@@ -57,6 +57,8 @@ def widget(
         label = str(label)
     key = check_key(key)
     check_label_visibility(label_visibility)
+    if on_change in ("rerun", "ignore"):  # Streamlit's spellings of "no callback"
+        on_change = None
     if on_change is not None and not callable(on_change):
         raise StreamlitAPIException(
             f"The callback of st.{kind}('{label}') must be callable, got "

@@ -133,8 +133,11 @@ class ScriptRunner:
         state: SessionState | None = None,
         on_update: Callable[[], None] | None = None,
         main_module: bool = True,
+        timers: bool = True,
     ) -> None:
         self.script = script
+        #: Rerun fragments with ``run_every`` on their timers (off for snapshots).
+        self.timers = timers
         self.state = state if state is not None else SessionState()
         self.on_update = on_update
         #: Run in ``sys.modules["__main__"]`` (``termlit run``) or a private module.
@@ -336,7 +339,7 @@ class ScriptRunner:
             main, sidebar, status, ctx.run_id, final=True, title=ctx.title, extras=ctx.extras
         )
         self.status = status
-        if status is not RunStatus.RERUN and self._thread is not None:
+        if status is not RunStatus.RERUN and self._thread is not None and self.timers:
             self._schedule_fragment_timers()
         if rerun_by_script:
             self._consecutive_reruns += 1

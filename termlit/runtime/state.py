@@ -99,8 +99,8 @@ class SessionState(MutableMapping[str, Any]):
             if meta is not None and meta.trigger:
                 raise StreamlitAPIException(
                     f"The value of `st.{meta.kind}` with key '{key}' cannot be set "
-                    f"through st.session_state: a {meta.kind} is True only in the run "
-                    "after it was pressed. Store your own flag under another key instead."
+                    f"through st.session_state: it only has a value in the run right after "
+                    "the user acted on it. Store your own value under another key instead."
                 )
             if wid in self._created:
                 raise StreamlitAPIException(
@@ -148,6 +148,10 @@ class SessionState(MutableMapping[str, Any]):
 
     def has_pending(self) -> bool:
         return bool(self._pending)
+
+    def is_pending(self, wid: str) -> bool:
+        """True while a newer UI value for ``wid`` waits for its rerun."""
+        return wid in self._pending
 
     def hold_form_value(self, form: str, wid: str, value: Any) -> None:
         """A widget inside a form changed: keep it until the form submits."""

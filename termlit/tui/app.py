@@ -147,7 +147,7 @@ class TermlitApp(App[None]):
         self.watch_files = watch
         #: No animation (spinners, the running indicator): for snapshots.
         self.still = still
-        self.reconciler = Reconciler()
+        self.reconciler = Reconciler(hold=runner.state.is_pending)
         self.applied_runs = 0
         self.last_applied: RunResult | None = None
         self._sidebar_wanted: bool | None = None

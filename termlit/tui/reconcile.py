@@ -57,8 +57,11 @@ class Counts:
 class Reconciler:
     """Applies trees to owners (the main area, the sidebar, containers)."""
 
-    def __init__(self) -> None:
+    def __init__(self, hold: Any = None) -> None:
         self.counts = Counts()
+        #: ``hold(element_id)`` is True for a widget whose newer UI value is
+        #: still on its way: an older run must not undo what the user typed.
+        self.hold = hold or (lambda element_id: False)
 
     def apply(self, owner: Owner, elements: list[Element], *, final: bool) -> list[Awaitable[Any]]:
         """Reconcile ``owner``'s children with ``elements``; return what to await."""
@@ -76,7 +79,7 @@ class Reconciler:
         for element in elements:
             view = by_id.pop(element.id, None)
             if view is not None and view.element.kind == element.kind and _can_update(view, element):
-                if view.element is not element and view.update_element(element):
+                if view.element is not element and not self.hold(element.id) and view.update_element(element):
                     self.counts.updated += 1
                 if view.has_class("-stale"):
                     view.remove_class("-stale")

@@ -42,10 +42,12 @@ class SelectboxView(FieldView):
             compact=True,
         )
         self._labels = list(props["labels"])
+        self._index = index
         return self.control
 
     def apply_control(self, props: dict[str, Any]) -> None:
         index = _index_of(props)
+        self._index = index
         with self.control.prevent(Select.Changed):
             if props["labels"] != self._labels:
                 self._labels = list(props["labels"])
@@ -54,7 +56,8 @@ class SelectboxView(FieldView):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if event.value is Select.NULL:
-            self.post_value(None)
-        else:
-            self.post_value(self.element.props["options"][event.value])
+        index = None if event.value is Select.NULL else event.value
+        if index == self._index:
+            return  # Select announces its first value on mount: not a change
+        self._index = index
+        self.post_value(None if index is None else self.element.props["options"][index])
