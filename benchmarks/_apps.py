@@ -18,6 +18,7 @@ if "frame" not in st.session_state:
 frame = st.session_state.frame
 
 st.title("Sales dashboard")
+st.caption("All regions, last 1000 orders")
 with st.sidebar:
     st.header("Filters")
     region = st.selectbox("Region", ["all", "north", "south", "east", "west"])
@@ -29,10 +30,15 @@ cols = st.columns(5)
 for i, col in enumerate(cols):
     col.metric(f"KPI {{i + 1}}", f"{{threshold * (i + 1):,}}", f"{{i - 2}}%")
     col.metric(f"Target {{i + 1}}", i * 100, -i)
+st.divider()
+st.subheader("Segments")
 for i in range(20):
     st.markdown(f"Line **{{i}}**: units above {{threshold}} in segment {{i}}.")
+st.info(f"{{(frame.units > threshold).sum()}} orders above the threshold")
 st.dataframe(frame)
 st.text(f"Region: {{region}}")
+st.button("Refresh")
+st.success("Up to date")
 '''
 
 
