@@ -231,3 +231,21 @@ def test_an_unmodified_streamlit_app_runs_with_notices_for_what_the_terminal_can
     import sys
 
     assert getattr(sys.modules.get("streamlit"), "__name__", "streamlit") != "termlit"
+
+
+def test_badge_link_button_query_params_and_context():
+    at = run(
+        """
+        import termlit as st
+        st.badge("New", color="green")
+        st.link_button("Docs", "https://example.com/docs")
+        st.query_params["page"] = 2
+        st.text(f"{st.query_params.to_dict()} {st.context.headers} {st.query_params.get_all('page')}")
+        """
+    )
+    assert at.markdown[0].value == ":green-background[New]"
+    assert "https://example.com/docs" in at.markdown[1].value
+    assert at.text[0].value == "{'page': '2'} {} ['2']"
+    at.run()  # query params live as long as the session
+    assert at.text[0].value.startswith("{'page': '2'}")
+    assert "color must be one of" in run("import termlit as st\nst.badge('x', color='pink')").exception[0].value

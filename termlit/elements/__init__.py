@@ -1,7 +1,7 @@
 """The element API: functions that turn ``st.*`` calls into Element nodes."""
 
 from termlit.elements._dg import API, DeltaGenerator
-from termlit.elements.control import rerun, session_state, set_page_config, stop
+from termlit.elements.control import context, query_params, rerun, session_state, set_page_config, stop
 from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
 from termlit.elements import notices as _notices  # noqa: F401 - registers st.map & co.
 from termlit.elements.forms import form, form_submit_button
@@ -22,6 +22,7 @@ from termlit.elements.status import (
 )
 from termlit.elements.text import (
     caption,
+    badge,
     code,
     divider,
     echo,
@@ -30,6 +31,7 @@ from termlit.elements.text import (
     help,
     json,
     latex,
+    link_button,
     markdown,
     metric,
     subheader,
@@ -67,4 +69,4 @@ from termlit.elements.chat import chat_input, chat_message
 
 from termlit.elements.notices import *  # noqa: F403,E402 - st.map & co.: one-line notices
 
-__all__ = sorted(API) + ["API", "DeltaGenerator", "session_state", "sidebar"]
+__all__ = sorted(API) + ["API", "DeltaGenerator", "context", "query_params", "session_state", "sidebar"]

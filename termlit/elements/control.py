@@ -10,7 +10,7 @@ from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import current_run_context, get_run_context
 from termlit.runtime.control import RerunException, StopException
 
-__all__ = ["rerun", "session_state", "set_page_config", "stop"]
+__all__ = ["context", "query_params", "rerun", "session_state", "set_page_config", "stop"]
 
 
 @api
@@ -124,3 +124,96 @@ class SessionStateProxy:
 
 
 session_state = SessionStateProxy()
+
+
+class QueryParams(dict):
+    """``st.query_params``: a terminal app has no URL, so this starts empty and
+    keeps what the script puts in it for the session (values are strings)."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(str(key), [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value))
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(f'st.query_params has no key "{key}"') from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def get_all(self, key: str) -> list[str]:
+        value = self.get(key)
+        return [] if value is None else list(value) if isinstance(value, list) else [value]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+    def from_dict(self, params: dict[str, Any]) -> None:
+        self.clear()
+        for key, value in params.items():
+            self[key] = value
+
+
+class _QueryParamsProxy:
+    """Resolves to the query parameters of the session whose run is in progress."""
+
+    @staticmethod
+    def _params() -> QueryParams:
+        state = get_run_context().state
+        params = getattr(state, "_query_params", None)
+        if params is None:
+            params = QueryParams()
+            object.__setattr__(state, "_query_params", params)
+        return params
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._params(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._params(), name, value)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._params()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._params()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._params()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._params()
+
+    def __iter__(self):
+        return iter(self._params())
+
+    def __len__(self) -> int:
+        return len(self._params())
+
+    def __repr__(self) -> str:
+        return repr(self._params())
+
+
+query_params = _QueryParamsProxy()
+
+
+class _Context:
+    """``st.context``: what Streamlit knows of the browser; a terminal has no
+    headers, cookies or locale to report, so they are empty."""
+
+    headers: dict[str, str] = {}
+    cookies: dict[str, str] = {}
+    ip_address: str | None = None
+    is_embedded = False
+    locale: str | None = None
+    timezone: str | None = None
+    timezone_offset: int | None = None
+    url: str | None = None
+
+    @property
+    def theme(self) -> dict[str, Any]:
+        return {"type": "dark"}
+
+
+context = _Context()

@@ -27,8 +27,12 @@ UNSHOWN = {
     "camera_input": "there is no camera in the terminal",
     "audio_input": "recording is not available in the terminal",
     "logo": "logos need a graphical display",
+    "pdf": "PDF documents need a graphical display",
     "page_link": "multipage navigation is not available yet",
     "navigation": "multipage navigation is not available yet",
+    "switch_page": "multipage navigation is not available yet",
+    "login": "sign-in is not available in the terminal",
+    "logout": "sign-in is not available in the terminal",
 }
 
 

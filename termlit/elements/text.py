@@ -11,6 +11,7 @@ from termlit.errors import StreamlitAPIException
 from termlit.runtime.magic import set_writer
 
 __all__ = [
+    "badge",
     "caption",
     "code",
     "divider",
@@ -361,3 +362,32 @@ def help(obj: Any = None) -> DeltaGenerator:
         "help",
         {"name": str(name), "signature": signature, "doc": doc, "type": type(obj).__name__, "value": value},
     )[1]
+
+
+_BADGE_COLORS = ("blue", "green", "orange", "red", "violet", "gray", "grey", "primary")
+
+
+@api
+def badge(label: str, *, icon: str | None = None, color: str = "blue", width: Any = "content") -> DeltaGenerator:
+    """A small coloured label."""
+    if color not in _BADGE_COLORS:
+        raise StreamlitAPIException(f"st.badge: color must be one of {', '.join(_BADGE_COLORS)}, got {color!r}.")
+    text = f"{icon} {label}" if icon else str(label)
+    return markdown(f":{color}-background[{text}]")
+
+
+@api
+def link_button(
+    label: str,
+    url: str,
+    *,
+    help: str | None = None,
+    type: str = "secondary",
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool | None = None,
+    width: Any = "content",
+) -> DeltaGenerator:
+    """A link: the terminal shows the label and the address to open."""
+    shown = f"{icon} {label}" if icon else str(label)
+    return markdown(f"**{shown}** → [{url}]({url})")
