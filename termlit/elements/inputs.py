@@ -27,7 +27,7 @@ from termlit.elements._timefmt import (
     parse_time,
 )
 from termlit.elements._widget import widget
-from termlit.elements.widgets import _equal, options_list
+from termlit.elements.widgets import _equal, boolean_widget, options_list
 from termlit.errors import StreamlitAPIException
 
 __all__ = [
@@ -46,11 +46,6 @@ __all__ = [
     "time_input",
     "toggle",
 ]
-
-
-def callback(on_change: Any) -> Callable[..., Any] | None:
-    """Streamlit also accepts ``"rerun"`` / ``"ignore"`` for a callback: both mean none."""
-    return None if on_change in ("rerun", "ignore") else on_change
 
 
 def _where(kind: str, label: str) -> str:
@@ -112,23 +107,7 @@ def toggle(
     width: Any = "content",
 ) -> bool:
     """An on/off switch; Enter or Space flips it. Returns a bool."""
-    return bool(
-        widget(
-            "toggle",
-            label=label,
-            key=key,
-            default=bool(value),
-            props={},
-            params={"value": bool(value), "help": help},
-            on_change=callback(on_change),
-            args=args,
-            kwargs=kwargs,
-            coerce=bool,
-            help=help,
-            disabled=disabled,
-            label_visibility=label_visibility,
-        )
-    )
+    return boolean_widget("toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
 
 
 # -- radio -----------------------------------------------------------------------
@@ -192,7 +171,7 @@ def radio(
         props={"options": opts, "labels": labels, "captions": captions, "horizontal": bool(horizontal)},
         params={"options": labels, "index": index, "help": help, "captions": captions},
         key_params=("options",),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=_one_of(opts),
@@ -298,7 +277,7 @@ def multiselect(
             "help": help, "max_selections": max_selections, "placeholder": placeholder,
         },
         key_params=("options", "max_selections"),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -376,7 +355,7 @@ def select_slider(
         props={"options": opts, "labels": labels, "range": is_range},
         params={"options": labels, "value": indexes, "help": help},
         key_params=("options",),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -454,7 +433,7 @@ def text_area(
         props={"max_chars": max_chars, "rows": rows, "placeholder": placeholder},
         params={"value": default, "max_chars": max_chars, "height": height, "help": help, "placeholder": placeholder},
         key_params=("max_chars",),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -593,7 +572,7 @@ def date_input(
             "format": format, "help": help,
         },
         key_params=("min", "max"),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -678,7 +657,7 @@ def time_input(
         props={"step": step_td, "format": format, "clearable": default is None},
         params={"value": value if isinstance(value, str) else default, "step": step_td, "help": help},
         key_params=("step",),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -771,7 +750,7 @@ def datetime_input(
             "format": format, "step": step_td, "help": help,
         },
         key_params=("min", "max", "step"),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -845,7 +824,7 @@ def _button_group(
             "selection_mode": selection_mode, "required": bool(required), "help": help,
         },
         key_params=("options", "selection_mode"),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -955,7 +934,7 @@ def feedback(
         props={"options": options},
         params={"options": options, "default": default},
         key_params=("options",),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,
@@ -1034,7 +1013,7 @@ def download_button(
             default=False,
             props={"data": payload, "file_name": str(file_name), "mime": mime, "type": type, "icon": icon},
             params={"file_name": str(file_name), "mime": mime, "help": help, "type": type, "icon": icon},
-            on_change=callback(on_click),
+            on_change=on_click,
             args=args,
             kwargs=kwargs,
             trigger=True,
@@ -1169,7 +1148,7 @@ def file_uploader(
         props={"types": extensions, "multi": multi, "max_size": limit},
         params={"types": extensions, "multi": multi, "help": help, "max_size": max_upload_size},
         key_params=("types", "multi"),
-        on_change=callback(on_change),
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         coerce=coerce,

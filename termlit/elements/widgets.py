@@ -67,9 +67,25 @@ def checkbox(
     width: Any = "content",
 ) -> bool:
     """A checkbox; returns whether it is ticked."""
+    return boolean_widget("checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+
+
+def boolean_widget(
+    kind: str,
+    label: str,
+    value: bool,
+    key: str | int | None,
+    help: str | None,
+    on_change: Callable[..., Any] | None,
+    args: Sequence[Any] | None,
+    kwargs: dict[str, Any] | None,
+    disabled: bool,
+    label_visibility: str,
+) -> bool:
+    """A widget whose value is a bool (checkbox, toggle)."""
     return bool(
         widget(
-            "checkbox",
+            kind,
             label=label,
             key=key,
             default=bool(value),
