@@ -246,3 +246,10 @@ def test_color_picker_returns_lowercase_rrggbb_and_rejects_bad_values():
     assert at.text[0].value == "#12ab9f"
     bad = run("import termlit as st\nst.color_picker('c', 'red')\n")
     assert "not a hex colour" in bad.exception[0].value
+
+
+def test_rerun_and_ignore_callback_strings_mean_no_callback():
+    at = run("import termlit as st\nst.text(repr(st.checkbox('c', on_change='rerun')))\nst.slider('s', on_change='ignore')\n")
+    assert not at.exception
+    at.checkbox[0].check().run()
+    assert at.text[0].value == "True"
