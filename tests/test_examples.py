@@ -24,3 +24,49 @@ def test_hello_counter_keyed_slider_callback_and_sidebar():
     assert '"name": "Ada"' in at.json[0].value
     at.sidebar.checkbox[0].uncheck().run()
     assert len(at.json) == 0
+
+
+def test_dataframe_example_filters_and_selects():
+    at = AppTest.from_file(EXAMPLES / "dataframe.py", default_timeout=60).run()
+    assert len(at.dataframe[0].value) == 1_000_000
+    at.selectbox[1].select("Oslo").run()
+    frame = at.dataframe[0].value
+    assert 0 < len(frame) < 1_000_000 and set(frame["city"]) == {"Oslo"}
+    at.dataframe[0].select_rows([0, 1]).run()
+    assert at.subheader[0].value.startswith("2 selected")
+    assert len(at.table[0].value) == 2
+
+
+def test_charts_example_draws_every_chart_kind():
+    at = AppTest.from_file(EXAMPLES / "charts.py", default_timeout=60).run()
+    kinds = [c.type for c in at.main.children if c.type.endswith("_chart")]
+    assert kinds == ["line_chart", "scatter_chart", "area_chart", "bar_chart", "bar_chart"]
+    assert list(at.line_chart[0].value.columns) == ["alpha", "beta", "gamma"]
+    at.selectbox[0].select(1_000).run()
+    assert len(at.line_chart[0].value) == 1_000
+
+
+def test_caching_example_is_instant_on_rerun():
+    at = AppTest.from_file(EXAMPLES / "caching.py", default_timeout=60).run()
+    first = at.markdown[0].value
+    at.slider[0].set_value(20).run()
+    assert "from the cache (a hit)" in at.markdown[0].value
+    assert ("computed now" in first) or ("from the cache" in first)  # a warm cache from another test
+    assert not at.exception
+
+
+def test_sql_example_runs_the_seed_snippet_against_its_sqlite_file():
+    at = AppTest.from_file(EXAMPLES / "sql.py", default_timeout=60).run()
+    assert not at.exception
+    customers = at.dataframe[0].value
+    assert len(customers) == 48 and "customer" in customers.columns
+    at.slider[0].set_value(50).run()
+    assert (at.dataframe[1].value["seats"] >= 50).all()
+
+
+def test_fragments_example_counter_reruns_alone():
+    at = AppTest.from_file(EXAMPLES / "fragments.py").run()
+    assert at.caption[0].value == "The whole app ran 1 times."
+    at.button[0].click().run()
+    assert "Count: **1**" in at.markdown[0].value
+    assert at.caption[0].value == "The whole app ran 1 times."
