@@ -249,3 +249,22 @@ def test_badge_link_button_query_params_and_context():
     at.run()  # query params live as long as the session
     assert at.text[0].value.startswith("{'page': '2'}")
     assert "color must be one of" in run("import termlit as st\nst.badge('x', color='pink')").exception[0].value
+
+
+def test_an_error_inside_a_fragment_shows_inside_it_and_the_page_stays():
+    at = run(
+        """
+        import termlit as st
+        st.text("page")
+        @st.fragment
+        def part():
+            if st.checkbox("fail"):
+                raise RuntimeError("fragment broke")
+            st.text("part ok")
+        part()
+        st.text("end")
+        """
+    )
+    at.checkbox[0].check().run()
+    assert at.fragment[0].exception[0].value == "fragment broke"
+    assert at.text.values == ["page", "end"]

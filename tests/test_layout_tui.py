@@ -181,3 +181,43 @@ def test_json_is_a_tree_that_opens_and_closes_by_keyboard(write_app):
             assert "x: 1" in screen_text(app)
 
     run_async(scenario())
+
+
+def test_an_element_the_ui_cannot_draw_shows_an_error_and_the_app_goes_on(write_app, monkeypatch):
+    from termlit.tui import widgets as registry
+    from termlit.tui.widgets._static import TextView
+
+    class Broken(TextView):
+        def __init__(self, element):
+            if element.props["body"] == "bad":
+                raise ValueError("cannot draw this")
+            super().__init__(element)
+
+        def apply_props(self, props):
+            if props["body"] == "bad":
+                raise ValueError("cannot draw this")
+            super().apply_props(props)
+
+    monkeypatch.setitem(registry._loaded, "fragile", Broken)
+    path = write_app(
+        """
+        import termlit as st
+        from termlit.runtime.context import get_run_context
+        bad = st.checkbox("Break")
+        get_run_context().emit("fragile", {"body": "bad" if bad else "fine"})
+        st.text("after")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 12)) as (app, pilot):
+            assert "fine" in screen_text(app)
+            await pilot.press("tab", "space")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "st.fragile could not be shown: cannot draw this" in text and "after" in text
+            await pilot.press("space")
+            await settle(pilot)
+            assert "fine" in screen_text(app) and "could not be shown" not in screen_text(app)
+
+    run_async(scenario())

@@ -578,7 +578,8 @@ def _emit_exception(ctx: RunContext, exc: BaseException) -> None:
     ctx.stack.clear()
     requested, ctx.requested = ctx.requested, None  # show the error even if asked to stop
     try:
-        ctx.emit("exception", exception_props(exc))
+        # A fragment's error shows inside the fragment; the rest stays as it was.
+        ctx.emit("exception", exception_props(exc), target=ctx.fragment_node)
     finally:
         if ctx.requested is None:
             ctx.requested = requested

@@ -29,7 +29,31 @@ class Owner(Protocol):
 
 
 def build_view(element: Element) -> Widget:
-    """A new widget (with its whole subtree) for ``element``."""
+    """A new widget (with its whole subtree) for ``element``. An element that
+    cannot be shown (bad data reaching a widget) shows the error instead: the
+    app never goes down for it."""
+    try:
+        return _build(element)
+    except Exception as exc:  # noqa: BLE001 - any failure becomes an error element
+        return view_class("exception")(_display_error(element, exc))
+
+
+def _display_error(element: Element, exc: Exception) -> Element:
+    return Element(
+        "exception",
+        element.id,
+        {
+            "type": type(exc).__name__,
+            "message": f"st.{element.kind} could not be shown: {exc}",
+            "traceback": [],
+            "filename": None,
+            "lineno": None,
+            "is_syntax_error": False,
+        },
+    )
+
+
+def _build(element: Element) -> Widget:
     cls = view_class(element.kind)
     if element.children is not None:
         if cls.__name__ == "NoticeView":
@@ -79,8 +103,16 @@ class Reconciler:
         for element in elements:
             view = by_id.pop(element.id, None)
             if view is not None and view.element.kind == element.kind and _can_update(view, element):
-                if view.element is not element and not self.hold(element.id) and view.update_element(element):
-                    self.counts.updated += 1
+                if view.element is not element and not self.hold(element.id):
+                    try:
+                        if view.update_element(element):
+                            self.counts.updated += 1
+                    except Exception as exc:  # noqa: BLE001 - shown, never fatal
+                        removed.append(view)
+                        view = view_class("exception")(_display_error(element, exc))
+                        fresh.add(id(view))
+                        desired.append(view)
+                        continue
                 if view.has_class("-stale"):
                     view.remove_class("-stale")
                 if element.children is not None:
