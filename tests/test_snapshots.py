@@ -11,9 +11,14 @@ from conftest import EXAMPLES
 
 pytest_plugins = ["pytester"]
 
-#: Timings, clocks and process-wide counters the caching example shows
-#: change from run to run (and with the tests that ran before).
-TIMES = [r"\d[\d,]*\.\d ms", r"\d\d:\d\d:\d\d", r"(?<=a cache_resource object\): )\d+"]
+#: Timings, clocks, hit or miss, and process-wide counters the caching
+#: example shows change from run to run (and with the tests that ran before).
+TIMES = [
+    r"\d[\d,]*\.\d ms",
+    r"\d\d:\d\d:\d\d",
+    r"(?<=a cache_resource object\): )\d+",
+    r"computed now \(a miss\)|from the cache \(a hit\)",
+]
 
 GALLERY = [
     ("hello", []),
