@@ -268,3 +268,21 @@ def test_an_error_inside_a_fragment_shows_inside_it_and_the_page_stays():
     at.checkbox[0].check().run()
     assert at.fragment[0].exception[0].value == "fragment broke"
     assert at.text.values == ["page", "end"]
+
+
+def test_column_config_helpers_set_labels_formats_widths_and_hide_columns():
+    at = run(
+        """
+        import pandas as pd
+        import termlit as st
+        df = pd.DataFrame({"price": [1.234, 2.5], "name": ["a", "b"], "secret": [1, 2]})
+        st.dataframe(df, column_config={
+            "price": st.column_config.NumberColumn("Price", format="$%.2f"),
+            "name": st.column_config.TextColumn("Name", width="small"),
+            "secret": None,
+        })
+        """
+    )
+    props = at.dataframe[0].props
+    assert props["labels"] == ["Price", "Name"]
+    assert props["formats"][0] == "$%.2f" and props["widths"][1] is not None

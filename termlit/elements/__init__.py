@@ -3,6 +3,7 @@
 from termlit.elements._dg import API, DeltaGenerator
 from termlit.elements.control import context, query_params, rerun, session_state, set_page_config, stop
 from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
+from termlit.elements import column_config
 from termlit.elements import notices as _notices  # noqa: F401 - registers st.map & co.
 from termlit.elements.forms import form, form_submit_button
 from termlit.elements.fragments import dialog, fragment
@@ -69,4 +70,12 @@ from termlit.elements.chat import chat_input, chat_message
 
 from termlit.elements.notices import *  # noqa: F403,E402 - st.map & co.: one-line notices
 
-__all__ = sorted(API) + ["API", "DeltaGenerator", "context", "query_params", "session_state", "sidebar"]
+__all__ = sorted(API) + [
+    "API",
+    "DeltaGenerator",
+    "column_config",
+    "context",
+    "query_params",
+    "session_state",
+    "sidebar",
+]
