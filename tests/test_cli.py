@@ -50,3 +50,20 @@ def test_run_gives_the_script_its_arguments_after_double_dash(write_app, tmp_pat
     monkeypatch.setattr(sys, "argv", ["termlit"])
     assert cli.main(["run", str(path), "--", "--flag", "value"]) == 0
     assert out.read_text() == repr([str(path), "--flag", "value"])
+
+
+def test_import_termlit_and_a_headless_apptest_run_load_no_heavy_packages():
+    probe = (
+        "import sys\n"
+        "import termlit\n"
+        "heavy = ('textual', 'pandas', 'sqlalchemy', 'plotext', 'diskcache')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
+        "from termlit.testing import AppTest\n"
+        "AppTest.from_string('import termlit as st\\nst.slider(\"x\")\\nst.write(\"hi\")').run()\n"
+        "print('textual' in {m.split('.')[0] for m in sys.modules})\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    at_import, after_apptest = result.stdout.split("\n")[:2]
+    assert at_import == "[]"
+    assert after_apptest == "False"

@@ -121,7 +121,7 @@ class TermlitApp(App[None]):
     CSS = """
     Screen { layout: vertical; }
     #body { height: 1fr; }
-    #sidebar { width: 32; height: 1fr; border-right: vkey $foreground 20%; padding: 0 1; background: $boost; }
+    #sidebar { width: 32; max-width: 33%; height: 1fr; border-right: vkey $foreground 20%; padding: 0 1; background: $boost; }
     #sidebar.-hidden { display: none; }
     #main { width: 1fr; height: 1fr; padding: 0 2; }
     .-stale { text-opacity: 50%; }
