@@ -22,6 +22,19 @@ def _private_cache_dir(tmp_path_factory):
 EXAMPLES = ROOT / "examples"
 
 
+def write_file(path: Path, text: str) -> Path:
+    """Write a (dedented) file and make sure its mtime moves, so a reload is seen."""
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.stat().st_mtime_ns if path.exists() else None
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    if old is not None:
+        bumped = max(path.stat().st_mtime_ns, old + 10_000_000)
+        os.utime(path, ns=(bumped, bumped))
+    return path
+
+
 @pytest.fixture
 def write_app(tmp_path):
     """Write a script into a temp folder and return its path."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-import textwrap
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+
+from conftest import write_file as write
 
 import termlit as st
 from termlit.connections import (
@@ -32,15 +33,6 @@ st.dataframe(df)
 """
 
 
-def write(path: Path, text: str) -> Path:
-    """Write a file and make sure its mtime moves, so a reload is seen."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    old = path.stat().st_mtime_ns if path.exists() else None
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    if old is not None:
-        bumped = max(path.stat().st_mtime_ns, old + 10_000_000)
-        os.utime(path, ns=(bumped, bumped))
-    return path
 
 
 def make_db(path: Path, rows: list[tuple[int, str, float]]) -> Path:

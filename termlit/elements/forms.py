@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
-from termlit.elements._widget import widget
+from termlit.elements.widgets import button_widget
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import RunContext, get_run_context
 
@@ -109,24 +109,7 @@ def form_submit_button(
             f"st.form_submit_button('{label}') must be inside an st.form: use it as "
             "`with st.form('my_form'): ... st.form_submit_button()` or `my_form.form_submit_button()`."
         )
-    if type not in ("primary", "secondary", "tertiary"):
-        raise StreamlitAPIException(
-            f"st.form_submit_button('{label}') got type={type!r}; use 'primary', 'secondary' or 'tertiary'."
-        )
-    pressed = widget(
-        "form_submit_button",
-        label=label,
-        key=key,
-        default=False,
-        props={"type": type, "icon": icon},
-        params={"help": help, "type": type, "icon": icon},
-        on_change=on_click,
-        args=args,
-        kwargs=kwargs,
-        trigger=True,
-        help=help,
-        disabled=disabled,
-    )
+    pressed = button_widget("form_submit_button", label, key, help, on_click, args, kwargs, type, icon, disabled)
     info = ctx.extras.get("forms", {}).get(form_key)
     if info is not None:
         info["submit"] = True

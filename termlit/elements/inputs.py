@@ -27,7 +27,7 @@ from termlit.elements._timefmt import (
     parse_time,
 )
 from termlit.elements._widget import widget
-from termlit.elements.widgets import _equal, boolean_widget, options_list
+from termlit.elements.widgets import _equal, boolean_widget, options_list, text_value
 from termlit.errors import StreamlitAPIException
 
 __all__ = [
@@ -412,19 +412,7 @@ def text_area(
         )
     if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
         raise StreamlitAPIException(f"{where}: max_chars must be a positive int or None, got {max_chars!r}.")
-    default = None if value is None else str(value)
-    if max_chars is not None and default is not None and len(default) > max_chars:
-        raise StreamlitAPIException(
-            f"{where}: the default value is {len(default)} characters, longer than "
-            f"max_chars={max_chars}. Shorten it or raise max_chars."
-        )
-
-    def coerce(v: Any) -> Any:
-        if v is None:
-            return None
-        v = str(v)
-        return v[:max_chars] if max_chars is not None else v
-
+    default, coerce = text_value("text_area", label, value, max_chars)
     return widget(
         "text_area",
         label=label,

@@ -32,23 +32,42 @@ def button(
     width: Any = "content",
 ) -> bool:
     """A button: True in the run right after it was pressed, else False."""
+    return button_widget("button", label, key, help, on_click, args, kwargs, type, icon, disabled)
+
+
+def button_widget(
+    kind: str,
+    label: str,
+    key: str | int | None,
+    help: str | None,
+    on_click: Callable[..., Any] | None,
+    args: Sequence[Any] | None,
+    kwargs: dict[str, Any] | None,
+    type: str,
+    icon: str | None,
+    disabled: bool,
+) -> bool:
+    """A widget that is True only in the run after it was pressed (button,
+    form_submit_button)."""
     if type not in ("primary", "secondary", "tertiary"):
         raise StreamlitAPIException(
-            f"st.button('{label}') got type={type!r}; use 'primary', 'secondary' or 'tertiary'."
+            f"st.{kind}('{label}') got type={type!r}; use 'primary', 'secondary' or 'tertiary'."
         )
-    return widget(
-        "button",
-        label=label,
-        key=key,
-        default=False,
-        props={"type": type, "icon": icon},
-        params={"help": help, "type": type, "icon": icon},
-        on_change=on_click,
-        args=args,
-        kwargs=kwargs,
-        trigger=True,
-        help=help,
-        disabled=disabled,
+    return bool(
+        widget(
+            kind,
+            label=label,
+            key=key,
+            default=False,
+            props={"type": type, "icon": icon},
+            params={"help": help, "type": type, "icon": icon},
+            on_change=on_click,
+            args=args,
+            kwargs=kwargs,
+            trigger=True,
+            help=help,
+            disabled=disabled,
+        )
     )
 
 
@@ -191,12 +210,7 @@ def slider(
                 f"{low}..{high}. Pass a value between min_value and max_value."
             )
 
-    def coerce(v: Any) -> Any:
-        items = list(v) if is_range else [v]
-        if len(items) != (2 if is_range else 1):
-            raise ValueError("shape")
-        out = [min(max(as_type(i), low), high) for i in items]
-        return tuple(sorted(out)) if is_range else out[0]
+    coerce = clamped_values(is_range, low, high, as_type)
 
     return widget(
         "slider",
@@ -300,15 +314,12 @@ def _temporal_slider(
             )
     as_type = _TEMPORAL_TYPES[kind]
 
-    def coerce(v: Any) -> Any:
-        items = list(v) if is_range else [v]
-        if len(items) != (2 if is_range else 1):
-            raise ValueError("shape")
-        for item in items:
-            if not isinstance(item, as_type) or (kind == "date" and isinstance(item, datetime)):
-                raise ValueError("type")
-        out = [min(max(i, low), high) for i in items]
-        return tuple(sorted(out)) if is_range else out[0]
+    def checked(item: Any) -> Any:
+        if not isinstance(item, as_type) or (kind == "date" and isinstance(item, datetime)):
+            raise ValueError("type")
+        return item
+
+    coerce = clamped_values(is_range, low, high, checked)
 
     return widget(
         "slider",
@@ -446,19 +457,7 @@ def text_input(
         raise StreamlitAPIException(
             f"st.text_input('{label}') got type={type!r}; use 'default' or 'password'."
         )
-    default = None if value is None else str(value)
-    if max_chars is not None and default is not None and len(default) > max_chars:
-        raise StreamlitAPIException(
-            f"st.text_input('{label}'): the default value is {len(default)} characters, "
-            f"longer than max_chars={max_chars}."
-        )
-
-    def coerce(v: Any) -> Any:
-        if v is None:
-            return None
-        v = str(v)
-        return v[:max_chars] if max_chars is not None else v
-
+    default, coerce = text_value("text_input", label, value, max_chars)
     return widget(
         "text_input",
         label=label,
@@ -475,6 +474,39 @@ def text_input(
         disabled=disabled,
         label_visibility=label_visibility,
     )
+
+
+def text_value(kind: str, label: str, value: Any, max_chars: int | None) -> tuple[str | None, Callable[[Any], Any]]:
+    """The default of a text widget (checked against ``max_chars``) and the
+    check for remembered values (text_input, text_area)."""
+    default = None if value is None else str(value)
+    if max_chars is not None and default is not None and len(default) > max_chars:
+        raise StreamlitAPIException(
+            f"st.{kind}('{label}'): the default value is {len(default)} characters, longer than "
+            f"max_chars={max_chars}. Shorten it or raise max_chars."
+        )
+
+    def coerce(v: Any) -> Any:
+        if v is None:
+            return None
+        v = str(v)
+        return v[:max_chars] if max_chars is not None else v
+
+    return default, coerce
+
+
+def clamped_values(is_range: bool, low: Any, high: Any, convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The check for a remembered slider value: one value (or a sorted pair)
+    converted by ``convert`` and clamped to ``low..high``."""
+
+    def coerce(v: Any) -> Any:
+        items = list(v) if is_range else [v]
+        if len(items) != (2 if is_range else 1):
+            raise ValueError("shape")
+        out = [min(max(convert(i), low), high) for i in items]
+        return tuple(sorted(out)) if is_range else out[0]
+
+    return coerce
 
 
 def options_list(options: Any) -> list[Any]:

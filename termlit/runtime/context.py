@@ -28,7 +28,7 @@ from termlit.runtime.tree import Element, snapshot
 if TYPE_CHECKING:
     from termlit.runtime.script_runner import ScriptRunner
 
-__all__ = ["RunContext", "Slot", "get_run_context", "set_run_context", "run_context_var"]
+__all__ = ["RunContext", "Slot", "current_run_context", "get_run_context", "run_context_var"]
 
 #: How often a long run shows what it has so far, in seconds.
 FLUSH_INTERVAL = 0.05
@@ -315,6 +315,3 @@ def current_run_context() -> RunContext | None:
     """The context of the run in progress, or ``None`` outside a run."""
     return run_context_var.get()
 
-
-def set_run_context(ctx: RunContext | None):
-    return run_context_var.set(ctx)

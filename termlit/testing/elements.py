@@ -62,10 +62,6 @@ class Node:
         return self._at.run(timeout=timeout)
 
 
-class Markdown(Node):
-    pass
-
-
 class Exception_(Node):
     @property
     def value(self) -> str:
@@ -594,7 +590,6 @@ _WIDGETS: dict[str, type[Node]] = {
     "line_chart": Chart,
     "area_chart": Chart,
     "bar_chart": Chart,
-    "markdown": Markdown,
 }
 
 #: Accessor names that differ from the element kind they list.
