@@ -21,8 +21,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from termlit.elements._chartdata import axis_limits
-from termlit.elements.charts import chart_data
+from termlit.common.chartdata import axis_limits
+from termlit.common.chartdata import chart_data
 from termlit.tui._plot import _dress, _figure, _rgb, draw_chart, plotext_problem
 
 WIDTH, HEIGHT = 100, 30

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from conftest import EXAMPLES, run_async, running, settle
 
-from termlit.elements._chartdata import axis_limits, prepare
+from termlit.common.chartdata import axis_limits, prepare
 from termlit.testing import AppTest
 from termlit.testing.screen import screen_text
 from termlit.tui._plot import _dress, _figure, draw_chart, plotext_problem

@@ -3,7 +3,7 @@
 An element keeps a reference to the data and the encodings (x, y, color,
 size, labels); nothing is computed during the script run beyond checking the
 column names. The viewer turns data into series and series into the dots of
-its current size off the UI thread (see :mod:`termlit.elements._chartdata`),
+its current size off the UI thread (see :mod:`termlit.common.chartdata`),
 so a million points cost a rerun nothing.
 """
 
@@ -15,7 +15,7 @@ from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements.data import to_dataframe
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["area_chart", "bar_chart", "chart_data", "line_chart", "scatter_chart"]
+__all__ = ["area_chart", "bar_chart", "line_chart", "scatter_chart"]
 
 _STACKS = (None, True, False, "normalize", "center", "layered")
 
@@ -147,14 +147,4 @@ def bar_chart(
         "bar_chart", "bar", data, x=x, y=y, x_label=x_label, y_label=y_label, color=color,
         horizontal=bool(horizontal), sort=sort, stack=stack, width=width, height=height,
         use_container_width=use_container_width,
-    )
-
-
-def chart_data(props: dict[str, Any]):
-    """The series a chart element draws (:class:`~termlit.elements._chartdata.ChartData`)."""
-    from termlit.elements._chartdata import prepare
-
-    return prepare(
-        props["data"], x=props.get("x"), y=props.get("y"), color=props.get("color"),
-        size=props.get("size"), chart=props["chart"],
     )

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from termlit.common.frames import EMPTY_EDITS, DataframeState, apply_edits, edits_state, selection_state
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = [
     "DataframeState",
-    "apply_edits",
     "column_settings",
     "data_editor",
     "dataframe",
@@ -161,24 +161,6 @@ def column_settings(
 # -- st.dataframe ---------------------------------------------------------------
 
 
-class DataframeState(dict):
-    """A dataframe's selection, read as ``event.selection.rows`` or
-    ``event["selection"]["rows"]`` (as in Streamlit)."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-def _selection_state(value: Any) -> DataframeState:
-    selection = (value or {}).get("selection", {}) if isinstance(value, dict) else {}
-    rows = [int(r) for r in selection.get("rows", [])]
-    columns = [str(c) for c in selection.get("columns", [])]
-    return DataframeState(selection=DataframeState(rows=rows, columns=columns))
-
-
 def _check_size(name: str, value: Any, allowed: tuple[str, ...]) -> None:
     if value is None or value in allowed:
         return
@@ -239,7 +221,7 @@ def dataframe(
         "dataframe",
         label="",
         key=key,
-        default=_selection_state(None),
+        default=selection_state(None),
         props=props,
         params={
             "columns": [str(c) for c in frame.columns],
@@ -247,7 +229,7 @@ def dataframe(
             "selection_mode": row_modes[0],
         },
         on_change=on_select if callable(on_select) else None,
-        coerce=_selection_state,
+        coerce=selection_state,
         label_visibility="collapsed",
     )
 
@@ -267,82 +249,6 @@ def table(data: Any = None) -> DeltaGenerator:
 
 
 # -- st.data_editor -------------------------------------------------------------
-
-_EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
-
-
-def _edits_state(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError("edits must be a dict")
-    return {
-        "edited_rows": {int(r): dict(cells) for r, cells in (value.get("edited_rows") or {}).items()},
-        "added_rows": [dict(row) for row in value.get("added_rows") or []],
-        "deleted_rows": sorted({int(r) for r in value.get("deleted_rows") or []}),
-    }
-
-
-def _cast(value: Any, dtype: Any) -> Any:
-    import pandas as pd
-
-    if value is None:
-        return None
-    kind = getattr(dtype, "kind", "O")
-    if kind == "b":
-        if isinstance(value, str):
-            return value.strip().lower() in ("1", "true", "yes", "y", "on", "✓")
-        return bool(value)
-    if kind in "iu":
-        number = float(value)
-        return int(number) if number.is_integer() else number
-    if kind == "f":
-        return float(value)
-    if kind == "M":
-        return pd.Timestamp(value)
-    return value
-
-
-def apply_edits(frame: Any, edits: dict[str, Any]) -> Any:
-    """``frame`` with a data editor's edits applied (a copy; ``frame`` is untouched)."""
-    import pandas as pd
-
-    if not edits["edited_rows"] and not edits["added_rows"] and not edits["deleted_rows"]:
-        return frame.copy()
-    result = frame.copy()
-    columns = list(result.columns)
-    by_name = {str(c): c for c in columns}
-    for row, cells in edits["edited_rows"].items():
-        if not 0 <= row < len(result):
-            continue
-        for name, value in cells.items():
-            column = by_name.get(str(name))
-            if column is None:
-                continue
-            position = columns.index(column)
-            value = _cast(value, result.dtypes.iloc[position])
-            try:
-                result.iat[row, position] = value
-            except (TypeError, ValueError):
-                result[column] = result[column].astype(object)
-                result.iat[row, position] = value
-    if edits["deleted_rows"]:
-        keep = [i for i in range(len(result)) if i not in set(edits["deleted_rows"])]
-        result = result.iloc[keep]
-    if edits["added_rows"]:
-        added = pd.DataFrame(
-            [{by_name.get(str(k), k): v for k, v in row.items()} for row in edits["added_rows"]],
-            columns=columns,
-        )
-        for column in columns:
-            dtype = frame[column].dtype
-            try:
-                added[column] = added[column].map(lambda v, d=dtype: _cast(v, d)).astype(dtype)
-            except (TypeError, ValueError):
-                pass
-        if isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(len(frame))):
-            added.index = pd.RangeIndex(len(frame), len(frame) + len(added))
-        result = pd.concat([result, added])
-    return result
-
 
 def _return_like(original: Any, edited: Any) -> Any:
     """The edited frame in the type the user passed in, where that is cheap."""
@@ -412,7 +318,7 @@ def data_editor(
         "data_editor",
         label="",
         key=key,
-        default=_edits_state(_EMPTY_EDITS),
+        default=edits_state(EMPTY_EDITS),
         props={
             "data": frame,
             "num_rows": num_rows,
@@ -427,7 +333,7 @@ def data_editor(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        coerce=_edits_state,
+        coerce=edits_state,
         disabled=disabled is True,
         label_visibility="collapsed",
     )

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from termlit.elements._dg import api
-from termlit.elements._timefmt import (
+from termlit.common.files import download_bytes
+from termlit.common.values import find_index
+from termlit.common.timefmt import (
     DATE_INPUT_FORMATS,
     date_order,
     parse_date,
@@ -27,7 +29,7 @@ from termlit.elements._timefmt import (
     parse_time,
 )
 from termlit.elements._widget import widget
-from termlit.elements.widgets import _equal, boolean_widget, options_list, text_value
+from termlit.elements.widgets import boolean_widget, options_list, text_value
 from termlit.errors import StreamlitAPIException
 
 __all__ = [
@@ -50,17 +52,6 @@ __all__ = [
 
 def _where(kind: str, label: str) -> str:
     return f"st.{kind}('{label}')"
-
-
-def _find(options: list[Any], value: Any) -> int | None:
-    """The index of ``value`` among ``options`` (identity first, then equality)."""
-    for i, option in enumerate(options):
-        if option is value:
-            return i
-    for i, option in enumerate(options):
-        if _equal(option, value):
-            return i
-    return None
 
 
 def _labels(options: list[Any], format_func: Callable[[Any], Any] | None, kind: str, label: str) -> list[str]:
@@ -119,7 +110,7 @@ def _one_of(options: list[Any]) -> Callable[[Any], Any]:
     def coerce(v: Any) -> Any:
         if v is None:
             return None
-        i = _find(options, v)
+        i = find_index(options, v)
         if i is None:
             raise ValueError("not an option")
         return options[i]
@@ -196,7 +187,7 @@ def _default_list(kind: str, label: str, default: Any, opts: list[Any], accept_n
         items = [default]
     out = []
     for item in items:
-        i = _find(opts, item)
+        i = find_index(opts, item)
         if i is None:
             if accept_new and isinstance(item, str):
                 out.append(item)
@@ -252,7 +243,7 @@ def multiselect(
         items = list(v) if isinstance(v, (list, tuple)) else [v]
         out = []
         for item in items:
-            i = _find(opts, item)
+            i = find_index(opts, item)
             if i is not None:
                 out.append(opts[i])
             elif accept_new_options and isinstance(item, str):
@@ -327,7 +318,7 @@ def select_slider(
         if v is None and not is_range:
             indexes.append(0)
             continue
-        i = _find(opts, v)
+        i = find_index(opts, v)
         if i is None:
             raise StreamlitAPIException(
                 f"{_where('select_slider', label)}: the value {v!r} is not one of the options. "
@@ -341,7 +332,7 @@ def select_slider(
         items = list(v) if is_range else [v]
         if len(items) != len(indexes):
             raise ValueError("shape")
-        found = [_find(opts, item) for item in items]
+        found = [find_index(opts, item) for item in items]
         if any(i is None for i in found):
             raise ValueError("not an option")
         found.sort()
@@ -794,7 +785,7 @@ def _button_group(
             items = list(v) if isinstance(v, (list, tuple)) else ([] if v is None else [v])
             out = []
             for item in items:
-                i = _find(opts, item)
+                i = find_index(opts, item)
                 if i is None:
                     raise ValueError("not an option")
                 out.append(opts[i])
@@ -808,7 +799,7 @@ def _button_group(
         default=default_value,
         props={"options": opts, "labels": labels, "multi": multi, "required": bool(required)},
         params={
-            "options": labels, "default": [labels[_find(opts, c)] for c in chosen],
+            "options": labels, "default": [labels[find_index(opts, c)] for c in chosen],
             "selection_mode": selection_mode, "required": bool(required), "help": help,
         },
         key_params=("options", "selection_mode"),
@@ -932,26 +923,6 @@ def feedback(
 
 
 # -- download_button -------------------------------------------------------------
-
-
-def download_bytes(data: Any) -> bytes:
-    """The bytes to save for ``data`` (str, bytes, a file-like, or a callable
-    returning one of those)."""
-    if callable(data) and not hasattr(data, "read"):
-        data = data()
-    if isinstance(data, str):
-        return data.encode("utf-8")
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return bytes(data)
-    if hasattr(data, "read"):
-        if hasattr(data, "seek"):
-            try:
-                data.seek(0)
-            except (OSError, ValueError):
-                pass
-        content = data.read()
-        return content.encode("utf-8") if isinstance(content, str) else bytes(content)
-    raise TypeError(f"cannot save a {type(data).__name__}: give str, bytes or a file-like object")
 
 
 @api

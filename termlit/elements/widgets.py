@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from termlit.common.colors import normalize_color
+from termlit.common.values import find_index
 from termlit.elements._dg import api
 from termlit.elements._widget import widget
 from termlit.errors import StreamlitAPIException, StreamlitValueError
@@ -565,9 +567,9 @@ def selectbox(
     def coerce(v: Any) -> Any:
         if v is None:
             return None
-        for o in opts:
-            if o is v or _equal(o, v):
-                return o
+        i = find_index(opts, v)
+        if i is not None:
+            return opts[i]
         if accept_new_options and isinstance(v, str):
             return v
         raise ValueError("not an option")
@@ -588,32 +590,6 @@ def selectbox(
         disabled=disabled,
         label_visibility=label_visibility,
     )
-
-
-def _equal(a: Any, b: Any) -> bool:
-    try:
-        result = a == b
-        return result if isinstance(result, bool) else False
-    except Exception:
-        return False
-
-
-_HEX = "0123456789abcdef"
-
-
-def normalize_color(value: Any) -> str:
-    """'#rgb' or '#rrggbb' (any case) -> '#rrggbb'; anything else raises ValueError."""
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a string")
-    text = value.strip().lower()
-    if not text.startswith("#"):
-        text = "#" + text
-    digits = text[1:]
-    if len(digits) == 3 and all(c in _HEX for c in digits):
-        return "#" + "".join(c * 2 for c in digits)
-    if len(digits) == 6 and all(c in _HEX for c in digits):
-        return text
-    raise ValueError(f"{value!r} is not a hex colour")
 
 
 @api

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from termlit.common.files import download_bytes
+from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state, selection_state
+from termlit.common.values import contains, find_index, safe_equal
 from termlit.runtime.tree import Element
 
 if TYPE_CHECKING:
@@ -230,12 +233,11 @@ class DataFrame(Widget):
 
     @property
     def selection(self) -> Any:
-        from termlit.elements.data import _selection_state
 
         pending = self._at._pending.get(self.id, _UNSET)
         if pending is not _UNSET:
-            return _selection_state(pending).selection
-        return _selection_state(self._at._runner.state.widget_value(self.id, None)).selection
+            return selection_state(pending).selection
+        return selection_state(self._at._runner.state.widget_value(self.id, None)).selection
 
     def select_rows(self, rows: Sequence[int]) -> DataFrame:
         """Select rows (positions in the data) for the next run, as Space does."""
@@ -277,7 +279,7 @@ class Chart(Node):
     @property
     def series(self) -> list[Any]:
         """The series drawn: each has ``name``, ``x``, ``y`` (numbers) and ``color``."""
-        from termlit.elements.charts import chart_data
+        from termlit.common.chartdata import chart_data  # lazy: numpy
 
         return chart_data(self._element.props).series
 
@@ -293,16 +295,14 @@ class DataEditor(Widget):
     @property
     def edits(self) -> dict[str, Any]:
         """``{"edited_rows": ..., "added_rows": [...], "deleted_rows": [...]}``"""
-        from termlit.elements.data import _EMPTY_EDITS, _edits_state
 
         pending = self._at._pending.get(self.id, _UNSET)
         if pending is not _UNSET:
-            return _edits_state(pending)
-        return _edits_state(self._at._runner.state.widget_value(self.id, None) or _EMPTY_EDITS)
+            return edits_state(pending)
+        return edits_state(self._at._runner.state.widget_value(self.id, None) or EMPTY_EDITS)
 
     @property
     def value(self) -> Any:
-        from termlit.elements.data import apply_edits
 
         return apply_edits(self._element.props["data"], self.edits)
 
@@ -367,10 +367,7 @@ class _Choice(Widget):
         return self._element.props["options"][index]
 
     def _index_of(self, value: Any) -> int | None:
-        for i, option in enumerate(self._element.props["options"]):
-            if option is value or _equal(option, value):
-                return i
-        return None
+        return find_index(self._element.props["options"], value)
 
 
 class Radio(_Choice):
@@ -391,12 +388,12 @@ class Multiselect(_Choice):
         current = list(self.value or [])
         if self._index_of(value) is None and not isinstance(value, str):
             raise ValueError(f"{value!r} is not an option of {self.label!r}")
-        if not any(v is value or _equal(v, value) for v in current):
+        if not contains(current, value):
             current.append(value)
         return self.set_value(current)
 
     def unselect(self, value: Any) -> Multiselect:
-        return self.set_value([v for v in self.value or [] if not (v is value or _equal(v, value))])
+        return self.set_value([v for v in self.value or [] if not (v is value or safe_equal(v, value))])
 
 
 class SelectSlider(_Choice):
@@ -460,14 +457,14 @@ class ButtonGroup(_Choice):
         if not self._element.props.get("multi"):
             return self.set_value(value)
         current = list(self.value or [])
-        if not any(v is value or _equal(v, value) for v in current):
+        if not contains(current, value):
             current.append(value)
         return self.set_value(current)
 
     def unselect(self, value: Any) -> ButtonGroup:
         if not self._element.props.get("multi"):
             return self.set_value(None)
-        return self.set_value([v for v in self.value or [] if not (v is value or _equal(v, value))])
+        return self.set_value([v for v in self.value or [] if not (v is value or safe_equal(v, value))])
 
 
 class Feedback(Widget):
@@ -480,7 +477,6 @@ class DownloadButton(Button):
 
     @property
     def data(self) -> bytes:
-        from termlit.elements.inputs import download_bytes
 
         return download_bytes(self._element.props["data"])
 
@@ -515,14 +511,6 @@ class ChatInput(Widget):
     @property
     def placeholder(self) -> str:
         return self._element.props["placeholder"]
-
-
-def _equal(a: Any, b: Any) -> bool:
-    try:
-        result = a == b
-        return result if isinstance(result, bool) else False
-    except Exception:
-        return False
 
 
 # -- end of input widgets --

@@ -8,7 +8,7 @@ state. Steps for scatter, line and area:
 2. build the empty frame once to learn how many cells the plot area has
    (tick labels take room, so this is read from plotext, not guessed);
 3. reduce each series to one point per lit braille dot
-   (:func:`~termlit.elements._chartdata.bin_scatter` / ``bin_line``) and plot those.
+   (:func:`~termlit.common.chartdata.bin_scatter` / ``bin_line``) and plot those.
 
 Bars are few by nature: repeated x values are summed, and numeric x with more
 distinct values than the plot has room for is bucketed.
@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from termlit.elements._chartdata import ChartData, Series, axis_limits, bin_line, bin_scatter
+from termlit.common.chartdata import ChartData, Series, axis_limits, bin_line, bin_scatter
 
 __all__ = ["draw_chart", "plotext_problem"]
 
@@ -194,7 +194,7 @@ def braille_cells(
     and the braille character of its dots, as plotext would draw them."""
     from plotext._utility import braille_codes
 
-    from termlit.elements._chartdata import dot_index, dot_value
+    from termlit.common.chartdata import dot_index, dot_value
 
     cols = dot_index(x, *xlim, width * DOTS_X).astype(np.int64)
     rows = dot_index(y, *ylim, height * DOTS_Y).astype(np.int64)

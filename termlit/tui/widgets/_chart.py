@@ -52,7 +52,7 @@ def _remember(cache: OrderedDict, key: tuple, value: tuple) -> None:
 
 def picture(props: dict[str, Any], width: int, height: int) -> Text:
     """The chart for ``props`` at ``width`` x ``height`` (cached)."""
-    from termlit.elements.charts import chart_data
+    from termlit.common.chartdata import chart_data
     from termlit.tui._plot import draw_chart
 
     data = props["data"]

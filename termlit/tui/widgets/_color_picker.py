@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from termlit.elements.widgets import normalize_color
+from termlit.common.colors import normalize_color
 from termlit.tui.widgets._field import FieldView
 
 __all__ = ["ColorField", "ColorPickerView", "PALETTE"]

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding
 
-from termlit.elements.data import _cast, _edits_state, apply_edits
+from termlit.common.frames import apply_edits, cast_cell, edits_state
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._dataframe import DataFrameView
 
@@ -35,7 +35,7 @@ class DataEditorView(DataFrameView):
     ]
 
     def __init__(self, element: Element) -> None:
-        self._edits = _edits_state(element.props.get("value") or {})
+        self._edits = edits_state(element.props.get("value") or {})
         super().__init__(element)
 
     def frame_of(self, props: dict[str, Any]) -> Any:
@@ -44,7 +44,7 @@ class DataEditorView(DataFrameView):
             self._edits = self._pending_edits
             self._pending_edits = None
         else:
-            self._edits = _edits_state(props.get("value") or {})
+            self._edits = edits_state(props.get("value") or {})
         return apply_edits(self.original, self._edits)
 
     def _origin(self, display_row: int) -> tuple[str, int]:
@@ -92,7 +92,7 @@ class DataEditorView(DataFrameView):
             value = None
         else:
             try:
-                value = _cast(text, dtype)
+                value = cast_cell(text, dtype)
             except (TypeError, ValueError):
                 self.note = f"“{text}” is not a valid {dtype} value"
                 self._dirty()

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from termlit.elements._timefmt import date_order, format_moment, parse_date, parse_datetime, parse_time
+from termlit.common.timefmt import date_order, format_moment, parse_date, parse_datetime, parse_time
 from termlit.tui.widgets._field import FieldView
 
 __all__ = ["DateField", "DateInputView", "DateTimeInputView", "TimeInputView", "add_months"]

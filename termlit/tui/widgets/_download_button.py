@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
-from termlit.elements.inputs import download_bytes
+from termlit.common.files import download_bytes
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 

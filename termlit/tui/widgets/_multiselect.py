@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from termlit.tui.widgets._field import FieldView
-from termlit.tui.widgets._options import find_index
+from termlit.common.values import find_index
 
 __all__ = ["ChipsControl", "MultiselectPicker", "MultiselectView"]
 

@@ -15,20 +15,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.widget import Widget
 
-__all__ = ["OptionsControl", "find_index"]
-
-
-def find_index(options: list[Any], value: Any) -> int | None:
-    for i, option in enumerate(options):
-        if option is value:
-            return i
-    for i, option in enumerate(options):
-        try:
-            if bool(option == value):
-                return i
-        except Exception:
-            continue
-    return None
+__all__ = ["OptionsControl"]
 
 
 class OptionsControl(Widget, can_focus=True):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from termlit.tui.widgets._field import FieldView
-from termlit.tui.widgets._options import OptionsControl, find_index
+from termlit.common.values import find_index
+from termlit.tui.widgets._options import OptionsControl
 
 __all__ = ["RadioView"]
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 
-from termlit.elements._timefmt import format_moment, from_number, step_number, to_number
+from termlit.common.timefmt import format_moment, from_number, step_number, to_number
 from termlit.tui.widgets._field import FieldView, format_number
 
 __all__ = ["SliderControl", "SliderView"]

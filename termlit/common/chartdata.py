@@ -26,6 +26,7 @@ __all__ = [
     "axis_limits",
     "bin_line",
     "bin_scatter",
+    "chart_data",
     "dot_index",
     "dot_value",
     "prepare",
@@ -303,3 +304,11 @@ def _first_where(run_of: np.ndarray, rows: np.ndarray, target: np.ndarray, runs:
     # hits are ascending: writing in reverse leaves the first hit of each run.
     first[run_of[hits[::-1]]] = hits[::-1]
     return first
+
+
+def chart_data(props: dict[str, Any]) -> ChartData:
+    """The series a chart element (its props) draws."""
+    return prepare(
+        props["data"], x=props.get("x"), y=props.get("y"), color=props.get("color"),
+        size=props.get("size"), chart=props["chart"],
+    )

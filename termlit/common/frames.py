@@ -1,0 +1,102 @@
+"""A dataframe's selection and a data editor's edits: the values these two
+widgets keep in session state, and the edited frame they give back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["EMPTY_EDITS", "DataframeState", "apply_edits", "cast_cell", "edits_state", "selection_state"]
+
+
+class DataframeState(dict):
+    """A dataframe's selection, read as ``event.selection.rows`` or
+    ``event["selection"]["rows"]`` (as in Streamlit)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def selection_state(value: Any) -> DataframeState:
+    selection = (value or {}).get("selection", {}) if isinstance(value, dict) else {}
+    rows = [int(r) for r in selection.get("rows", [])]
+    columns = [str(c) for c in selection.get("columns", [])]
+    return DataframeState(selection=DataframeState(rows=rows, columns=columns))
+
+
+EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+
+
+def edits_state(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("edits must be a dict")
+    return {
+        "edited_rows": {int(r): dict(cells) for r, cells in (value.get("edited_rows") or {}).items()},
+        "added_rows": [dict(row) for row in value.get("added_rows") or []],
+        "deleted_rows": sorted({int(r) for r in value.get("deleted_rows") or []}),
+    }
+
+
+def cast_cell(value: Any, dtype: Any) -> Any:
+    import pandas as pd
+
+    if value is None:
+        return None
+    kind = getattr(dtype, "kind", "O")
+    if kind == "b":
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "y", "on", "✓")
+        return bool(value)
+    if kind in "iu":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if kind == "f":
+        return float(value)
+    if kind == "M":
+        return pd.Timestamp(value)
+    return value
+
+
+def apply_edits(frame: Any, edits: dict[str, Any]) -> Any:
+    """``frame`` with a data editor's edits applied (a copy; ``frame`` is untouched)."""
+    import pandas as pd
+
+    if not edits["edited_rows"] and not edits["added_rows"] and not edits["deleted_rows"]:
+        return frame.copy()
+    result = frame.copy()
+    columns = list(result.columns)
+    by_name = {str(c): c for c in columns}
+    for row, cells in edits["edited_rows"].items():
+        if not 0 <= row < len(result):
+            continue
+        for name, value in cells.items():
+            column = by_name.get(str(name))
+            if column is None:
+                continue
+            position = columns.index(column)
+            value = cast_cell(value, result.dtypes.iloc[position])
+            try:
+                result.iat[row, position] = value
+            except (TypeError, ValueError):
+                result[column] = result[column].astype(object)
+                result.iat[row, position] = value
+    if edits["deleted_rows"]:
+        keep = [i for i in range(len(result)) if i not in set(edits["deleted_rows"])]
+        result = result.iloc[keep]
+    if edits["added_rows"]:
+        added = pd.DataFrame(
+            [{by_name.get(str(k), k): v for k, v in row.items()} for row in edits["added_rows"]],
+            columns=columns,
+        )
+        for column in columns:
+            dtype = frame[column].dtype
+            try:
+                added[column] = added[column].map(lambda v, d=dtype: cast_cell(v, d)).astype(dtype)
+            except (TypeError, ValueError):
+                pass
+        if isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(len(frame))):
+            added.index = pd.RangeIndex(len(frame), len(frame) + len(added))
+        result = pd.concat([result, added])
+    return result
