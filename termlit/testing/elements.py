@@ -233,7 +233,6 @@ class DataFrame(Widget):
 
     @property
     def selection(self) -> Any:
-
         pending = self._at._pending.get(self.id, _UNSET)
         if pending is not _UNSET:
             return selection_state(pending).selection
@@ -303,7 +302,6 @@ class DataEditor(Widget):
 
     @property
     def value(self) -> Any:
-
         return apply_edits(self._element.props["data"], self.edits)
 
     def _column(self, column: Any) -> str:
@@ -477,7 +475,6 @@ class DownloadButton(Button):
 
     @property
     def data(self) -> bytes:
-
         return download_bytes(self._element.props["data"])
 
     @property
