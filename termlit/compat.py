@@ -79,7 +79,7 @@ def _modules() -> dict[str, types.ModuleType]:
     testing_pkg.v1 = termlit.testing
     scriptrunner = _scriptrunner_module()
     uploads = types.ModuleType("streamlit.runtime.uploaded_file_manager")
-    from termlit.elements.inputs import UploadedFile
+    from termlit.elements import UploadedFile
 
     uploads.UploadedFile = UploadedFile
     runtime_pkg = types.ModuleType("streamlit.runtime")

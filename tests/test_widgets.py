@@ -333,7 +333,7 @@ def test_invalid_arguments_raise_clear_errors(call, message):
 
 
 def test_uploaded_file_behaves_like_a_binary_file():
-    from termlit.elements.inputs import UploadedFile
+    from termlit.elements import UploadedFile
 
     f = UploadedFile("notes.txt", b"hello")
     assert isinstance(f, io.BytesIO) and f.type == "text/plain" and f.size == 5

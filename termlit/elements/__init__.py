@@ -4,11 +4,34 @@ from termlit.elements._dg import API, DeltaGenerator
 from termlit.elements.control import context, query_params, rerun, session_state, set_page_config, stop
 from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
 from termlit.elements import column_config
-from termlit.elements import notices as _notices  # noqa: F401 - registers st.map & co.
 from termlit.elements.forms import form, form_submit_button
 from termlit.elements.fragments import dialog, fragment
-from termlit.elements.data import data_editor, dataframe, table
+from termlit.elements.data import dataframe, table
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
+from termlit.elements.notices import (
+    altair_chart,
+    audio,
+    audio_input,
+    bokeh_chart,
+    camera_input,
+    graphviz_chart,
+    html,
+    iframe,
+    image,
+    login,
+    logo,
+    logout,
+    map,
+    navigation,
+    page_link,
+    pdf,
+    plotly_chart,
+    pydeck_chart,
+    pyplot,
+    switch_page,
+    vega_lite_chart,
+    video,
+)
 from termlit.elements.status import (
     balloons,
     error,
@@ -32,7 +55,6 @@ from termlit.elements.text import (
     help,
     json,
     latex,
-    link_button,
     markdown,
     metric,
     subheader,
@@ -41,34 +63,19 @@ from termlit.elements.text import (
     write,
     write_stream,
 )
-from termlit.elements.widgets import (
-    button,
-    checkbox,
-    color_picker,
-    number_input,
-    selectbox,
-    slider,
-    text_input,
-)
-from termlit.elements.inputs import (
-    UploadedFile,
-    date_input,
-    datetime_input,
-    download_button,
-    feedback,
-    file_uploader,
-    multiselect,
-    pills,
-    radio,
-    segmented_control,
-    select_slider,
-    text_area,
-    time_input,
-    toggle,
-)
-from termlit.elements.chat import chat_input, chat_message
-
-from termlit.elements.notices import *  # noqa: F403,E402 - st.map & co.: one-line notices
+from termlit.elements.widgets.button import button, download_button, link_button
+from termlit.elements.widgets.button_group import feedback, pills, segmented_control
+from termlit.elements.widgets.chat import chat_input, chat_message
+from termlit.elements.widgets.checkbox import checkbox, toggle
+from termlit.elements.widgets.color_picker import color_picker
+from termlit.elements.widgets.data_editor import data_editor
+from termlit.elements.widgets.file_uploader import UploadedFile, file_uploader
+from termlit.elements.widgets.number_input import number_input
+from termlit.elements.widgets.select_slider import select_slider
+from termlit.elements.widgets.selection import multiselect, radio, selectbox
+from termlit.elements.widgets.slider import slider
+from termlit.elements.widgets.text_widgets import text_area, text_input
+from termlit.elements.widgets.time_widgets import date_input, datetime_input, time_input
 
 __all__ = sorted(API) + [
     "API",

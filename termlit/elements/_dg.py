@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from termlit.runtime.context import RunContext, Slot, get_run_context
 from termlit.runtime.tree import Element
 
-__all__ = ["DeltaGenerator", "api", "API"]
+__all__ = ["DeltaGenerator", "api", "api_as", "API", "emit"]
 
 #: Every public element function, by name; handles look methods up here.
 API: dict[str, Callable[..., Any]] = {}
@@ -27,6 +27,18 @@ def api(fn: F) -> F:
     """Register ``fn`` as an ``st.*`` function and a handle method."""
     API[fn.__name__] = fn
     return fn
+
+
+def api_as(name: str, doc: str) -> Callable[[F], F]:
+    """Register the decorated function as ``st.<name>`` with its own docstring:
+    for one definition that serves several names (``checkbox`` and ``toggle``)."""
+
+    def register(fn: F) -> F:
+        fn.__name__ = fn.__qualname__ = name
+        fn.__doc__ = doc
+        return api(fn)
+
+    return register
 
 
 class DeltaGenerator:
@@ -93,3 +105,4 @@ def emit(kind: str, props: dict[str, Any], *, container: bool = False) -> tuple[
     element, slot = get_run_context().emit(kind, props, container=container)
     handle = DeltaGenerator(node=element) if container else DeltaGenerator(slot=slot)
     return element, handle
+

@@ -1,8 +1,14 @@
-"""The one path every widget takes: identity, state, callbacks, element."""
+"""The one path every widget takes: identity, state, callbacks, element.
+
+A public widget function gathers the arguments every widget shares into one
+:class:`WidgetArgs`, checks its own arguments, and hands both to
+:func:`widget`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from termlit.errors import StreamlitAPIException
@@ -10,53 +16,63 @@ from termlit.runtime.context import get_run_context
 from termlit.runtime.ids import widget_id
 from termlit.runtime.state import WidgetMeta
 
-__all__ = ["widget", "check_label_visibility", "check_key"]
+__all__ = ["Callback", "CallbackArgs", "CallbackKwargs", "Key", "WidgetArgs", "widget"]
+
+#: The types of the arguments every widget signature spells out.
+Key = str | int
+Callback = Callable[..., Any]
+CallbackArgs = Sequence[Any]
+CallbackKwargs = dict[str, Any]
 
 _LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
-
-def check_key(key: Any) -> str | None:
-    if key is None:
-        return None
-    if isinstance(key, (str, int)) and not isinstance(key, bool):
-        return str(key)
-    raise StreamlitAPIException(
-        f"A widget key must be a string or an integer, got {type(key).__name__} {key!r}."
-    )
+#: Widgets that act at once, so they cannot wait for a form's submit button.
+NOT_IN_FORMS = {"button", "download_button", "chat_input"}
 
 
-def check_label_visibility(value: str) -> str:
-    if value not in _LABEL_VISIBILITY:
-        raise StreamlitAPIException(
-            f"Unsupported label_visibility {value!r}: use one of 'visible', 'hidden' "
-            "or 'collapsed'."
-        )
-    return value
+@dataclass(frozen=True)
+class WidgetArgs:
+    """The arguments every widget call shares; ``on_change`` is the callback
+    whatever the call names it (``on_click``, ``on_submit``, ``on_select``)."""
+
+    kind: str
+    label: Any
+    _: KW_ONLY
+    key: Any = None
+    help: str | None = None
+    on_change: Any = None
+    args: Sequence[Any] | None = None
+    kwargs: dict[str, Any] | None = None
+    disabled: bool = False
+    label_visibility: str = "visible"
+
+    @property
+    def where(self) -> str:
+        """How error messages name the call: ``st.slider('Speed')``."""
+        return f"st.{self.kind}('{self.label}')"
 
 
 def widget(
-    kind: str,
+    common: WidgetArgs,
     *,
-    label: str,
-    key: Any,
     default: Any,
     props: dict[str, Any],
     params: dict[str, Any] | None = None,
     key_params: tuple[str, ...] = (),
-    on_change: Callable[..., Any] | None = None,
-    args: tuple | list | None = None,
-    kwargs: dict[str, Any] | None = None,
     trigger: bool = False,
     coerce: Callable[[Any], Any] | None = None,
-    help: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
 ) -> Any:
-    """Register a widget in this run, emit its element, return its value."""
-    if not isinstance(label, str):
-        label = str(label)
-    key = check_key(key)
-    check_label_visibility(label_visibility)
+    """Register a widget in this run, emit its element, return its value.
+
+    ``params`` define the widget's identity (with ``key``, only those named in
+    ``key_params`` count); ``coerce`` checks a remembered value against the
+    widget as it is defined now; ``trigger`` widgets are True for one run.
+    """
+    kind = common.kind
+    label = common.label if isinstance(common.label, str) else str(common.label)
+    key = _check_key(common.key)
+    _check_label_visibility(common.label_visibility)
+    on_change = common.on_change
     if on_change in ("rerun", "ignore"):  # Streamlit's spellings of "no callback"
         on_change = None
     if on_change is not None and not callable(on_change):
@@ -76,8 +92,8 @@ def widget(
         label=label,
         key=key,
         callback=on_change,
-        args=tuple(args or ()),
-        kwargs=dict(kwargs or {}),
+        args=tuple(common.args or ()),
+        kwargs=dict(common.kwargs or {}),
         trigger=trigger,
         form=form,
         fragment=ctx.current_fragment,
@@ -90,9 +106,9 @@ def widget(
         label=label,
         key=key,
         value=value,
-        help=help,
-        disabled=bool(disabled),
-        label_visibility=label_visibility,
+        help=common.help,
+        disabled=bool(common.disabled),
+        label_visibility=common.label_visibility,
     )
     _element, slot = ctx.emit(kind, element_props, id=wid)
     if form is not None:
@@ -100,8 +116,22 @@ def widget(
     return value
 
 
-#: Widgets that act at once, so they cannot wait for a form's submit button.
-NOT_IN_FORMS = {"button", "download_button", "chat_input", "data_editor_button"}
+def _check_key(key: Any) -> str | None:
+    if key is None:
+        return None
+    if isinstance(key, (str, int)) and not isinstance(key, bool):
+        return str(key)
+    raise StreamlitAPIException(
+        f"A widget key must be a string or an integer, got {type(key).__name__} {key!r}."
+    )
+
+
+def _check_label_visibility(value: str) -> None:
+    if value not in _LABEL_VISIBILITY:
+        raise StreamlitAPIException(
+            f"Unsupported label_visibility {value!r}: use one of 'visible', 'hidden' "
+            "or 'collapsed'."
+        )
 
 
 def _check_form_use(kind: str, label: str, form: str, callback: Callable[..., Any] | None) -> None:

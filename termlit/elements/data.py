@@ -1,4 +1,5 @@
-"""Data elements: ``st.dataframe``, ``st.table`` and ``st.data_editor``.
+"""Data elements: ``st.dataframe`` and ``st.table`` (``st.data_editor`` is in
+:mod:`termlit.elements.widgets.data_editor`).
 
 Every element keeps a reference to the user's data as a pandas DataFrame (no
 copy, no strings); the viewer draws only the rows in view. Column settings
@@ -8,22 +9,16 @@ to the frame, so the frame itself is never rebuilt to show it differently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from termlit.common.frames import EMPTY_EDITS, DataframeState, apply_edits, edits_state, selection_state
+from termlit.common.frames import DataframeState, selection_state
+from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
-from termlit.elements._widget import widget
+from termlit.elements._widget import Callback, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
-__all__ = [
-    "DataframeState",
-    "column_settings",
-    "data_editor",
-    "dataframe",
-    "table",
-    "to_dataframe",
-]
+__all__ = ["DataframeState", "column_settings", "dataframe", "frame_props", "table", "to_dataframe"]
 
 #: ``st.table`` draws at most this many rows, then says how many it left out.
 TABLE_ROW_CAP = 200
@@ -161,13 +156,19 @@ def column_settings(
 # -- st.dataframe ---------------------------------------------------------------
 
 
-def _check_size(name: str, value: Any, allowed: tuple[str, ...]) -> None:
-    if value is None or value in allowed:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise StreamlitAPIException(
-            f"{name} must be a positive number of pixels or one of {', '.join(map(repr, allowed))}; got {value!r}."
-        )
+def frame_props(
+    frame: Any, *, width: Any, height: Any, use_container_width: bool | None, hide_index: bool | None,
+    column_order: Any, column_config: Any,
+) -> dict[str, Any]:
+    """The props of an interactive table of ``frame`` (st.dataframe, st.data_editor)."""
+    return {
+        "data": frame,
+        "width": width,
+        "height": height,
+        "use_container_width": use_container_width,
+        "hide_index": hide_index,
+        **column_settings(frame, column_order=column_order, column_config=column_config, hide_index=hide_index),
+    }
 
 
 @api
@@ -180,8 +181,8 @@ def dataframe(
     hide_index: bool | None = None,
     column_order: Any = None,
     column_config: Any = None,
-    key: str | int | None = None,
-    on_select: str | Callable[..., Any] = "ignore",
+    key: Key | None = None,
+    on_select: str | Callback = "ignore",
     selection_mode: str | Sequence[str] = "multi-row",
     row_height: int | None = None,
 ) -> Any:
@@ -191,17 +192,13 @@ def dataframe(
     With ``on_select="rerun"`` (or a callback) the table is a widget: Space
     selects rows and the call returns ``{"selection": {"rows": [...], "columns": []}}``.
     """
-    _check_size("width", width, ("stretch", "content"))
-    _check_size("height", height, ("auto", "stretch"))
+    check_size("st.dataframe", "width", width, ("stretch", "content"))
+    check_size("st.dataframe", "height", height, ("auto", "stretch"))
     frame = to_dataframe(data)
-    props = {
-        "data": frame,
-        "width": width,
-        "height": height,
-        "use_container_width": use_container_width,
-        "hide_index": hide_index,
-        **column_settings(frame, column_order=column_order, column_config=column_config, hide_index=hide_index),
-    }
+    props = frame_props(
+        frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
+        column_order=column_order, column_config=column_config,
+    )
     if on_select == "ignore" or on_select is None:
         return emit("dataframe", props)[1]
     if on_select != "rerun" and not callable(on_select):
@@ -217,10 +214,11 @@ def dataframe(
             "(column selection is not available in the terminal)."
         )
     props["selection_mode"] = row_modes[0]
+    common = WidgetArgs(
+        "dataframe", "", key=key, on_change=on_select if callable(on_select) else None, label_visibility="collapsed"
+    )
     return widget(
-        "dataframe",
-        label="",
-        key=key,
+        common,
         default=selection_state(None),
         props=props,
         params={
@@ -228,9 +226,7 @@ def dataframe(
             "rows": len(frame),
             "selection_mode": row_modes[0],
         },
-        on_change=on_select if callable(on_select) else None,
         coerce=selection_state,
-        label_visibility="collapsed",
     )
 
 
@@ -246,97 +242,3 @@ def table(data: Any = None) -> DeltaGenerator:
         "table",
         {"data": frame, "row_cap": TABLE_ROW_CAP, **column_settings(frame, hide_index=False)},
     )[1]
-
-
-# -- st.data_editor -------------------------------------------------------------
-
-def _return_like(original: Any, edited: Any) -> Any:
-    """The edited frame in the type the user passed in, where that is cheap."""
-    import pandas as pd
-
-    if isinstance(original, pd.DataFrame) or original is None:
-        return edited
-    if isinstance(original, pd.Series):
-        return edited.iloc[:, 0]
-    module = type(original).__module__ or ""
-    if module.startswith("numpy"):
-        values = edited.to_numpy()
-        return values if original.ndim > 1 else values[:, 0]
-    if isinstance(original, list):
-        if original and isinstance(original[0], dict):
-            return edited.to_dict("records")
-        if edited.shape[1] == 1:
-            return edited.iloc[:, 0].tolist()
-        return edited.to_numpy().tolist()
-    if isinstance(original, dict):
-        return {k: list(v) for k, v in edited.to_dict("list").items()}
-    if module.startswith("pyarrow"):
-        import pyarrow as pa
-
-        return pa.Table.from_pandas(edited, preserve_index=False)
-    if module.startswith("polars"):
-        import polars as pl
-
-        return pl.from_pandas(edited)
-    return edited
-
-
-@api
-def data_editor(
-    data: Any,
-    width: Any = None,
-    height: Any = None,
-    *,
-    use_container_width: bool | None = None,
-    hide_index: bool | None = None,
-    column_order: Any = None,
-    column_config: Any = None,
-    num_rows: str = "fixed",
-    disabled: bool | Sequence[str] = False,
-    key: str | int | None = None,
-    on_change: Callable[..., Any] | None = None,
-    args: Sequence[Any] | None = None,
-    kwargs: dict[str, Any] | None = None,
-    row_height: int | None = None,
-) -> Any:
-    """An editable table: Enter edits a cell; with ``num_rows="dynamic"`` ``a``
-    adds a row and ``d`` deletes one. Returns the edited data (the edits live in
-    session state, as ``{"edited_rows", "added_rows", "deleted_rows"}``)."""
-    if num_rows not in ("fixed", "dynamic"):
-        raise StreamlitAPIException(f"num_rows must be 'fixed' or 'dynamic'; got {num_rows!r}.")
-    frame = to_dataframe(data)
-    if isinstance(disabled, bool):
-        locked = [str(c) for c in frame.columns] if disabled else []
-    else:
-        locked = [str(c) for c in disabled]
-    for name, value in dict(column_config or {}).items():
-        if isinstance(value, dict) and value.get("disabled"):
-            locked.append(str(name))
-    # The element carries the original frame and (as its value) the edits; the
-    # viewer shows the two combined and turns a cell edit into a new edits dict.
-    edits = widget(
-        "data_editor",
-        label="",
-        key=key,
-        default=edits_state(EMPTY_EDITS),
-        props={
-            "data": frame,
-            "num_rows": num_rows,
-            "locked": locked,
-            "width": width,
-            "height": height,
-            "use_container_width": use_container_width,
-            "hide_index": hide_index,
-            **column_settings(frame, column_order=column_order, column_config=column_config, hide_index=hide_index),
-        },
-        params={"columns": [str(c) for c in frame.columns], "rows": len(frame), "num_rows": num_rows},
-        on_change=on_change,
-        args=args,
-        kwargs=kwargs,
-        coerce=edits_state,
-        disabled=disabled is True,
-        label_visibility="collapsed",
-    )
-    edited = apply_edits(frame, edits)
-    return _return_like(data, edited)
-

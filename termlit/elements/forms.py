@@ -7,11 +7,11 @@ go in one rerun, in which the submit button is True.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
-from termlit.elements.widgets import button_widget
+from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs
+from termlit.elements.widgets.button import press_button
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import RunContext, get_run_context
 
@@ -88,11 +88,11 @@ def _finish_form(ctx: RunContext, key: str, info: dict[str, Any]) -> None:
 def form_submit_button(
     label: str = "Submit",
     help: str | None = None,
-    on_click: Callable[..., Any] | None = None,
-    args: Sequence[Any] | None = None,
-    kwargs: dict[str, Any] | None = None,
+    on_click: Callback | None = None,
+    args: CallbackArgs | None = None,
+    kwargs: CallbackKwargs | None = None,
     *,
-    key: str | int | None = None,
+    key: Key | None = None,
     type: str = "secondary",
     icon: str | None = None,
     disabled: bool = False,
@@ -109,7 +109,10 @@ def form_submit_button(
             f"st.form_submit_button('{label}') must be inside an st.form: use it as "
             "`with st.form('my_form'): ... st.form_submit_button()` or `my_form.form_submit_button()`."
         )
-    pressed = button_widget("form_submit_button", label, key, help, on_click, args, kwargs, type, icon, disabled)
+    common = WidgetArgs(
+        "form_submit_button", label, key=key, help=help, on_change=on_click, args=args, kwargs=kwargs, disabled=disabled
+    )
+    pressed = press_button(common, type=type, icon=icon)
     info = ctx.extras.get("forms", {}).get(form_key)
     if info is not None:
         info["submit"] = True

@@ -5,35 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from termlit.elements._dg import API, DeltaGenerator, emit
+from termlit.elements._dg import DeltaGenerator, api_as, emit
 
-__all__ = ["UNSHOWN", "notice"]
-
-#: st.<name> -> why it is not drawn here.
-UNSHOWN = {
-    "map": "maps need a graphical display",
-    "pydeck_chart": "3D maps need a graphical display",
-    "plotly_chart": "Plotly charts need a browser; use st.line_chart / st.scatter_chart",
-    "altair_chart": "Altair charts need a browser; use st.line_chart / st.bar_chart",
-    "vega_lite_chart": "Vega-Lite charts need a browser; use st.line_chart / st.bar_chart",
-    "pyplot": "Matplotlib figures need a graphical display",
-    "bokeh_chart": "Bokeh charts need a browser",
-    "graphviz_chart": "graphs need a graphical display",
-    "image": "images need a graphical display",
-    "video": "video needs a graphical display",
-    "audio": "audio is not played in the terminal",
-    "html": "HTML needs a browser",
-    "iframe": "embedded pages need a browser",
-    "camera_input": "there is no camera in the terminal",
-    "audio_input": "recording is not available in the terminal",
-    "logo": "logos need a graphical display",
-    "pdf": "PDF documents need a graphical display",
-    "page_link": "multipage navigation is not available yet",
-    "navigation": "multipage navigation is not available yet",
-    "switch_page": "multipage navigation is not available yet",
-    "login": "sign-in is not available in the terminal",
-    "logout": "sign-in is not available in the terminal",
-}
+__all__ = [
+    "notice",
+    "altair_chart", "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
+    "html", "iframe", "image", "login", "logo", "logout", "map", "navigation", "page_link", "pdf",
+    "plotly_chart", "pydeck_chart", "pyplot", "switch_page", "vega_lite_chart", "video",
+]
 
 
 def notice(name: str, reason: str) -> DeltaGenerator:
@@ -41,15 +20,35 @@ def notice(name: str, reason: str) -> DeltaGenerator:
     return emit("notice", {"call": f"st.{name}", "message": f"st.{name} is not shown in the terminal: {reason}."})[1]
 
 
-def _make(name: str, reason: str):
+def _unshown(name: str, reason: str):
+    """``st.<name>``: takes any arguments and draws the notice saying why."""
+
+    @api_as(name, f"Not shown in the terminal ({reason}); draws a one-line notice.")
     def unshown(*args: Any, **kwargs: Any) -> DeltaGenerator:
         return notice(name, reason)
 
-    unshown.__name__ = name
-    unshown.__doc__ = f"Not shown in the terminal ({reason}); draws a one-line notice."
     return unshown
 
 
-for _name, _reason in UNSHOWN.items():
-    API[_name] = globals()[_name] = _make(_name, _reason)
-__all__ += list(UNSHOWN)
+map = _unshown("map", "maps need a graphical display")
+pydeck_chart = _unshown("pydeck_chart", "3D maps need a graphical display")
+plotly_chart = _unshown("plotly_chart", "Plotly charts need a browser; use st.line_chart / st.scatter_chart")
+altair_chart = _unshown("altair_chart", "Altair charts need a browser; use st.line_chart / st.bar_chart")
+vega_lite_chart = _unshown("vega_lite_chart", "Vega-Lite charts need a browser; use st.line_chart / st.bar_chart")
+pyplot = _unshown("pyplot", "Matplotlib figures need a graphical display")
+bokeh_chart = _unshown("bokeh_chart", "Bokeh charts need a browser")
+graphviz_chart = _unshown("graphviz_chart", "graphs need a graphical display")
+image = _unshown("image", "images need a graphical display")
+video = _unshown("video", "video needs a graphical display")
+audio = _unshown("audio", "audio is not played in the terminal")
+html = _unshown("html", "HTML needs a browser")
+iframe = _unshown("iframe", "embedded pages need a browser")
+camera_input = _unshown("camera_input", "there is no camera in the terminal")
+audio_input = _unshown("audio_input", "recording is not available in the terminal")
+logo = _unshown("logo", "logos need a graphical display")
+pdf = _unshown("pdf", "PDF documents need a graphical display")
+page_link = _unshown("page_link", "multipage navigation is not available yet")
+navigation = _unshown("navigation", "multipage navigation is not available yet")
+switch_page = _unshown("switch_page", "multipage navigation is not available yet")
+login = _unshown("login", "sign-in is not available in the terminal")
+logout = _unshown("logout", "sign-in is not available in the terminal")

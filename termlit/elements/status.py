@@ -8,39 +8,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from termlit.elements._dg import DeltaGenerator, api, emit
+from termlit.elements._dg import DeltaGenerator, api, api_as, emit
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import Slot, get_run_context
+from termlit.runtime.control import ScriptControl
 
 __all__ = ["balloons", "error", "info", "progress", "snow", "spinner", "status", "success", "toast", "warning"]
 
 
-def _alert(kind: str, body: Any, icon: str | None) -> DeltaGenerator:
-    return emit(kind, {"body": body if isinstance(body, str) else str(body), "icon": icon})[1]
+def _alert(kind: str, doc: str):
+    @api_as(kind, doc)
+    def alert(body: Any, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
+        return emit(kind, {"body": body if isinstance(body, str) else str(body), "icon": icon})[1]
+
+    return alert
 
 
-@api
-def info(body: Any, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """An informational message in a box."""
-    return _alert("info", body, icon)
-
-
-@api
-def success(body: Any, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """A success message in a green box."""
-    return _alert("success", body, icon)
-
-
-@api
-def warning(body: Any, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """A warning in a yellow box."""
-    return _alert("warning", body, icon)
-
-
-@api
-def error(body: Any, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """An error message in a red box."""
-    return _alert("error", body, icon)
+info = _alert("info", "An informational message in a box.")
+success = _alert("success", "A success message in a green box.")
+warning = _alert("warning", "A warning in a yellow box.")
+error = _alert("error", "An error message in a red box.")
 
 
 def progress_percent(value: Any) -> int:
@@ -110,14 +97,12 @@ class StatusContainer(DeltaGenerator):
 
     def __exit__(self, exc_type, exc, tb) -> None:
         super().__exit__(exc_type, exc, tb)
-        if self._props.get("state") == "running":
-            from termlit.runtime.control import ScriptControl
-
-            if exc_type is None or issubclass(exc_type, ScriptControl):
-                if exc_type is None:
-                    self.update(state="complete")
-            else:
-                self.update(state="error")
+        if self._props.get("state") != "running":
+            return
+        if exc_type is None:
+            self.update(state="complete")
+        elif not issubclass(exc_type, ScriptControl):  # st.rerun/st.stop leave it running
+            self.update(state="error")
 
 
 @api

@@ -7,6 +7,7 @@ import textwrap
 from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
+from termlit.elements.data import dataframe
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.magic import set_writer
 
@@ -182,8 +183,6 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             continue
         flush()
         if _is_dataframe_like(arg):
-            from termlit.elements.data import dataframe
-
             dataframe(arg)
         elif isinstance(arg, BaseException):
             exception(arg)
@@ -374,20 +373,3 @@ def badge(label: str, *, icon: str | None = None, color: str = "blue", width: An
         raise StreamlitAPIException(f"st.badge: color must be one of {', '.join(_BADGE_COLORS)}, got {color!r}.")
     text = f"{icon} {label}" if icon else str(label)
     return markdown(f":{color}-background[{text}]")
-
-
-@api
-def link_button(
-    label: str,
-    url: str,
-    *,
-    help: str | None = None,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
-) -> DeltaGenerator:
-    """A link: the terminal shows the label and the address to open."""
-    shown = f"{icon} {label}" if icon else str(label)
-    return markdown(f"**{shown}** → [{url}]({url})")

@@ -486,7 +486,7 @@ class FileUploader(Widget):
     def upload(self, file: Any, data: bytes | str | None = None, type: str | None = None) -> FileUploader:
         """Choose a file for the next run: a path, or a name with its ``data``.
         With ``accept_multiple_files`` each call adds one file."""
-        from termlit.elements.inputs import UploadedFile
+        from termlit.elements import UploadedFile
 
         if data is None:
             item: Any = str(file)

@@ -3,11 +3,12 @@ that holds elements)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from termlit.elements._checks import check_positive_int
 from termlit.elements._dg import DeltaGenerator, api, emit
-from termlit.elements._widget import widget
+from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["AVATARS", "chat_input", "chat_message"]
@@ -20,30 +21,30 @@ AVATARS = {"user": "🧑", "human": "🧑", "assistant": "🤖", "ai": "🤖"}
 def chat_input(
     placeholder: str = "Your message",
     *,
-    key: str | int | None = None,
+    key: Key | None = None,
     max_chars: int | None = None,
     accept_file: bool | str = False,
     file_type: str | Sequence[str] | None = None,
     disabled: bool = False,
-    on_submit: Callable[..., Any] | None = None,
-    args: Sequence[Any] | None = None,
-    kwargs: dict[str, Any] | None = None,
+    on_submit: Callback | None = None,
+    args: CallbackArgs | None = None,
+    kwargs: CallbackKwargs | None = None,
     width: Any = "stretch",
     **_ignored: Any,
 ) -> str | None:
     """A message line at the bottom of the main area. Type, press Enter: the
     next run gets the text (once); every other run gets None."""
-    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
-        raise StreamlitAPIException(
-            f"st.chat_input('{placeholder}'): max_chars must be a positive int or None, got {max_chars!r}."
-        )
+    placeholder = str(placeholder)
+    common = WidgetArgs(
+        "chat_input", placeholder, key=key, on_change=on_submit, args=args, kwargs=kwargs,
+        disabled=disabled, label_visibility="collapsed",
+    )
+    check_positive_int(common.where, "max_chars", max_chars)
     if accept_file:
         raise StreamlitAPIException(
-            f"st.chat_input('{placeholder}'): accept_file is not supported by termlit yet; "
+            f"{common.where}: accept_file is not supported by termlit yet; "
             "add an st.file_uploader next to the chat instead."
         )
-    if on_submit in ("rerun", "ignore"):
-        on_submit = None
 
     def coerce(v: Any) -> str | None:
         # A submitted message lives for one run; the runtime resets triggers to False.
@@ -52,20 +53,13 @@ def chat_input(
         return v[:max_chars] if max_chars else v
 
     value = widget(
-        "chat_input",
-        label=str(placeholder),
-        key=key,
+        common,
         default=None,
-        props={"placeholder": str(placeholder), "max_chars": max_chars},
-        params={"placeholder": str(placeholder), "max_chars": max_chars},
+        props={"placeholder": placeholder, "max_chars": max_chars},
+        params={"placeholder": placeholder, "max_chars": max_chars},
         key_params=("max_chars",),
-        on_change=on_submit,
-        args=args,
-        kwargs=kwargs,
         trigger=True,
         coerce=coerce,
-        disabled=disabled,
-        label_visibility="collapsed",
     )
     return value if isinstance(value, str) else None
 
