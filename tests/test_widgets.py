@@ -97,6 +97,51 @@ def test_text_area_value_none_placeholder_and_max_chars():
     assert at.text[0].value == "'a\\nb' None"
 
 
+def test_max_chars_zero_means_no_limit_and_negative_is_an_error_for_both_text_widgets():
+    # As in Streamlit: 0 (like None) sets no limit; a negative limit is refused.
+    at = run(
+        """
+        import termlit as st
+        a = st.text_input("A", "abc", max_chars=0)
+        b = st.text_area("B", "long text", max_chars=0)
+        st.text(f"{a} {b}")
+        """
+    )
+    assert not at.exception and at.text[0].value == "abc long text"
+    at.text_input[0].input("abcdef").run()
+    assert at.text[0].value == "abcdef long text"
+    for call in ("st.text_input('A', max_chars=-1)", "st.text_area('B', value=None, max_chars=-1)"):
+        (exc,) = run(f"import termlit as st\n{call}\n").exception
+        assert "max_chars must be a positive int" in exc.value
+
+
+def test_option_pickers_need_a_callable_format_func_but_pills_take_none():
+    # As in Streamlit: format_func=None is an error for selectbox, radio,
+    # multiselect and select_slider; pills and segmented_control show str().
+    for call in ("selectbox('S', ['a'], format_func=None)", "radio('R', ['a'], format_func=None)",
+                 "multiselect('M', ['a'], format_func=None)", "select_slider('L', ['a'], format_func=None)"):
+        (exc,) = run(f"import termlit as st\nst.{call}\n").exception
+        assert exc.props["type"] == "StreamlitAPIException"
+        assert "format_func must be a function" in exc.value
+    at = run("import termlit as st\nst.pills('P', [1, 2], format_func=None)\n")
+    assert not at.exception and at.pills[0].props["labels"] == ["1", "2"]
+
+
+def test_none_in_session_state_clears_every_multi_choice_widget():
+    at = run(
+        """
+        import termlit as st
+        if "m" not in st.session_state:
+            st.session_state.m = None
+            st.session_state.p = None
+        m = st.multiselect("M", ["a", "b"], default=["a"], key="m")
+        p = st.pills("P", ["a", "b"], default=["a"], selection_mode="multi", key="p")
+        st.text(f"{m!r} {p!r}")
+        """
+    )
+    assert at.text[0].value == "[] []"
+
+
 def test_date_input_single_range_bounds_and_format():
     at = run(
         """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements.data import to_dataframe
 from termlit.errors import StreamlitAPIException
@@ -46,11 +47,9 @@ def _chart(kind: str, chart: str, data: Any, **encodings: Any) -> DeltaGenerator
     frame = to_dataframe(data)
     _check_columns(kind, frame, encodings["x"], encodings["y"], encodings["color"], encodings.get("size"))
     for name in ("width", "height"):
-        value = encodings.get(name)
-        if value is not None and value not in ("stretch", "content") and (
-            isinstance(value, bool) or not isinstance(value, int) or value <= 0
-        ):
-            raise StreamlitAPIException(f"st.{kind}: {name} must be a positive number of pixels; got {value!r}.")
+        check_size(f"st.{kind}", name, encodings.get(name), ("stretch", "content"))
+    if encodings.get("stack") not in _STACKS:
+        raise StreamlitAPIException(f"st.{kind}: stack must be one of {_STACKS}; got {encodings['stack']!r}.")
     y = encodings["y"]
     props = {"chart": chart, "data": frame, **encodings}
     props["y"] = list(y) if isinstance(y, (list, tuple)) else y
@@ -59,17 +58,8 @@ def _chart(kind: str, chart: str, data: Any, **encodings: Any) -> DeltaGenerator
 
 @api
 def scatter_chart(
-    data: Any = None,
-    *,
-    x: str | None = None,
-    y: Any = None,
-    x_label: str | None = None,
-    y_label: str | None = None,
-    color: Any = None,
-    size: Any = None,
-    width: Any = None,
-    height: Any = None,
-    use_container_width: bool = True,
+    data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
+    color: Any = None, size: Any = None, width: Any = None, height: Any = None, use_container_width: bool = True,
 ) -> DeltaGenerator:
     """A scatter plot; ``color`` is a colour or a column (one series per value),
     ``size`` a number or a column."""
@@ -81,16 +71,8 @@ def scatter_chart(
 
 @api
 def line_chart(
-    data: Any = None,
-    *,
-    x: str | None = None,
-    y: Any = None,
-    x_label: str | None = None,
-    y_label: str | None = None,
-    color: Any = None,
-    width: Any = None,
-    height: Any = None,
-    use_container_width: bool = True,
+    data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
+    color: Any = None, width: Any = None, height: Any = None, use_container_width: bool = True,
 ) -> DeltaGenerator:
     """A line chart: one line per y column (wide form) or per value of the
     ``color`` column (long form); the index is x unless ``x`` names a column."""
@@ -102,21 +84,10 @@ def line_chart(
 
 @api
 def area_chart(
-    data: Any = None,
-    *,
-    x: str | None = None,
-    y: Any = None,
-    x_label: str | None = None,
-    y_label: str | None = None,
-    color: Any = None,
-    stack: Any = None,
-    width: Any = None,
-    height: Any = None,
-    use_container_width: bool = True,
+    data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
+    color: Any = None, stack: Any = None, width: Any = None, height: Any = None, use_container_width: bool = True,
 ) -> DeltaGenerator:
     """A line chart filled down to the x axis."""
-    if stack not in _STACKS:
-        raise StreamlitAPIException(f"st.area_chart: stack must be one of {_STACKS}; got {stack!r}.")
     return _chart(
         "area_chart", "area", data, x=x, y=y, x_label=x_label, y_label=y_label,
         color=color, stack=stack, width=width, height=height, use_container_width=use_container_width,
@@ -125,24 +96,12 @@ def area_chart(
 
 @api
 def bar_chart(
-    data: Any = None,
-    *,
-    x: str | None = None,
-    y: Any = None,
-    x_label: str | None = None,
-    y_label: str | None = None,
-    color: Any = None,
-    horizontal: bool = False,
-    sort: Any = True,
-    stack: Any = None,
-    width: Any = None,
-    height: Any = None,
-    use_container_width: bool = True,
+    data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
+    color: Any = None, horizontal: bool = False, sort: Any = True, stack: Any = None,
+    width: Any = None, height: Any = None, use_container_width: bool = True,
 ) -> DeltaGenerator:
     """Bars per x value (summed when x repeats); several series stack unless
     ``stack=False`` puts them side by side; ``horizontal=True`` lays them flat."""
-    if stack not in _STACKS:
-        raise StreamlitAPIException(f"st.bar_chart: stack must be one of {_STACKS}; got {stack!r}.")
     return _chart(
         "bar_chart", "bar", data, x=x, y=y, x_label=x_label, y_label=y_label, color=color,
         horizontal=bool(horizontal), sort=sort, stack=stack, width=width, height=height,

@@ -92,7 +92,22 @@ def SelectboxColumn(label: str | None = None, *, width: Any = None, help: str | 
                   options=list(options) if options is not None else None, format_func=format_func)
 
 
+def _named(name: str, doc: str):
+    """Name and document a column helper made by one of the factories below."""
+
+    def name_it(fn):
+        fn.__name__ = fn.__qualname__ = name
+        fn.__doc__ = doc
+        return fn
+
+    return name_it
+
+
 def _when(kind: str):
+    @_named(
+        f"{kind.capitalize()}Column",
+        f"A {kind} column; ``format`` uses Streamlit's tokens (``YYYY-MM-DD``, ``HH:mm``).",
+    )
     def column(label: str | None = None, *, width: Any = None, help: str | None = None, disabled: bool | None = None,
                required: bool | None = None, pinned: bool | None = None, default: Any = None,
                format: str | None = None, min_value: Any = None, max_value: Any = None, step: Any = None,
@@ -101,8 +116,6 @@ def _when(kind: str):
                                         default=default), format=format, min_value=min_value, max_value=max_value,
                       step=step, timezone=timezone)
 
-    column.__name__ = f"{kind.capitalize()}Column"
-    column.__doc__ = f"A {kind} column; ``format`` uses Streamlit's tokens (``YYYY-MM-DD``, ``HH:mm``)."
     return column
 
 
@@ -112,12 +125,14 @@ TimeColumn = _when("time")
 
 
 def _shown_as_text(kind: str):
+    @_named(
+        f"{kind.replace('_', ' ').title().replace(' ', '')}Column",
+        f"A {kind.replace('_', ' ')} column; the terminal shows its values as text.",
+    )
     def column(label: str | None = None, *, width: Any = None, help: str | None = None, pinned: bool | None = None,
                **options: Any) -> dict[str, Any]:
         return _typed(kind, label, dict(width=width, help=help, pinned=pinned), **options)
 
-    column.__name__ = f"{kind.replace('_', ' ').title().replace(' ', '')}Column"
-    column.__doc__ = f"A {kind.replace('_', ' ')} column; the terminal shows its values as text."
     return column
 
 

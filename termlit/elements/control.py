@@ -51,73 +51,87 @@ def set_page_config(
     ctx.extras["initial_sidebar_state"] = initial_sidebar_state
 
 
-class SessionStateProxy:
+class _RunProxy:
+    """Item access, ``in``, iteration and ``len`` on an object looked up anew
+    at each use: the one of the session whose run is in progress."""
+
+    __slots__ = ()
+
+    def _target(self) -> Any:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> Any:
+        return self._target()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._target()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._target()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._target()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._target())
+
+    def __len__(self) -> int:
+        return len(self._target())
+
+    def __repr__(self) -> str:
+        return repr(self._target())
+
+
+class SessionStateProxy(_RunProxy):
     """``st.session_state``: the state of the session whose run is in progress.
 
     Item and attribute access, ``in``, ``del``, iteration, ``len`` and
     ``to_dict()``.
     """
 
-    @staticmethod
-    def _state():
+    __slots__ = ()
+
+    def _target(self):
         return get_run_context().state
-
-    def __getitem__(self, key: str) -> Any:
-        return self._state()[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self._state()[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self._state()[key]
 
     def __getattr__(self, key: str) -> Any:
         try:
-            return self._state()[key]
+            return self._target()[key]
         except KeyError as exc:
             raise AttributeError(exc.args[0]) from None
 
     def __setattr__(self, key: str, value: Any) -> None:
-        self._state()[key] = value
+        self._target()[key] = value
 
     def __delattr__(self, key: str) -> None:
         try:
-            del self._state()[key]
+            del self._target()[key]
         except KeyError as exc:
             raise AttributeError(exc.args[0]) from None
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._state()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._state())
-
-    def __len__(self) -> int:
-        return len(self._state())
-
     def get(self, key: str, default: Any = None) -> Any:
-        return self._state().get(key, default)
+        return self._target().get(key, default)
 
     def setdefault(self, key: str, default: Any = None) -> Any:
-        return self._state().setdefault(key, default)
+        return self._target().setdefault(key, default)
 
     def keys(self):
-        return self._state().keys()
+        return self._target().keys()
 
     def values(self):
-        return self._state().values()
+        return self._target().values()
 
     def items(self):
-        return self._state().items()
+        return self._target().items()
 
     def update(self, *args: Any, **kwargs: Any) -> None:
-        self._state().update(*args, **kwargs)
+        self._target().update(*args, **kwargs)
 
     def clear(self) -> None:
-        self._state().clear()
+        self._target().clear()
 
     def to_dict(self) -> dict[str, Any]:
-        return self._state().to_dict()
+        return self._target().to_dict()
 
     def __repr__(self) -> str:
         return repr(self.to_dict())
@@ -155,11 +169,12 @@ class QueryParams(dict):
             self[key] = value
 
 
-class _QueryParamsProxy:
+class _QueryParamsProxy(_RunProxy):
     """Resolves to the query parameters of the session whose run is in progress."""
 
-    @staticmethod
-    def _params() -> QueryParams:
+    __slots__ = ()
+
+    def _target(self) -> QueryParams:
         state = get_run_context().state
         params = getattr(state, "_query_params", None)
         if params is None:
@@ -168,31 +183,10 @@ class _QueryParamsProxy:
         return params
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._params(), name)
+        return getattr(self._target(), name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        setattr(self._params(), name, value)
-
-    def __getitem__(self, key: str) -> Any:
-        return self._params()[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self._params()[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self._params()[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._params()
-
-    def __iter__(self):
-        return iter(self._params())
-
-    def __len__(self) -> int:
-        return len(self._params())
-
-    def __repr__(self) -> str:
-        return repr(self._params())
+        setattr(self._target(), name, value)
 
 
 query_params = _QueryParamsProxy()

@@ -173,17 +173,9 @@ def frame_props(
 
 @api
 def dataframe(
-    data: Any = None,
-    width: Any = None,
-    height: Any = None,
-    *,
-    use_container_width: bool | None = None,
-    hide_index: bool | None = None,
-    column_order: Any = None,
-    column_config: Any = None,
-    key: Key | None = None,
-    on_select: str | Callback = "ignore",
-    selection_mode: str | Sequence[str] = "multi-row",
+    data: Any = None, width: Any = None, height: Any = None, *, use_container_width: bool | None = None,
+    hide_index: bool | None = None, column_order: Any = None, column_config: Any = None, key: Key | None = None,
+    on_select: str | Callback = "ignore", selection_mode: str | Sequence[str] = "multi-row",
     row_height: int | None = None,
 ) -> Any:
     """Show ``data`` (DataFrame, Series, array, list, dict, Arrow, polars) as an

@@ -86,18 +86,10 @@ def _finish_form(ctx: RunContext, key: str, info: dict[str, Any]) -> None:
 
 @api
 def form_submit_button(
-    label: str = "Submit",
-    help: str | None = None,
-    on_click: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    key: Key | None = None,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
+    label: str = "Submit", help: str | None = None,
+    on_click: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    key: Key | None = None, type: str = "secondary", icon: str | None = None, disabled: bool = False,
+    use_container_width: bool | None = None, width: Any = "content",
 ) -> bool:
     """The button that sends a form: True in the run it was pressed in."""
     ctx = get_run_context()

@@ -103,14 +103,8 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
 
 @api
 def popover(
-    label: str,
-    *,
-    help: str | None = None,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
+    label: str, *, help: str | None = None, type: str = "secondary", icon: str | None = None,
+    disabled: bool = False, use_container_width: bool | None = None, width: Any = "content",
 ) -> DeltaGenerator:
     """A button that shows its contents when pressed (Enter), hides them when
     pressed again."""

@@ -21,21 +21,15 @@ __all__ = ["button", "download_button", "link_button", "press_button"]
 
 @api
 def button(
-    label: str,
-    key: Key | None = None,
-    help: str | None = None,
-    on_click: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
+    label: str, key: Key | None = None, help: str | None = None,
+    on_click: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    type: str = "secondary", icon: str | None = None, disabled: bool = False,
+    use_container_width: bool | None = None, width: Any = "content",
 ) -> bool:
     """A button: True in the run right after it was pressed, else False."""
-    common = WidgetArgs("button", label, key=key, help=help, on_change=on_click, args=args, kwargs=kwargs, disabled=disabled)
+    common = WidgetArgs(
+        "button", label, key=key, help=help, on_change=on_click, args=args, kwargs=kwargs, disabled=disabled
+    )
     return press_button(common, type=type, icon=icon)
 
 
@@ -63,21 +57,11 @@ def press_button(
 
 @api
 def download_button(
-    label: str,
-    data: Any,
-    file_name: str | None = None,
-    mime: str | None = None,
-    key: Key | None = None,
-    help: str | None = None,
-    on_click: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
+    label: str, data: Any, file_name: str | None = None, mime: str | None = None,
+    key: Key | None = None, help: str | None = None,
+    on_click: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    type: str = "secondary", icon: str | None = None, disabled: bool = False,
+    use_container_width: bool | None = None, width: Any = "content",
 ) -> bool:
     """A button that saves ``data`` to a file. Pressing it asks where (default:
     ``file_name`` in the current directory) and asks again before overwriting.
@@ -112,15 +96,8 @@ def download_button(
 
 @api
 def link_button(
-    label: str,
-    url: str,
-    *,
-    help: str | None = None,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
+    label: str, url: str, *, help: str | None = None, type: str = "secondary", icon: str | None = None,
+    disabled: bool = False, use_container_width: bool | None = None, width: Any = "content",
 ) -> DeltaGenerator:
     """A link: the terminal shows the label and the address to open."""
     shown = f"{icon} {label}" if icon else str(label)

@@ -19,26 +19,14 @@ __all__ = ["FEEDBACK_SIZES", "feedback", "pills", "segmented_control"]
 def _button_group(kind: str, doc: str):
     @api_as(kind, doc)
     def group(
-        label: str,
-        options: Iterable[Any],
-        *,
-        selection_mode: str = "single",
-        default: Any = None,
-        required: bool = False,
-        format_func: Callable[[Any], Any] | None = None,
-        key: Key | None = None,
-        help: str | None = None,
-        on_change: Callback | None = None,
-        args: CallbackArgs | None = None,
-        kwargs: CallbackKwargs | None = None,
-        disabled: bool = False,
-        label_visibility: str = "visible",
-        width: Any = "content",
+        label: str, options: Iterable[Any], *, selection_mode: str = "single", default: Any = None,
+        required: bool = False, format_func: Callable[[Any], Any] | None = None,
+        key: Key | None = None, help: str | None = None,
+        on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
+        disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
     ) -> Any:
-        common = WidgetArgs(
-            kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-            disabled=disabled, label_visibility=label_visibility,
-        )
+        common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                            disabled=disabled, label_visibility=label_visibility)
         opts = options_list(options)
         if not opts:
             raise StreamlitAPIException(
@@ -91,14 +79,8 @@ FEEDBACK_SIZES = {"thumbs": 2, "faces": 5, "stars": 5}
 
 @api
 def feedback(
-    options: str = "thumbs",
-    *,
-    key: Key | None = None,
-    default: int | None = None,
-    disabled: bool = False,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
+    options: str = "thumbs", *, key: Key | None = None, default: int | None = None, disabled: bool = False,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
     width: Any = "content",
 ) -> int | None:
     """Thumbs (0 = down, 1 = up), five faces (0 = saddest) or five stars
@@ -122,10 +104,8 @@ def feedback(
             raise ValueError("out of range")
         return v
 
-    common = WidgetArgs(
-        "feedback", f"{options} feedback", key=key, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility="collapsed",
-    )
+    common = WidgetArgs("feedback", f"{options} feedback", key=key, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility="collapsed")
     return widget(
         common,
         default=default,

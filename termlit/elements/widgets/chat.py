@@ -19,26 +19,16 @@ AVATARS = {"user": "🧑", "human": "🧑", "assistant": "🤖", "ai": "🤖"}
 
 @api
 def chat_input(
-    placeholder: str = "Your message",
-    *,
-    key: Key | None = None,
-    max_chars: int | None = None,
-    accept_file: bool | str = False,
-    file_type: str | Sequence[str] | None = None,
-    disabled: bool = False,
-    on_submit: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    width: Any = "stretch",
-    **_ignored: Any,
+    placeholder: str = "Your message", *, key: Key | None = None, max_chars: int | None = None,
+    accept_file: bool | str = False, file_type: str | Sequence[str] | None = None, disabled: bool = False,
+    on_submit: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
+    width: Any = "stretch", **_ignored: Any,
 ) -> str | None:
     """A message line at the bottom of the main area. Type, press Enter: the
     next run gets the text (once); every other run gets None."""
     placeholder = str(placeholder)
-    common = WidgetArgs(
-        "chat_input", placeholder, key=key, on_change=on_submit, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility="collapsed",
-    )
+    common = WidgetArgs("chat_input", placeholder, key=key, on_change=on_submit, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility="collapsed")
     check_positive_int(common.where, "max_chars", max_chars)
     if accept_file:
         raise StreamlitAPIException(

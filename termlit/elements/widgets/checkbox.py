@@ -14,22 +14,12 @@ __all__ = ["checkbox", "toggle"]
 def _boolean_widget(kind: str, doc: str):
     @api_as(kind, doc)
     def boolean(
-        label: str,
-        value: bool = False,
-        key: Key | None = None,
-        help: str | None = None,
-        on_change: Callback | None = None,
-        args: CallbackArgs | None = None,
-        kwargs: CallbackKwargs | None = None,
-        *,
-        disabled: bool = False,
-        label_visibility: str = "visible",
-        width: Any = "content",
+        label: str, value: bool = False, key: Key | None = None, help: str | None = None,
+        on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+        disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
     ) -> bool:
-        common = WidgetArgs(
-            kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-            disabled=disabled, label_visibility=label_visibility,
-        )
+        common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                            disabled=disabled, label_visibility=label_visibility)
         value = bool(value)
         return bool(widget(common, default=value, props={}, params={"value": value, "help": help}, coerce=bool))
 

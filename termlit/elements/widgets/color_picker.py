@@ -14,24 +14,14 @@ __all__ = ["color_picker"]
 
 @api
 def color_picker(
-    label: str,
-    value: str | None = None,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "content",
+    label: str, value: str | None = None, key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
 ) -> str:
     """Pick a colour: type a hex code or step through a palette with ←/→.
     Returns ``"#rrggbb"``."""
-    common = WidgetArgs(
-        "color_picker", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("color_picker", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     try:
         default = normalize_color(value if value is not None else "#000000")
     except ValueError:

@@ -50,20 +50,10 @@ def _return_like(original: Any, edited: Any) -> Any:
 
 @api
 def data_editor(
-    data: Any,
-    width: Any = None,
-    height: Any = None,
-    *,
-    use_container_width: bool | None = None,
-    hide_index: bool | None = None,
-    column_order: Any = None,
-    column_config: Any = None,
-    num_rows: str = "fixed",
-    disabled: bool | Sequence[str] = False,
-    key: Key | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
+    data: Any, width: Any = None, height: Any = None, *, use_container_width: bool | None = None,
+    hide_index: bool | None = None, column_order: Any = None, column_config: Any = None, num_rows: str = "fixed",
+    disabled: bool | Sequence[str] = False, key: Key | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
     row_height: int | None = None,
 ) -> Any:
     """An editable table: Enter edits a cell; with ``num_rows="dynamic"`` ``a``
@@ -81,10 +71,8 @@ def data_editor(
             locked.append(str(name))
     # The element carries the original frame and (as its value) the edits; the
     # viewer shows the two combined and turns a cell edit into a new edits dict.
-    common = WidgetArgs(
-        "data_editor", "", key=key, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled is True, label_visibility="collapsed",
-    )
+    common = WidgetArgs("data_editor", "", key=key, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled is True, label_visibility="collapsed")
     props = frame_props(
         frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
         column_order=column_order, column_config=column_config,

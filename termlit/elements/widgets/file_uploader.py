@@ -76,18 +76,10 @@ def accepts(name: str, extensions: list[str] | None) -> bool:
 
 @api
 def file_uploader(
-    label: str,
-    type: str | Sequence[str] | None = None,
-    accept_multiple_files: bool | str = False,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    max_upload_size: int | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
+    label: str, type: str | Sequence[str] | None = None, accept_multiple_files: bool | str = False,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    max_upload_size: int | None = None, disabled: bool = False, label_visibility: str = "visible",
     width: Any = "stretch",
 ) -> Any:
     """Pick files from disk with the keyboard: Enter opens a file tree at the
@@ -96,10 +88,8 @@ def file_uploader(
 
     ``accept_multiple_files="directory"`` is not supported in the terminal yet.
     """
-    common = WidgetArgs(
-        "file_uploader", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("file_uploader", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     where = common.where
     if accept_multiple_files == "directory":
         raise StreamlitAPIException(

@@ -14,30 +14,16 @@ __all__ = ["number_input"]
 
 @api
 def number_input(
-    label: str,
-    min_value: float | None = None,
-    max_value: float | None = None,
-    value: Any = "min",
-    step: float | None = None,
-    format: str | None = None,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    icon: str | None = None,
-    width: Any = "stretch",
+    label: str, min_value: float | None = None, max_value: float | None = None, value: Any = "min",
+    step: float | None = None, format: str | None = None, key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
+    icon: str | None = None, width: Any = "stretch",
 ) -> Any:
     """A number field: type a number, or step it with ←/→. int or float, as
     the arguments are."""
-    common = WidgetArgs(
-        "number_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("number_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     given_value = None if (value is None or value == "min") else value
     as_type = number_kind(common.where, min_value=min_value, max_value=max_value, value=given_value, step=step)
     if step is None:

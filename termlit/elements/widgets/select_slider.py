@@ -16,26 +16,15 @@ __all__ = ["select_slider"]
 
 @api
 def select_slider(
-    label: str,
-    options: Iterable[Any] = (),
-    value: Any = None,
-    format_func: Callable[[Any], Any] = str,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label: str, options: Iterable[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
 ) -> Any:
     """A slider over a list of options: ←/→ step. A two-item ``value`` makes it a
     range. Returns the option, or a ``(low, high)`` tuple of options."""
-    common = WidgetArgs(
-        "select_slider", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("select_slider", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     opts = options_list(options)
     if not opts:
         raise StreamlitAPIException(

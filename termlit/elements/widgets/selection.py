@@ -15,35 +15,27 @@ from termlit.errors import StreamlitAPIException
 __all__ = ["multiselect", "radio", "selectbox"]
 
 
+def _one_of(common: WidgetArgs, options: Any, index: Any, format_func: Any) -> tuple[list[Any], int | None, list[str]]:
+    """The options, the checked index and the labels of a one-option picker."""
+    opts = options_list(options)
+    return opts, check_index(common.where, index, len(opts)), option_labels(common, opts, format_func)
+
+
 @api
 def selectbox(
-    label: str,
-    options: Iterable[Any],
-    index: int | None = 0,
-    format_func: Callable[[Any], Any] = str,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    accept_new_options: bool = False,
-    width: Any = "stretch",
+    label: str, options: Iterable[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
+    accept_new_options: bool = False, width: Any = "stretch",
 ) -> Any:
     """Pick one option from a list; returns the option itself (or None)."""
-    common = WidgetArgs(
-        "selectbox", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
-    opts = options_list(options)
-    index = check_index(common.where, index, len(opts))
-    labels = option_labels(common, opts, format_func)
+    common = WidgetArgs("selectbox", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
+    opts, index, labels = _one_of(common, options, index, format_func)
     return widget(
         common,
-        default=opts[index] if (opts and index is not None) else None,
+        default=opts[index] if index is not None and opts else None,
         props={"options": opts, "labels": labels, "placeholder": placeholder or "Choose an option"},
         params={"options": labels, "index": index, "help": help, "placeholder": placeholder},
         key_params=("options",),
@@ -53,31 +45,17 @@ def selectbox(
 
 @api
 def radio(
-    label: str,
-    options: Iterable[Any],
-    index: int | None = 0,
-    format_func: Callable[[Any], Any] = str,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    disabled: bool = False,
-    horizontal: bool = False,
-    captions: Sequence[str] | None = None,
-    label_visibility: str = "visible",
-    width: Any = "content",
+    label: str, options: Iterable[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None,
+    label_visibility: str = "visible", width: Any = "content",
 ) -> Any:
     """Pick one option, all shown at once: ↑/↓ (←/→) move, Enter or Space picks.
     Returns the option itself, or None."""
-    common = WidgetArgs(
-        "radio", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
-    opts = options_list(options)
-    index = check_index(common.where, index, len(opts))
-    labels = option_labels(common, opts, format_func)
+    common = WidgetArgs("radio", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
+    opts, index, labels = _one_of(common, options, index, format_func)
     if captions is not None:
         if isinstance(captions, str):
             raise StreamlitAPIException(
@@ -91,7 +69,7 @@ def radio(
             )
     return widget(
         common,
-        default=opts[index] if (opts and index is not None) else None,
+        default=opts[index] if index is not None and opts else None,
         props={"options": opts, "labels": labels, "captions": captions, "horizontal": bool(horizontal)},
         params={"options": labels, "index": index, "help": help, "captions": captions},
         key_params=("options",),
@@ -101,29 +79,16 @@ def radio(
 
 @api
 def multiselect(
-    label: str,
-    options: Iterable[Any],
-    default: Any | None = None,
-    format_func: Callable[[Any], Any] = str,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    max_selections: int | None = None,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    accept_new_options: bool = False,
-    width: Any = "stretch",
+    label: str, options: Iterable[Any], default: Any | None = None, format_func: Callable[[Any], Any] = str,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False,
+    label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch",
 ) -> list[Any]:
     """Pick any number of options. Enter opens a list to pick from (type to
     filter); Delete removes the chosen option under the cursor. Returns a list."""
-    common = WidgetArgs(
-        "multiselect", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("multiselect", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     opts = options_list(options)
     labels = option_labels(common, opts, format_func)
     check_positive_int(common.where, "max_selections", max_selections)

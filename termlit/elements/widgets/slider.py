@@ -20,28 +20,15 @@ _TEMPORAL_TYPES = {"date": date, "time": time, "datetime": datetime}
 
 @api
 def slider(
-    label: str,
-    min_value: Any = None,
-    max_value: Any = None,
-    value: Any = None,
-    step: Any = None,
-    format: str | None = None,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None,
+    format: str | None = None, key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
 ) -> Any:
     """A slider over ints, floats, dates, times or datetimes; a ``(low, high)``
     value makes it a range."""
-    common = WidgetArgs(
-        "slider", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("slider", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     is_range = isinstance(value, (list, tuple))
     if is_range and len(value) != 2:
         raise StreamlitAPIException(
@@ -55,7 +42,8 @@ def slider(
 
 
 def _number_slider(
-    common: WidgetArgs, min_value: Any, max_value: Any, values: list[Any], *, is_range: bool, step: Any, format: str | None
+    common: WidgetArgs, min_value: Any, max_value: Any, values: list[Any], *,
+    is_range: bool, step: Any, format: str | None,
 ) -> Any:
     as_type = number_kind(
         common.where, min_value=min_value, max_value=max_value, step=step,
@@ -133,7 +121,8 @@ def _temporal_slider(
         around_low = first if first is not None else max_value
         around_high = last if last is not None else min_value
         if around_low is None:
-            around_low = around_high = datetime.now().replace(second=0, microsecond=0) if kind == "datetime" else date.today()
+            now = datetime.now().replace(second=0, microsecond=0)
+            around_low = around_high = now if kind == "datetime" else now.date()
         low = min_value if min_value is not None else around_low - timedelta(days=14)
         high = max_value if max_value is not None else around_high + timedelta(days=14)
     try:
@@ -188,7 +177,8 @@ def _slider_widget(
         common,
         default=default,
         props={
-            "min": low, "max": high, "step": step, "format": shown_format, "number_type": number_type, "range": is_range,
+            "min": low, "max": high, "step": step, "format": shown_format,
+            "number_type": number_type, "range": is_range,
         },
         params={"min": low, "max": high, "step": step, "value": default, "format": format, "help": common.help},
         key_params=("min", "max", "step"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from termlit.elements._checks import check_positive_int
 from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
@@ -18,35 +17,22 @@ PIXELS_PER_ROW = 24
 
 @api
 def text_input(
-    label: str,
-    value: str | None = "",
-    max_chars: int | None = None,
-    key: Key | None = None,
-    type: str = "default",
-    help: str | None = None,
-    autocomplete: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    icon: str | None = None,
-    width: Any = "stretch",
+    label: str, value: str | None = "", max_chars: int | None = None, key: Key | None = None,
+    type: str = "default", help: str | None = None, autocomplete: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
+    icon: str | None = None, width: Any = "stretch",
 ) -> str | None:
     """A one-line text field; its value is committed on Enter or leaving it."""
-    common = WidgetArgs(
-        "text_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("text_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     if type not in ("default", "password"):
         raise StreamlitAPIException(f"{common.where} got type={type!r}; use 'default' or 'password'.")
-    default, coerce = _text_value(common, value, max_chars)
+    default, limit, coerce = _text_value(common, value, max_chars)
     return widget(
         common,
         default=default,
-        props={"max_chars": max_chars, "type": type, "placeholder": placeholder},
+        props={"max_chars": limit, "type": type, "placeholder": placeholder},
         params={"value": default, "max_chars": max_chars, "type": type, "help": help, "placeholder": placeholder},
         key_params=("max_chars", "type"),
         coerce=coerce,
@@ -55,20 +41,10 @@ def text_input(
 
 @api
 def text_area(
-    label: str,
-    value: Any = "",
-    height: int | str | None = None,
-    max_chars: int | None = None,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label: str, value: Any = "", height: int | str | None = None, max_chars: int | None = None,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
 ) -> str | None:
     """Multi-line text. Enter starts a new line; ctrl+enter (or ctrl+j, which
     every terminal sends), Esc or leaving the field applies the text.
@@ -76,10 +52,8 @@ def text_area(
     ``height`` is in pixels as in Streamlit (at least 68); the terminal shows
     about one row per 24 pixels. "content" fits the text; default 3 rows.
     """
-    common = WidgetArgs(
-        "text_area", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("text_area", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     if height is None or height == "stretch":
         rows = 3
     elif height == "content":
@@ -95,32 +69,35 @@ def text_area(
         raise StreamlitAPIException(
             f"{common.where}: height must be a number of pixels (>= 68), 'content' or 'stretch', got {height!r}."
         )
-    check_positive_int(common.where, "max_chars", max_chars)
-    default, coerce = _text_value(common, value, max_chars)
+    default, limit, coerce = _text_value(common, value, max_chars)
     return widget(
         common,
         default=default,
-        props={"max_chars": max_chars, "rows": rows, "placeholder": placeholder},
+        props={"max_chars": limit, "rows": rows, "placeholder": placeholder},
         params={"value": default, "max_chars": max_chars, "height": height, "help": help, "placeholder": placeholder},
         key_params=("max_chars",),
         coerce=coerce,
     )
 
 
-def _text_value(common: WidgetArgs, value: Any, max_chars: int | None) -> tuple[str | None, Callable[[Any], Any]]:
-    """The default of a text widget (checked against ``max_chars``) and the
-    check for remembered values."""
+def _text_value(
+    common: WidgetArgs, value: Any, max_chars: Any
+) -> tuple[str | None, int | None, Callable[[Any], Any]]:
+    """The default of a text widget, its length limit (``max_chars``; 0 or
+    None: no limit, as in Streamlit) and the check for remembered values."""
+    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 0):
+        raise StreamlitAPIException(
+            f"{common.where}: max_chars must be a positive int, or None (or 0) for no limit, got {max_chars!r}."
+        )
+    limit = max_chars or None
     default = None if value is None else str(value)
-    if max_chars is not None and default is not None and len(default) > max_chars:
+    if limit is not None and default is not None and len(default) > limit:
         raise StreamlitAPIException(
             f"{common.where}: the default value is {len(default)} characters, longer than "
-            f"max_chars={max_chars}. Shorten it or raise max_chars."
+            f"max_chars={limit}. Shorten it or raise max_chars."
         )
 
     def coerce(v: Any) -> Any:
-        if v is None:
-            return None
-        v = str(v)
-        return v[:max_chars] if max_chars is not None else v
+        return None if v is None else str(v)[:limit]
 
-    return default, coerce
+    return default, limit, coerce

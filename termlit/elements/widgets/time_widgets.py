@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -35,13 +36,15 @@ def _as_date(where: str, name: str, v: Any, order: str = "YMD") -> date | None:
     )
 
 
-def _check_format(where: str, format: str) -> None:
+def _date_order(where: str, format: str) -> str:
+    """The order of the date parts in ``format`` ("YMD", "DMY" or "MDY")."""
     if format not in DATE_INPUT_FORMATS:
         raise StreamlitAPIException(
             f"{where}: format={format!r} is not supported. Use YYYY, MM and DD "
             "in one of the orders YYYY/MM/DD, DD/MM/YYYY, MM/DD/YYYY, separated by '/', '-' "
             "or '.', e.g. format='DD.MM.YYYY'."
         )
+    return date_order(format)
 
 
 def _check_bounds(where: str, low: Any, high: Any, values: list[Any]) -> None:
@@ -59,6 +62,20 @@ def _check_bounds(where: str, low: Any, high: Any, values: list[Any]) -> None:
             )
 
 
+def _within(low: Any, high: Any, convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The check for a remembered value: None, or ``convert(value)`` within ``low..high``."""
+
+    def coerce(value: Any) -> Any:
+        if value is None:
+            return None
+        converted = convert(value)
+        if not low <= converted <= high:
+            raise ValueError("out of bounds")
+        return converted
+
+    return coerce
+
+
 def _years(d: date, years: int) -> date:
     try:
         return d.replace(year=d.year + years)
@@ -68,31 +85,18 @@ def _years(d: date, years: int) -> date:
 
 @api
 def date_input(
-    label: str,
-    value: Any = "today",
-    min_value: Any = None,
-    max_value: Any = None,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    format: str = "YYYY/MM/DD",
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label: str, value: Any = "today", min_value: Any = None, max_value: Any = None,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    format: str = "YYYY/MM/DD", disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
 ) -> Any:
     """A date field: ←/→ a day, ↑/↓ a week, PgUp/PgDn a month, or type a date
     and press Enter. A list/tuple ``value`` makes it a range (two fields).
     Returns a ``date``, a tuple of dates, or None."""
-    common = WidgetArgs(
-        "date_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("date_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     where = common.where
-    _check_format(where, format)
-    order = date_order(format)
+    order = _date_order(where, format)
     is_range = isinstance(value, (list, tuple))
     if is_range:
         if len(value) > 2:
@@ -120,18 +124,13 @@ def date_input(
         high = _years(max([v for v in values if v is not None] or [anchor]), 10)
     _check_bounds(where, low, high, values)
 
-    def coerce(v: Any) -> Any:
-        if is_range:
-            items = [_as_date(where, "value", i) for i in (v or ())]
-            if len(items) > 2 or any(i is None or not low <= i <= high for i in items):
-                raise ValueError("bad range")
-            return tuple(sorted(items))
-        if v is None:
-            return None
-        d = _as_date(where, "value", v)
-        if not low <= d <= high:
-            raise ValueError("out of bounds")
-        return d
+    def dates(v: Any) -> tuple[date, ...]:
+        items = [_as_date(where, "value", i) for i in (v or ())]
+        if len(items) > 2 or any(i is None or not low <= i <= high for i in items):
+            raise ValueError("bad range")
+        return tuple(sorted(items))
+
+    coerce = dates if is_range else _within(low, high, lambda v: _as_date(where, "value", v))
 
     return widget(
         common,
@@ -186,26 +185,15 @@ def _as_time(where: str, v: Any) -> time | None:
 
 @api
 def time_input(
-    label: str,
-    value: Any = "now",
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    *,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    step: int | timedelta = timedelta(minutes=15),
-    format: str = "24h",
-    width: Any = "stretch",
+    label: str, value: Any = "now", key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
+    disabled: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15),
+    format: str = "24h", width: Any = "stretch",
 ) -> time | None:
     """A time field: ←/→ one ``step``, ↑/↓ an hour, or type ``HH:MM`` and
     press Enter. Returns a ``time`` or None."""
-    common = WidgetArgs(
-        "time_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("time_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     where = common.where
     step_td = _step_arg(where, step)
     if format not in ("12h", "24h", "localized"):
@@ -253,31 +241,18 @@ def _as_datetime(where: str, name: str, v: Any, order: str = "YMD") -> datetime 
 
 @api
 def datetime_input(
-    label: str,
-    value: Any = "now",
-    min_value: Any = None,
-    max_value: Any = None,
-    *,
-    key: Key | None = None,
-    help: str | None = None,
-    on_change: Callback | None = None,
-    args: CallbackArgs | None = None,
-    kwargs: CallbackKwargs | None = None,
-    format: str = "YYYY/MM/DD",
-    step: int | timedelta = timedelta(minutes=15),
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label: str, value: Any = "now", min_value: Any = None, max_value: Any = None, *,
+    key: Key | None = None, help: str | None = None,
+    on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
+    format: str = "YYYY/MM/DD", step: int | timedelta = timedelta(minutes=15), disabled: bool = False,
+    label_visibility: str = "visible", width: Any = "stretch",
 ) -> datetime | None:
     """A date-and-time field: ←/→ one ``step``, ↑/↓ a day, PgUp/PgDn a month,
     or type ``2024/05/31 14:30`` and press Enter. Returns a ``datetime`` or None."""
-    common = WidgetArgs(
-        "datetime_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
+    common = WidgetArgs("datetime_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+                        disabled=disabled, label_visibility=label_visibility)
     where = common.where
-    _check_format(where, format)
-    order = date_order(format)
+    order = _date_order(where, format)
     step_td = _step_arg(where, step)
     default = _as_datetime(where, "value", value, order)
     low = _as_datetime(where, "min_value", min_value, order)
@@ -295,14 +270,7 @@ def datetime_input(
             "without a time zone. Use one kind for all three."
         ) from None
 
-    def coerce(v: Any) -> Any:
-        if v is None:
-            return None
-        d = _as_datetime(where, "value", v)
-        if not low <= d <= high:
-            raise ValueError("out of bounds")
-        return d
-
+    coerce = _within(low, high, lambda v: _as_datetime(where, "value", v))
     return widget(
         common,
         default=default,
