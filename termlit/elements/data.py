@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termlit.common.frames import DataframeState, selection_state
+from termlit.common.frames import selection_state
 from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["DataframeState", "column_settings", "dataframe", "frame_props", "table", "to_dataframe"]
+__all__ = ["column_settings", "dataframe", "frame_props", "table", "to_dataframe"]
 
 #: ``st.table`` draws at most this many rows, then says how many it left out.
 TABLE_ROW_CAP = 200
@@ -206,11 +206,8 @@ def dataframe(
             "(column selection is not available in the terminal)."
         )
     props["selection_mode"] = row_modes[0]
-    common = WidgetArgs(
-        "dataframe", "", key=key, on_change=on_select if callable(on_select) else None, label_visibility="collapsed"
-    )
     return widget(
-        common,
+        WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
         default=selection_state(None),
         props=props,
         params={
