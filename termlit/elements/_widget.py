@@ -30,7 +30,7 @@ _LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 NOT_IN_FORMS = {"button", "download_button", "chat_input"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WidgetArgs:
     """The arguments every widget call shares; ``on_change`` is the callback
     whatever the call names it (``on_click``, ``on_submit``, ``on_select``)."""

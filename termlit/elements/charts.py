@@ -21,8 +21,10 @@ __all__ = ["area_chart", "bar_chart", "line_chart", "scatter_chart"]
 _STACKS = (None, True, False, "normalize", "center", "layered")
 
 
-def _check_columns(kind: str, frame: Any, x: Any, y: Any, color: Any, size: Any) -> None:
+def _check_columns(kind: str, frame: Any, encodings: dict[str, Any]) -> None:
+    """Every column the encodings name is a column of ``frame``."""
     names = {str(c) for c in frame.columns}
+    x, y, color, size = encodings["x"], encodings["y"], encodings["color"], encodings.get("size")
 
     def need(role: str, value: Any) -> None:
         if str(value) not in names:
@@ -45,7 +47,7 @@ def _check_columns(kind: str, frame: Any, x: Any, y: Any, color: Any, size: Any)
 
 def _chart(kind: str, chart: str, data: Any, **encodings: Any) -> DeltaGenerator:
     frame = to_dataframe(data)
-    _check_columns(kind, frame, encodings["x"], encodings["y"], encodings["color"], encodings.get("size"))
+    _check_columns(kind, frame, encodings)
     for name in ("width", "height"):
         check_size(f"st.{kind}", name, encodings.get(name), ("stretch", "content"))
     if encodings.get("stack") not in _STACKS:

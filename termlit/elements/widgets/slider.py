@@ -45,6 +45,7 @@ def _number_slider(
     common: WidgetArgs, min_value: Any, max_value: Any, values: list[Any], *,
     is_range: bool, step: Any, format: str | None,
 ) -> Any:
+    """A slider over ints or floats, as the arguments are."""
     as_type = number_kind(
         common.where, min_value=min_value, max_value=max_value, step=step,
         **{f"value[{i}]" if is_range else "value": v for i, v in enumerate(values)},
