@@ -53,7 +53,9 @@ class Checkbox(Widget):
         return self.set_value(False)
 
 
-class Slider(Widget):
+class _Bounded(Widget):
+    """A widget with bounds: ``min`` and ``max`` as the script gave them."""
+
     @property
     def min(self) -> Any:
         return self._element.props["min"]
@@ -62,27 +64,19 @@ class Slider(Widget):
     def max(self) -> Any:
         return self._element.props["max"]
 
+
+class _Stepped(_Bounded):
     @property
     def step(self) -> Any:
         return self._element.props["step"]
 
+
+class Slider(_Stepped):
     def set_range(self, lower: Any, upper: Any) -> Slider:
         return self.set_value((lower, upper))
 
 
-class NumberInput(Widget):
-    @property
-    def min(self) -> Any:
-        return self._element.props["min"]
-
-    @property
-    def max(self) -> Any:
-        return self._element.props["max"]
-
-    @property
-    def step(self) -> Any:
-        return self._element.props["step"]
-
+class NumberInput(_Stepped):
     def _clamp(self, value: Any) -> Any:
         lo, hi = self.min, self.max
         if lo is not None:
@@ -182,22 +176,12 @@ class SelectSlider(_Choice):
         return self.set_value((lower, upper))
 
 
-class TextArea(Widget):
-    def input(self, value: str) -> TextArea:
-        max_chars = self._element.props.get("max_chars")
-        if max_chars is not None and len(value) > max_chars:
-            return self  # as in the UI: too long a text is not accepted
-        return self.set_value(value)
+class TextArea(TextInput):
+    """``st.text_area``: typed into as a text input is."""
 
 
-class DateInput(Widget):
-    @property
-    def min(self) -> Any:
-        return self._element.props["min"]
-
-    @property
-    def max(self) -> Any:
-        return self._element.props["max"]
+class DateInput(_Bounded):
+    pass
 
 
 class TimeInput(Widget):
