@@ -103,7 +103,7 @@ class Fragments:
     def stop_timers(self) -> None:
         """End every timer, for good (the session is shutting down)."""
         self._stopped = True
-        for stop in self._timers.values():
+        for stop in list(self._timers.values()):
             stop.set()
 
 
