@@ -14,6 +14,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from termlit import __version__
+from termlit.caching.cli import main as cache_main
+from termlit.compat import install_streamlit_alias
+from termlit.runtime import ScriptRunner, ScriptSource
+from termlit.testing.snapshot import parse_size, snapshot_name, take_snapshot
+
 __all__ = ["main"]
 
 
@@ -60,24 +66,18 @@ def _check_script(raw: str) -> Path:
 
 
 def _run(script: Path, args: list[str], *, watch: bool) -> int:
-    from termlit.runtime.script_runner import ScriptRunner, ScriptSource
-
     if args and args[0] == "--":
         args = args[1:]
     sys.argv = [str(script), *args]
-    from termlit.compat import install_streamlit_alias
-
     install_streamlit_alias()  # `import streamlit as st` runs on termlit
     runner = ScriptRunner(ScriptSource(script))
-    from termlit.tui.app import TermlitApp
+    from termlit.tui.app import TermlitApp  # lazy: Textual loads only for the commands that draw
 
     TermlitApp(runner, watch=watch).run()
     return 0
 
 
 def _snapshot(script: Path, size: str, press: list[str], output: str | None) -> int:
-    from termlit.testing.snapshot import parse_size, snapshot_name, take_snapshot
-
     try:
         columns_rows = parse_size(size)
     except ValueError as exc:
@@ -104,17 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         if ns.command == "snapshot":
             return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output)
         if ns.command == "hello":
-            from termlit.tui.hello import run_hello
+            from termlit.tui.hello import run_hello  # lazy: Textual, as for `run`
 
             return run_hello()
         if ns.command == "version":
-            from termlit import __version__
-
             print(f"termlit {__version__}")
             return 0
         if ns.command == "cache":
-            from termlit.caching.cli import main as cache_main
-
             return cache_main(ns.cache_args)
     except _UsageError as exc:
         print(f"termlit: {exc}", file=sys.stderr)

@@ -17,12 +17,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import termlit
+import termlit.errors
+import termlit.testing
+from termlit.elements import UploadedFile
+from termlit.elements.notices import notice
+from termlit.runtime.context import current_run_context, run_context_var
+
 __all__ = ["install_streamlit_alias", "streamlit_alias", "uninstall_streamlit_alias"]
 
 
 def _components_module() -> types.ModuleType:
-    from termlit.elements.notices import notice
-
     module = types.ModuleType("streamlit.components.v1")
 
     def html(*args: Any, **kwargs: Any):
@@ -43,8 +48,6 @@ def _components_module() -> types.ModuleType:
 
 
 def _scriptrunner_module() -> types.ModuleType:
-    from termlit.runtime.context import current_run_context, run_context_var
-
     module = types.ModuleType("streamlit.runtime.scriptrunner")
 
     def get_script_run_ctx(suppress_warning: bool = False):
@@ -68,10 +71,6 @@ def _scriptrunner_module() -> types.ModuleType:
 
 
 def _modules() -> dict[str, types.ModuleType]:
-    import termlit
-    import termlit.errors
-    import termlit.testing
-
     components = _components_module()
     components_pkg = types.ModuleType("streamlit.components")
     components_pkg.v1 = components
@@ -79,8 +78,6 @@ def _modules() -> dict[str, types.ModuleType]:
     testing_pkg.v1 = termlit.testing
     scriptrunner = _scriptrunner_module()
     uploads = types.ModuleType("streamlit.runtime.uploaded_file_manager")
-    from termlit.elements import UploadedFile
-
     uploads.UploadedFile = UploadedFile
     runtime_pkg = types.ModuleType("streamlit.runtime")
     runtime_pkg.scriptrunner = scriptrunner
@@ -102,17 +99,13 @@ class _UnknownSubmodule(importlib.abc.MetaPathFinder):
     """A clear error for Streamlit submodules termlit does not provide."""
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None):
-        if fullname.startswith("streamlit.") and sys.modules.get("streamlit") is _termlit():
+        if fullname.startswith("streamlit.") and sys.modules.get("streamlit") is termlit:
             raise ModuleNotFoundError(
                 f"termlit runs Streamlit apps with its own API and has no '{fullname}'. "
                 "Use the st.* calls of the top-level module instead.",
                 name=fullname,
             )
         return None
-
-
-def _termlit():
-    return sys.modules.get("termlit")
 
 
 _saved: dict[str, Any] = {}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import threading
-import time
 
 import pytest
+from conftest import write_file
 
-from termlit.runtime import RunStatus, ScriptRunner, ScriptSource
+from termlit.runtime import RunStatus, ScriptRunner, ScriptSource, walk
 from termlit.testing import AppTest
 
 
@@ -92,8 +93,7 @@ def test_script_edit_is_picked_up_on_next_run(write_app):
     path = write_app("import termlit as st\nst.text('one')\n")
     at = AppTest.from_file(path).run()
     assert at.text[0].value == "one"
-    time.sleep(0.01)
-    path.write_text("import termlit as st\nst.text('two')\n")
+    write_file(path, "import termlit as st\nst.text('two')\n")
     at.run()
     assert at.text[0].value == "two"
 
@@ -162,61 +162,106 @@ def test_from_file_resolves_relative_to_the_calling_test():
 
 def test_script_folder_is_importable_and_argv_untouched_by_apptest(write_app, tmp_path):
     (tmp_path / "helpers_mod.py").write_text("VALUE = 'from helper'\n")
-    path = write_app("import termlit as st\nimport helpers_mod\nst.text(helpers_mod.VALUE)\n")
+    path = write_app(
+        "import sys\nimport termlit as st\nimport helpers_mod\n"
+        "st.text(helpers_mod.VALUE)\nst.text(repr(sys.argv))\n"
+    )
+    argv = list(sys.argv)
     at = AppTest.from_file(path).run()
     assert at.text[0].value == "from helper"
+    assert at.text[1].value == repr(argv)  # the script sees the test process's argv
+    assert sys.argv == argv
+
+
+def test_containers_made_after_a_form_in_the_same_run_show_their_elements():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        with st.form("signup"):
+            name = st.text_input("Name")
+            st.form_submit_button("Send")
+        left, right = st.columns(2)
+        left.text("left")
+        with right:
+            st.text("right")
+        with st.container():
+            st.text("boxed")
+        with st.expander("More"):
+            st.text("folded")
+        """
+    ).run()
+    assert len(at.exception) == 0
+    assert at.text.values == ["left", "right", "boxed", "folded"]
+    assert [len(column) for column in at.columns] == [1, 1]
+    assert at.expander[0].text[0].value == "folded"
+
+
+def test_a_container_inside_a_form_belongs_to_the_form():
+    at = AppTest.from_string(
+        """
+        import termlit as st
+        with st.form("f"):
+            with st.container():
+                name = st.text_input("Name")
+            st.form_submit_button("Send")
+        st.text(f"name={name}")
+        """
+    ).run()
+    at.text_input[0].input("Ada").run()
+    assert at.text[0].value == "name="  # held until the form is sent
+    at.form_submit_button[0].click().run()
+    assert at.text[0].value == "name=Ada"
 
 
 # -- the worker: interruption and coalescing --------------------------------------
 
 
-def _runner(source: str) -> ScriptRunner:
-    return ScriptRunner(ScriptSource(source=source), main_module=False)
+def _runner(source: str, **names) -> ScriptRunner:
+    runner = ScriptRunner(ScriptSource(source=source), main_module=False)
+    runner.extra_globals.update(names)
+    return runner
 
 
 def test_a_change_during_a_run_interrupts_it_at_the_next_st_call_and_coalesces():
+    in_loop, release = threading.Event(), threading.Event()
     runner = _runner(
         """
-import time
 import termlit as st
 st.session_state.setdefault("starts", 0)
 st.session_state.starts += 1
 v = st.slider("v", 0, 10, 0)
-for i in range(200):
-    time.sleep(0.01)
-    st.text(f"step {i}")
+st.text("looping")
+in_loop.set()
+release.wait(10)
 st.text(f"done with {v}")
-"""
+""",
+        in_loop=in_loop,
+        release=release,
     )
-    updates = threading.Event()
-    runner.on_update = updates.set
     runner.start()
     try:
-        deadline = time.monotonic() + 5
-        while runner.last_result is None and not runner.is_running and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.1)  # the first run is in its loop now
-        wid = next(iter(runner.state._meta))
+        assert in_loop.wait(5)
+        partial = runner.take_update()  # the tree so far: the slider and the first text
+        (slider,) = [e for e in walk(partial.main) if e.kind == "slider"]
         for value in (3, 4, 5):  # three quick changes: one rerun serves them all
-            runner.set_widget_value(wid, value)
+            runner.set_widget_value(slider.id, value)
+        release.set()  # the run goes on to its next st.* call, and stops there
         assert runner.wait_idle(10)
         result = runner.last_result
         assert result.status is RunStatus.FINISHED
         texts = [e.props["body"] for e in result.main.children if e.kind == "text"]
-        assert texts[-1] == "done with 5"
+        assert texts == ["looping", "done with 5"]
         assert runner.state["starts"] == 2
     finally:
         runner.shutdown()
 
 
 def test_request_stop_interrupts_a_busy_script_without_st_calls():
-    runner = _runner("import termlit as st\nst.text('busy')\nwhile True:\n    pass\n")
+    busy = threading.Event()
+    runner = _runner("import termlit as st\nst.text('busy')\nbusy.set()\nwhile True:\n    pass\n", busy=busy)
     runner.start()
     try:
-        deadline = time.monotonic() + 5
-        while not runner.is_running and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.05)
+        assert busy.wait(5)
         assert runner.request_stop(force_after=0.2)
         assert runner.wait_idle(5)
         assert runner.last_result.status is RunStatus.STOPPED
@@ -226,20 +271,20 @@ def test_request_stop_interrupts_a_busy_script_without_st_calls():
 
 
 def test_partial_trees_are_available_while_a_long_run_is_in_flight():
+    shown, release = threading.Event(), threading.Event()
     runner = _runner(
-        "import time\nimport termlit as st\nst.text('first')\ntime.sleep(0.5)\nst.text('second')\n"
+        "import termlit as st\nst.text('first')\nshown.set()\nrelease.wait(10)\nst.text('second')\n",
+        shown=shown,
+        release=release,
     )
     runner.start()
     try:
-        partial = None
-        deadline = time.monotonic() + 5
-        while partial is None and time.monotonic() < deadline:
-            update = runner.take_update()
-            if update is not None and not update.final:
-                partial = update
-            time.sleep(0.01)
-        assert partial is not None
+        assert shown.wait(5)
+        partial = runner.take_update()
+        assert partial is not None and not partial.final
         assert [e.props["body"] for e in partial.main.children] == ["first"]
+        assert runner.take_update() is None  # nothing new since it was taken
+        release.set()
         assert runner.wait_idle(5)
         final = runner.take_update()
         assert final.final and [e.props["body"] for e in final.main.children] == ["first", "second"]

@@ -230,3 +230,25 @@ def test_widget_state_survives_an_interrupted_or_failed_run():
     at.session_state["fail"] = False
     at.run()
     assert at.text_input[0].value == "ada"
+
+
+def test_two_sessions_never_share_query_params_or_client_info():
+    """Each session (a user: an AppTest here, an SSH channel later) has its
+    own st.query_params and st.context, even in one process."""
+    writer = AppTest.from_string(
+        """
+        import termlit as st
+        st.query_params["tab"] = "sales"
+        st.context.headers["X-Seen"] = "yes"
+        st.context.cookies["id"] = "42"
+        """
+    ).run()
+    reader = AppTest.from_string(
+        """
+        import termlit as st
+        st.text(f"{st.query_params.to_dict()} {st.context.headers} {st.context.cookies}")
+        """
+    ).run()
+    assert reader.text[0].value == "{} {} {}"
+    writer.run()
+    assert len(writer.exception) == 0

@@ -4,7 +4,8 @@ props), the terminal UI (which draws them) and AppTest (which reads them).
 Each fact lives here once: date/time formats (:mod:`.timefmt`), chart data
 shaping and binning (:mod:`.chartdata`), equality that never raises and option
 lookup (:mod:`.values`), data editor edits and dataframe selections
-(:mod:`.frames`), colours (:mod:`.colors`) and download payloads
-(:mod:`.files`). Nothing in this package imports another part of termlit
+(:mod:`.frames`), colours (:mod:`.colors`), download payloads
+(:mod:`.files`) and the secret values kept out of every message
+(:mod:`.masking`). Nothing in this package imports another part of termlit
 except :mod:`termlit.errors`, a leaf module of exception classes.
 """

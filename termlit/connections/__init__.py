@@ -38,14 +38,3 @@ __all__ = [
     "secrets",
 ]
 
-
-def _install_masking() -> None:
-    """Mask secret values in every exception element the app shows."""
-    from termlit.connections._masking import mask
-    from termlit.runtime.script_runner import MESSAGE_FILTERS
-
-    if mask not in MESSAGE_FILTERS:
-        MESSAGE_FILTERS.append(mask)
-
-
-_install_masking()

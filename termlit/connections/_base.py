@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from termlit.connections._masking import contains_secret, masked_exception, register_from_mapping
+from termlit.common.masking import contains_secret, masked_exception, register_from_mapping
 from termlit.connections._secrets import SecretSection, secrets
 from termlit.runtime.context import current_run_context
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from termlit.connections._masking import register_from_mapping
+from termlit.common.masking import register_from_mapping
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import current_run_context
 
@@ -243,9 +243,7 @@ class Secrets(Mapping[str, Any]):
     def _load(self) -> Loaded:
         """The secrets the current run sees (reading files only when they changed)."""
         ctx = current_run_context()
-        runner = getattr(ctx, "runner", None) if ctx is not None else None
-        extras = getattr(runner, "session_extras", None)
-        override = extras.get("secrets_override") if isinstance(extras, dict) else None
+        override = ctx.session.secrets_override if ctx is not None else None
         searched = search_paths()
         if override:
             data = _plain(override)

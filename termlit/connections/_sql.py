@@ -26,10 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from termlit.connections._base import BaseConnection, spinner
-from termlit.connections._cache import TTLCache, freeze, ttl_seconds
-from termlit.connections._errors import ConnectionConfigError, MissingDriverError
-from termlit.connections._masking import (
+from termlit.common.masking import (
     contains_secret,
     mask,
     mask_exception_args,
@@ -38,6 +35,9 @@ from termlit.connections._masking import (
     register_from_mapping,
     register_url,
 )
+from termlit.connections._base import BaseConnection, spinner
+from termlit.connections._cache import TTLCache, freeze, ttl_seconds
+from termlit.connections._errors import ConnectionConfigError, MissingDriverError
 from termlit.connections._secrets import describe_paths, secrets
 from termlit.errors import StreamlitAPIException
 

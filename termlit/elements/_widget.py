@@ -110,9 +110,9 @@ def widget(
         disabled=bool(common.disabled),
         label_visibility=common.label_visibility,
     )
-    _element, slot = ctx.emit(kind, element_props, id=wid)
+    _element, slot = ctx.emit(kind, element_props, element_id=wid)
     if form is not None:
-        ctx.extras.setdefault("form_widgets", {}).setdefault(form, []).append((meta, slot))
+        ctx.forms[form].widgets.append((meta, slot))
     return value
 
 

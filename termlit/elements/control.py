@@ -7,8 +7,9 @@ from typing import Any, NoReturn
 
 from termlit.elements._dg import api
 from termlit.errors import StreamlitAPIException
-from termlit.runtime.context import current_run_context, get_run_context
+from termlit.runtime.context import PageConfig, current_run_context, get_run_context
 from termlit.runtime.control import RerunException, StopException
+from termlit.runtime.session import ClientInfo, QueryParams
 
 __all__ = ["context", "query_params", "rerun", "session_state", "set_page_config", "stop"]
 
@@ -46,9 +47,10 @@ def set_page_config(
             f"'collapsed', got {initial_sidebar_state!r}."
         )
     ctx = get_run_context()
+    title = ctx.page_config.title
     if page_title is not None:
-        ctx.title = f"{page_icon} {page_title}" if page_icon else str(page_title)
-    ctx.extras["initial_sidebar_state"] = initial_sidebar_state
+        title = f"{page_icon} {page_title}" if page_icon else str(page_title)
+    ctx.page_config = PageConfig(title, initial_sidebar_state)
 
 
 class _RunProxy:
@@ -140,47 +142,13 @@ class SessionStateProxy(_RunProxy):
 session_state = SessionStateProxy()
 
 
-class QueryParams(dict):
-    """``st.query_params``: a terminal app has no URL, so this starts empty and
-    keeps what the script puts in it for the session (values are strings)."""
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        super().__setitem__(str(key), [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value))
-
-    def __getattr__(self, key: str) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            raise AttributeError(f'st.query_params has no key "{key}"') from None
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        self[key] = value
-
-    def get_all(self, key: str) -> list[str]:
-        value = self.get(key)
-        return [] if value is None else list(value) if isinstance(value, list) else [value]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self)
-
-    def from_dict(self, params: dict[str, Any]) -> None:
-        self.clear()
-        for key, value in params.items():
-            self[key] = value
-
-
 class _QueryParamsProxy(_RunProxy):
     """Resolves to the query parameters of the session whose run is in progress."""
 
     __slots__ = ()
 
     def _target(self) -> QueryParams:
-        state = get_run_context().state
-        params = getattr(state, "_query_params", None)
-        if params is None:
-            params = QueryParams()
-            object.__setattr__(state, "_query_params", params)
-        return params
+        return get_run_context().session.query_params
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._target(), name)
@@ -193,17 +161,14 @@ query_params = _QueryParamsProxy()
 
 
 class _Context:
-    """``st.context``: what Streamlit knows of the browser; a terminal has no
-    headers, cookies or locale to report, so they are empty."""
+    """``st.context``: what the session knows of the user's client (headers,
+    cookies, ip_address, is_embedded, locale, timezone, timezone_offset, url;
+    a local terminal reports none of them) and the theme."""
 
-    headers: dict[str, str] = {}
-    cookies: dict[str, str] = {}
-    ip_address: str | None = None
-    is_embedded = False
-    locale: str | None = None
-    timezone: str | None = None
-    timezone_offset: int | None = None
-    url: str | None = None
+    def __getattr__(self, name: str) -> Any:
+        if name in ClientInfo.__slots__:
+            return getattr(get_run_context().session.client, name)
+        raise AttributeError(f"st.context has no attribute {name!r}")
 
     @property
     def theme(self) -> dict[str, Any]:

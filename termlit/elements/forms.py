@@ -13,7 +13,7 @@ from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs
 from termlit.elements.widgets.button import press_button
 from termlit.errors import StreamlitAPIException
-from termlit.runtime.context import RunContext, get_run_context
+from termlit.runtime.context import Form, RunContext, get_run_context
 
 __all__ = ["form", "form_submit_button"]
 
@@ -43,8 +43,7 @@ def form(
             f"st.form('{key}') is inside the form '{outer}'. Forms cannot be nested: "
             "close the first form before starting another."
         )
-    forms: dict[str, dict[str, Any]] = ctx.extras.setdefault("forms", {})
-    if key in forms:
+    if key in ctx.forms:
         raise StreamlitAPIException(
             f"There are two forms with the key '{key}' in this run. Give each st.form a unique key."
         )
@@ -53,16 +52,15 @@ def form(
         {"key": key, "clear_on_submit": bool(clear_on_submit), "enter_to_submit": bool(enter_to_submit), "border": bool(border)},
         container=True,
     )
-    ctx.form_of[id(element)] = key
-    info = {"element": element, "submit": False, "submitted": False, "clear": bool(clear_on_submit)}
-    forms[key] = info
+    record = ctx.add_form(key, element, clear_on_submit=bool(clear_on_submit))
     if not ctx.bare:
-        ctx.end_hooks.append(lambda: _finish_form(ctx, key, info))
+        ctx.end_hooks.append(lambda: _finish_form(ctx, record))
     return handle
 
 
-def _finish_form(ctx: RunContext, key: str, info: dict[str, Any]) -> None:
-    if not info["submit"]:
+def _finish_form(ctx: RunContext, form: Form) -> None:
+    key = form.key
+    if not form.has_submit_button:
         ctx.emit(
             "error",
             {
@@ -72,11 +70,11 @@ def _finish_form(ctx: RunContext, key: str, info: dict[str, Any]) -> None:
                 ),
                 "icon": None,
             },
-            target=info["element"],
+            target=form.element,
         )
         return
-    if info["submitted"] and info["clear"]:
-        for meta, slot in ctx.extras.get("form_widgets", {}).get(key, []):
+    if form.submitted and form.clear_on_submit:
+        for meta, slot in form.widgets:
             if meta.trigger:
                 continue
             default = ctx.state.reset_widget(meta.wid)
@@ -105,8 +103,8 @@ def form_submit_button(
         "form_submit_button", label, key=key, help=help, on_change=on_click, args=args, kwargs=kwargs, disabled=disabled
     )
     pressed = press_button(common, type=type, icon=icon)
-    info = ctx.extras.get("forms", {}).get(form_key)
-    if info is not None:
-        info["submit"] = True
-        info["submitted"] = info["submitted"] or bool(pressed)
+    record = ctx.forms.get(form_key)
+    if record is not None:
+        record.has_submit_button = True
+        record.submitted = record.submitted or bool(pressed)
     return bool(pressed)

@@ -12,28 +12,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar
 
 from termlit.elements._dg import api
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import get_run_context
+from termlit.runtime.fragments import FragmentCall
 
-__all__ = ["FragmentCall", "dialog", "fragment"]
+__all__ = ["dialog", "fragment"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-@dataclass
-class FragmentCall:
-    """What the runner needs to call a fragment again."""
-
-    func: Callable[..., Any]
-    args: tuple
-    kwargs: dict[str, Any]
-    element_id: str
-    run_every: float | None
 
 
 _UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -68,27 +57,18 @@ def _wrap(func: Callable[..., Any], kind: str, props: dict[str, Any], run_every:
         ctx = get_run_context()
         if ctx.bare:
             return func(*args, **kwargs)
-        counts: dict[str, int] = ctx.extras.setdefault("fragment_calls", {})
-        n = counts.get(name, 0)
-        counts[name] = n + 1
-        fid = f"{name}#{n}"
+        fid = ctx.new_fragment_id(name)
         if kind == "dialog":
-            open_dialogs = ctx.extras.setdefault("dialogs", [])
-            if open_dialogs:
+            if ctx.open_dialog is not None:
                 raise StreamlitAPIException(
                     f"Only one dialog can be open at a time; '{props['title']}' was called "
-                    f"while '{open_dialogs[0]}' is open."
+                    f"while '{ctx.open_dialog}' is open."
                 )
-            open_dialogs.append(props["title"])
+            ctx.open_dialog = props["title"]
         element, _slot = ctx.emit(kind, dict(props), container=True)
         ctx.fragments[fid] = FragmentCall(func, args, kwargs, element.id, run_every)
-        ctx.push(element)
-        ctx.fragment_stack.append(fid)
-        try:
+        with ctx.inside_fragment(fid, element):
             return func(*args, **kwargs)
-        finally:
-            ctx.fragment_stack.pop()
-            ctx.pop()
 
     return call
 

@@ -9,7 +9,7 @@ from typing import Any
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements.data import dataframe
 from termlit.errors import StreamlitAPIException
-from termlit.runtime.magic import set_writer
+from termlit.runtime.exceptions import exception_props
 
 __all__ = [
     "badge",
@@ -145,8 +145,6 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> D
 @api
 def exception(exception: BaseException, width: Any = "stretch") -> DeltaGenerator:
     """Show an exception: its type, message and where it came from."""
-    from termlit.runtime.script_runner import exception_props
-
     return emit("exception", exception_props(exception))[1]
 
 
@@ -191,9 +189,6 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         else:
             text(repr(arg))
     flush()
-
-
-set_writer(write)
 
 
 def _metric_text(value: Any) -> str:

@@ -2,7 +2,9 @@
 
 from termlit.runtime.context import RunContext, Slot, current_run_context, get_run_context
 from termlit.runtime.control import InterruptedRun, RerunException, StopException
-from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner, ScriptSource
+from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
+from termlit.runtime.session import Session
+from termlit.runtime.source import ScriptSource
 from termlit.runtime.state import SessionState, WidgetMeta
 from termlit.runtime.tree import Element, walk
 
@@ -15,6 +17,7 @@ __all__ = [
     "RunStatus",
     "ScriptRunner",
     "ScriptSource",
+    "Session",
     "SessionState",
     "Slot",
     "StopException",

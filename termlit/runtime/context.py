@@ -9,6 +9,10 @@ and tells the runner when it is time to show progress.
 Outside a run (plain ``python app.py``, a notebook, a test) a per-thread
 *bare* context is used: elements go nowhere and widgets return their
 defaults, so imports and helper code still work.
+
+What a run collects for later is in typed fields: the page config (which
+the viewer reads from the run's result), the forms and fragments called, the
+dialog opened. Per-user data that outlives the run is in :attr:`RunContext.session`.
 """
 
 from __future__ import annotations
@@ -18,17 +22,27 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
 
 from termlit.errors import DuplicateWidgetID
 from termlit.runtime.control import InterruptedRun, StopException
+from termlit.runtime.fragments import FragmentCall, FragmentRerun
+from termlit.runtime.session import Session
+from termlit.runtime.source import ScriptSource
 from termlit.runtime.state import SessionState, WidgetMeta
 from termlit.runtime.tree import Element, snapshot
 
-if TYPE_CHECKING:
-    from termlit.runtime.script_runner import ScriptRunner
-
-__all__ = ["RunContext", "Slot", "current_run_context", "get_run_context", "run_context_var"]
+__all__ = [
+    "Form",
+    "PageConfig",
+    "RunContext",
+    "RunOwner",
+    "Slot",
+    "current_run_context",
+    "get_run_context",
+    "run_context_var",
+]
 
 #: How often a long run shows what it has so far, in seconds.
 FLUSH_INTERVAL = 0.05
@@ -46,19 +60,54 @@ class Slot:
 
 Target = Element | Slot
 
+SidebarState = Literal["auto", "expanded", "collapsed"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageConfig:
+    """What ``st.set_page_config`` set in a run: the title shown in the top
+    bar, and whether the sidebar starts open."""
+
+    title: str | None = None
+    initial_sidebar_state: SidebarState = "auto"
+
+
+@dataclass(eq=False, slots=True)
+class Form:
+    """One ``st.form`` of a run."""
+
+    key: str
+    #: The form's container.
+    element: Element
+    clear_on_submit: bool
+    #: The widgets inside it, with the slots they were emitted into.
+    widgets: list[tuple[WidgetMeta, Slot]] = field(default_factory=list)
+    has_submit_button: bool = False
+    #: A submit button of the form was pressed for this run.
+    submitted: bool = False
+
+
+class RunOwner(Protocol):
+    """What a run needs from the runner that started it."""
+
+    script: ScriptSource
+
+    def notify(self) -> None:
+        """The run has something new to show: tell the viewer now."""
+
 
 class RunContext:
     """Everything one script run needs; created fresh for every run."""
 
     def __init__(
         self,
-        state: SessionState,
+        session: Session,
         *,
-        runner: ScriptRunner | None = None,
+        runner: RunOwner | None = None,
         run_id: int = 0,
         bare: bool = False,
     ) -> None:
-        self.state = state
+        self.session = session
         self.runner = runner
         self.run_id = run_id
         self.bare = bare
@@ -72,27 +121,39 @@ class RunContext:
         #: Set from another thread: "rerun" or "stop".
         self.requested: str | None = None
         self._last_flush = time.monotonic()
-        #: Free-form per-run data for higher layers (forms, caches, fragments).
-        self.extras: dict[str, Any] = {}
-        self.title: str | None = None
+        self.page_config = PageConfig()
         #: The script raised: the run finished, but widget state is not pruned.
         self.errored = False
         self._recorders: list[tuple[Target, list[Element]]] = []
         #: Fragments called in this run, by id (what a fragment rerun calls).
-        self.fragments: dict[str, Any] = {}
+        self.fragments: dict[str, FragmentCall] = {}
+        self._fragment_calls: dict[str, int] = {}
         #: The fragments being executed, innermost last.
         self.fragment_stack: list[str] = []
         #: Set when this run reruns one fragment only.
-        self.fragment_id: str | None = None
-        self.fragment_call: Any = None
-        self.fragment_node: Element | None = None
+        self.fragment_rerun: FragmentRerun | None = None
         #: st.rerun(scope=...) of the run, when it asked for one.
         self.rerun_scope: str | None = None
         #: Called when the run finished (forms clear their widgets, check for
         #: a missing submit button...).
         self.end_hooks: list[Callable[[], None]] = []
+        #: The forms of this run, by key.
+        self.forms: dict[str, Form] = {}
         #: Containers that belong to a form: id(element) -> form key.
         self.form_of: dict[int, str] = {}
+        #: The title of the dialog this run opened (one at most).
+        self.open_dialog: str | None = None
+
+    @property
+    def state(self) -> SessionState:
+        """The session's state (``st.session_state``)."""
+        return self.session.state
+
+    @property
+    def fragment_id(self) -> str | None:
+        """The fragment this run reruns, or None for a whole-app run."""
+        rerun = self.fragment_rerun
+        return rerun.id if rerun is not None else None
 
     # -- control ---------------------------------------------------------------
 
@@ -119,7 +180,7 @@ class RunContext:
         kind: str,
         props: dict[str, Any],
         *,
-        id: str | None = None,
+        element_id: str | None = None,
         container: bool = False,
         target: Target | None = None,
     ) -> tuple[Element, Slot]:
@@ -140,7 +201,7 @@ class RunContext:
                 parent, index = where, len(where.children)
             element = Element(
                 kind,
-                id if id is not None else f"{parent.id}/{index}:{kind}",
+                element_id if element_id is not None else f"{parent.id}/{index}:{kind}",
                 props,
                 [] if container else None,
             )
@@ -221,6 +282,12 @@ class RunContext:
         finally:
             self.requested = requested
 
+    def add_form(self, key: str, element: Element, *, clear_on_submit: bool) -> Form:
+        """Record the form ``key`` whose container is ``element``."""
+        form = self.forms[key] = Form(key, element, clear_on_submit)
+        self.form_of[id(element)] = key
+        return form
+
     def current_form(self) -> str | None:
         """The key of the form the active target belongs to, if any."""
         for target in reversed(self.stack):
@@ -233,6 +300,24 @@ class RunContext:
     @property
     def current_fragment(self) -> str | None:
         return self.fragment_stack[-1] if self.fragment_stack else None
+
+    def new_fragment_id(self, name: str) -> str:
+        """The id of the next call of the fragment function ``name`` in this
+        run: the n-th call of one function is ``name#n`` in every run."""
+        n = self._fragment_calls.get(name, 0)
+        self._fragment_calls[name] = n + 1
+        return f"{name}#{n}"
+
+    @contextmanager
+    def inside_fragment(self, fid: str, node: Element) -> Iterator[None]:
+        """Run the block as fragment ``fid``, drawing into ``node``."""
+        self.push(node)
+        self.fragment_stack.append(fid)
+        try:
+            yield
+        finally:
+            self.fragment_stack.pop()
+            self.pop()
 
     # -- recording (cached functions replay what they showed) -------------------
 
@@ -307,7 +392,7 @@ def get_run_context() -> RunContext:
         return ctx
     bare = getattr(_bare, "ctx", None)
     if bare is None:
-        bare = _bare.ctx = RunContext(SessionState(), bare=True)
+        bare = _bare.ctx = RunContext(Session(), bare=True)
     return bare
 
 

@@ -9,29 +9,18 @@ blocks). Docstrings of the module, of functions and of classes are left alone.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
 from typing import Any
 
-__all__ = ["MAGIC_NAME", "rewrite", "set_writer", "magic_write"]
+__all__ = ["MAGIC_NAME", "rewrite", "magic_write"]
 
 MAGIC_NAME = "__termlit_magic__"
 
-_writer: Callable[[Any], Any] | None = None
-
-
-def set_writer(writer: Callable[[Any], Any]) -> None:
-    """Install the function magic calls (the elements layer installs st.write)."""
-    global _writer
-    _writer = writer
-
 
 def magic_write(value: Any) -> Any:
-    writer = _writer
-    if writer is None:  # the script never imported termlit: load it now
-        import termlit  # noqa: F401  (importing installs the writer)
+    """What a bare expression becomes: ``st.write(value)``."""
+    import termlit  # lazy: the runtime sits below the st.* API it calls here
 
-        writer = _writer
-    return writer(value) if writer is not None else None
+    return termlit.write(value)
 
 
 _SKIP = (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)

@@ -8,7 +8,10 @@ Shaped like Streamlit's ``streamlit.testing.v1.AppTest``::
     at.slider[0].set_value(7).run()
     assert at.markdown[0].value == "You chose 7"
 
-Runs on the runtime alone; Textual is never imported.
+Runs on the runtime alone; Textual is never imported. Values set on
+widgets go to the runner exactly as the terminal UI sends them (the runner
+decides what reruns: the app, or only the fragments whose widgets changed),
+and ``run()`` serves the runner's pending requests in a helper thread.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from termlit.runtime.script_runner import APP, RunResult, RunStatus, ScriptRunner, ScriptSource
+from termlit.runtime import RunResult, RunStatus, ScriptRunner, ScriptSource
 from termlit.runtime.tree import Element
-from termlit.testing.elements import Block, ElementList, Node, _accessor
+from termlit.testing.elements import Block, accessor
+from termlit.testing.nodes import ElementList, Inputs, Node
 
 __all__ = ["AppTest"]
 
@@ -81,9 +85,10 @@ class AppTest:
         self.default_timeout = default_timeout
         #: Secrets this test's app sees (``st.secrets``), instead of secrets.toml.
         self.secrets: dict[str, Any] = {}
-        self._runner.session_extras["secrets_override"] = self.secrets
+        self._runner.session.secrets_override = self.secrets
         self.session_state = _StateView(self)
-        self._pending: dict[str, Any] = {}
+        #: Values given to widgets since the last run.
+        self._inputs = Inputs(self._runner.state)
         self._result: RunResult | None = None
 
     # -- construction -----------------------------------------------------------
@@ -130,19 +135,15 @@ class AppTest:
         """Run the script once (plus the reruns st.rerun() asks for), applying
         the values set on widgets since the last run."""
         timeout = self.default_timeout if timeout is None else timeout
-        scopes = set()
-        for wid, value in self._pending.items():
-            scope = self._runner.offer_value(wid, value)  # form values wait for submit
-            if scope is not None:
-                scopes.add(scope)
-        self._pending.clear()
-        # Widgets of one fragment rerun only that fragment, as in the app.
-        scope: Any = APP if len(scopes) != 1 or APP in scopes else frozenset(scopes)
+        runner = self._runner
+        scopes = [runner.set_widget_value(wid, value) for wid, value in self._inputs.take().items()]
+        if all(scope is None for scope in scopes):  # nothing changed, or only held form values
+            runner.request_rerun()
         box: dict[str, Any] = {}
 
         def target() -> None:
             try:
-                box["result"] = self._runner.run_until_settled(scope)
+                box["result"] = runner.run_pending()
             except BaseException as exc:  # pragma: no cover - surfaced below
                 box["error"] = exc
 
@@ -150,7 +151,7 @@ class AppTest:
         thread.start()
         thread.join(timeout)
         if thread.is_alive():
-            self._runner.request_stop(force_after=0.2)
+            runner.request_stop(force_after=0.2)
             thread.join(2)
             raise RuntimeError(
                 f"AppTest script run timed out after {timeout} s. Pass a larger "
@@ -199,7 +200,7 @@ class AppTest:
         return list(Block(root, self).get(kind))
 
     def __getattr__(self, name: str) -> ElementList:
-        return _accessor(self, name)
+        return accessor(self, name)
 
     def __len__(self) -> int:
         result = self._require_run()

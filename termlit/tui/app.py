@@ -246,7 +246,7 @@ class TermlitApp(App[None]):
         has_items = bool(result.sidebar.children)
         wanted = self._sidebar_wanted
         if wanted is None:
-            state = (result.extras or {}).get("initial_sidebar_state", "auto")
+            state = result.page_config.initial_sidebar_state
             wanted = state == "expanded" or (state == "auto" and self.size.width >= NARROW)
         self.sidebar_area.set_class(not (has_items and wanted), "-hidden")
 

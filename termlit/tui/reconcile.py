@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from textual.widget import Widget
 
+from termlit.runtime.exceptions import exception_props_from_text
 from termlit.runtime.tree import Element
 from termlit.tui.widgets import view_class
 
@@ -39,18 +40,8 @@ def build_view(element: Element) -> Widget:
 
 
 def _display_error(element: Element, exc: Exception) -> Element:
-    return Element(
-        "exception",
-        element.id,
-        {
-            "type": type(exc).__name__,
-            "message": f"st.{element.kind} could not be shown: {exc}",
-            "traceback": [],
-            "filename": None,
-            "lineno": None,
-            "is_syntax_error": False,
-        },
-    )
+    props = exception_props_from_text(type(exc).__name__, f"st.{element.kind} could not be shown: {exc}")
+    return Element("exception", element.id, props)
 
 
 def _build(element: Element) -> Widget:

@@ -1,0 +1,137 @@
+"""AppTest's views of data elements: dataframes (with row selection),
+tables, charts and the data editor (with cell edits)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state, selection_state
+from termlit.testing.nodes import Node, Widget
+
+__all__ = ["Chart", "DataEditor", "DataFrame", "Table"]
+
+
+class DataFrame(Widget):
+    """``st.dataframe``: ``.value`` is the data; with ``on_select`` also a widget
+    whose ``.selection`` holds the selected rows."""
+
+    @property
+    def value(self) -> Any:
+        return self._element.props["data"]
+
+    @property
+    def label(self) -> str:
+        return self._element.props.get("label", "")
+
+    @property
+    def columns(self) -> list[str]:
+        """The column labels shown, in order (hidden columns left out)."""
+        return list(self._element.props["labels"])
+
+    @property
+    def selection(self) -> Any:
+        return selection_state(self._at._inputs.get(self.id, None)).selection
+
+    def select_rows(self, rows: Sequence[int]) -> DataFrame:
+        """Select rows (positions in the data) for the next run, as Space does."""
+        if not self._element.props.get("selection_mode"):
+            raise ValueError("this dataframe has no on_select: its rows cannot be selected")
+        rows = sorted({int(r) for r in rows})
+        if self._element.props["selection_mode"] == "single-row" and len(rows) > 1:
+            raise ValueError("a single-row selection takes one row")
+        self.set_value({"selection": {"rows": rows, "columns": []}})
+        return self
+
+
+class Table(Node):
+    """``st.table``: ``.value`` is the data."""
+
+    @property
+    def value(self) -> Any:
+        return self._element.props["data"]
+
+
+class Chart(Node):
+    """A chart: ``.value`` is the data; its encodings and the series it draws."""
+
+    @property
+    def value(self) -> Any:
+        return self._element.props["data"]
+
+    @property
+    def chart_type(self) -> str:
+        return self._element.props["chart"]
+
+    @property
+    def encodings(self) -> dict[str, Any]:
+        """x, y, color, size, labels, stack, horizontal: as the script gave them."""
+        props = self._element.props
+        names = ("x", "y", "color", "size", "x_label", "y_label", "stack", "horizontal", "width", "height")
+        return {name: props[name] for name in names if name in props}
+
+    @property
+    def series(self) -> list[Any]:
+        """The series drawn: each has ``name``, ``x``, ``y`` (numbers) and ``color``."""
+        from termlit.common.chartdata import chart_data  # lazy: numpy
+
+        return chart_data(self._element.props).series
+
+
+class DataEditor(Widget):
+    """``st.data_editor``: ``.value`` is the edited data (as the script got it);
+    ``edit_cell`` / ``add_row`` / ``delete_row`` change it for the next run."""
+
+    @property
+    def label(self) -> str:
+        return self._element.props.get("label", "")
+
+    @property
+    def edits(self) -> dict[str, Any]:
+        """``{"edited_rows": ..., "added_rows": [...], "deleted_rows": [...]}``"""
+        return edits_state(self._at._inputs.get(self.id, None) or EMPTY_EDITS)
+
+    @property
+    def value(self) -> Any:
+        return apply_edits(self._element.props["data"], self.edits)
+
+    def _column(self, column: Any) -> str:
+        names = [str(c) for c in self._element.props["data"].columns]
+        if str(column) not in names:
+            raise KeyError(f"no column {column!r} (columns: {', '.join(names)})")
+        if str(column) in self._element.props.get("locked", []):
+            raise ValueError(f"column {column!r} is disabled")
+        return str(column)
+
+    def edit_cell(self, row: int, column: Any, value: Any) -> DataEditor:
+        """Set one cell; ``row`` counts the rows as shown (deleted rows gone,
+        added rows at the end)."""
+        edits = self.edits
+        name = self._column(column)
+        kept = [i for i in range(len(self._element.props["data"])) if i not in set(edits["deleted_rows"])]
+        if row < len(kept):
+            edits["edited_rows"].setdefault(kept[row], {})[name] = value
+        else:
+            edits["added_rows"][row - len(kept)][name] = value
+        return self.set_value(edits)
+
+    def _dynamic(self) -> None:
+        if self._element.props.get("num_rows") != "dynamic":
+            raise ValueError('rows can be added or deleted only with num_rows="dynamic"')
+
+    def add_row(self, values: dict[str, Any] | None = None) -> DataEditor:
+        self._dynamic()
+        edits = self.edits
+        edits["added_rows"].append({self._column(k): v for k, v in (values or {}).items()})
+        return self.set_value(edits)
+
+    def delete_row(self, row: int) -> DataEditor:
+        self._dynamic()
+        edits = self.edits
+        kept = [i for i in range(len(self._element.props["data"])) if i not in set(edits["deleted_rows"])]
+        if row < len(kept):
+            edits["deleted_rows"] = sorted(set(edits["deleted_rows"]) | {kept[row]})
+            edits["edited_rows"].pop(kept[row], None)
+        else:
+            edits["added_rows"].pop(row - len(kept))
+        return self.set_value(edits)
