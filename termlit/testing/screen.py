@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-__all__ = ["Cell", "render_styled", "render_text", "screen_cells", "screen_text", "svg_cells", "svg_text"]
+__all__ = ["Cell", "render_styled", "render_text", "screen_cells", "screen_text", "svg_cells"]
 
 #: Width and height of one cell in Rich's SVG export, in SVG units.
 _CELL = 12.2
@@ -80,31 +80,23 @@ def _classes(svg: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
     return found
 
 
-def svg_cells(svg: str, size: tuple[int, int] | None = None) -> list[list[Cell]]:
-    """The cells of an SVG screenshot, one list per screen row.
-
-    ``size`` (columns, rows) gives the grid; without it, the grid is just
-    big enough for what the SVG draws."""
-    rects = [
-        (round((float(m["y"]) - _RECT_TOP) / _LINE), round(float(m["x"]) / _CELL), round(float(m["width"]) / _CELL), m["fill"].lower())
-        for m in _RECT.finditer(svg)
-    ]
-    texts = [(int(m["line"]), round(float(m["x"]) / _CELL), m["cls"], m["text"]) for m in _TEXT.finditer(svg)]
-    if size is not None:
-        width, height = size
-    else:
-        width = max([c + n for _r, c, n, _f in rects] + [c + cell_len(html.unescape(t)) for _r, c, _k, t in texts] + [0])
-        height = max([r + 1 for r, *_rest in rects] + [r + 1 for r, *_rest in texts] + [0])
+def svg_cells(svg: str, size: tuple[int, int]) -> list[list[Cell]]:
+    """The cells of an SVG screenshot of a screen of ``size`` (columns,
+    rows), one list per row."""
+    width, height = size
     grid = [[Cell() for _ in range(width)] for _ in range(height)]
-    for row, col, n, fill in rects:
+    for m in _RECT.finditer(svg):
+        row = round((float(m["y"]) - _RECT_TOP) / _LINE)
+        col, n = round(float(m["x"]) / _CELL), round(float(m["width"]) / _CELL)
         if 0 <= row < height:
             for x in range(max(col, 0), min(col + n, width)):
-                grid[row][x] = Cell(bg=fill)
+                grid[row][x] = Cell(bg=m["fill"].lower())
     classes = _classes(svg)
-    for row, col, cls, raw in texts:
+    for m in _TEXT.finditer(svg):
+        row, col, raw = int(m["line"]), round(float(m["x"]) / _CELL), m["text"]
         if not 0 <= row < height:
             continue
-        fg, attributes = classes.get(cls, (None, ()))
+        fg, attributes = classes.get(m["cls"], (None, ()))
         line, x = grid[row], col
         for char in html.unescape(raw).replace("\xa0", " "):
             if char < " ":  # the end of a line: Rich writes it as text of its own
@@ -131,11 +123,6 @@ def render_text(cells: list[list[Cell]]) -> str:
     trailing empty rows."""
     lines = ["".join(cell.char for cell in row).rstrip() for row in cells]
     return "\n".join(lines).rstrip("\n")
-
-
-def svg_text(svg: str) -> str:
-    """The text of an SVG screenshot, one line per screen row, right-trimmed."""
-    return render_text(svg_cells(svg))
 
 
 def screen_cells(app) -> list[list[Cell]]:
