@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from typing import Any
 
 from termlit.caching import _config
 from termlit.caching._errors import UnserializableReturnValueError, warn_once
@@ -20,9 +20,6 @@ from termlit.runtime.context import RunContext, current_run_context
 from termlit.runtime.tree import Element
 
 __all__ = ["CacheDataAPI", "DataCachedFunc", "cache_data"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 def _store(ctx: RunContext | None) -> Store:
     """The store of the app that is running (or of the ``__main__`` script)."""
@@ -125,12 +122,6 @@ class CacheDataAPI:
 
     ``st.cache_data.clear()`` forgets every result of every function.
     """
-
-    @overload
-    def __call__(self, func: F, /) -> F: ...
-
-    @overload
-    def __call__(self, func: None = None, /, **options: Any) -> Callable[[F], F]: ...
 
     def __call__(
         self,

@@ -7,7 +7,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import Any
 
 from termlit.caching._errors import warn_once
 from termlit.caching._func import CachedFunc, decorator
@@ -18,9 +18,6 @@ from termlit.runtime.context import RunContext
 from termlit.runtime.tree import Element
 
 __all__ = ["CacheResourceAPI", "ResourceCachedFunc", "cache_resource"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 @dataclass(slots=True)
 class _Slot:
@@ -179,12 +176,6 @@ class CacheResourceAPI:
 
     ``st.cache_resource.clear()`` drops every cached object.
     """
-
-    @overload
-    def __call__(self, func: F, /) -> F: ...
-
-    @overload
-    def __call__(self, func: None = None, /, **options: Any) -> Callable[[F], F]: ...
 
     def __call__(
         self,
