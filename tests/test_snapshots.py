@@ -124,17 +124,23 @@ def test_a_colour_change_alone_fails_with_a_diff_of_the_styles(pytester):
     assert not (snapshots / "app.actual.styled.txt").exists()
 
 
+def _cells(text: str, fg: str, bg: str, *attributes: str) -> list[Cell]:
+    return [Cell(c, fg, bg, attributes) if c != " " else Cell(" ", None, bg) for c in text]
+
+
 def test_the_styled_form_brackets_each_run_of_another_style():
-    bg, other = "#121212", "#1e1e1e"
-    plain = ("#e0e0e0", ())
-    red = ("#ff0000", ("bold",))
-    row = [Cell(c, *plain[:1], bg) if c != " " else Cell(" ", None, bg) for c in "see "]
-    row += [Cell(c, red[0], bg, red[1]) for c in "red"] + [Cell(" ", None, bg)]
-    row += [Cell(" ", None, other), Cell("o", "#e0e0e0", other), Cell("k", "#e0e0e0", other), Cell(" ", None, other)]
-    row += [Cell("[", "#e0e0e0", bg), Cell("x", "#e0e0e0", bg), Cell("]", "#e0e0e0", bg), Cell(" ", None, bg)]
-    styled = render_styled([row, [Cell(" ", None, bg)] * len(row)])
+    usual, panel = "#121212", "#1e1e1e"
+    row = (
+        _cells("see ", "#e0e0e0", usual)
+        + _cells("red ", "#ff0000", usual, "bold")
+        + _cells(" ok ", "#e0e0e0", panel)
+        + _cells("[x] ", "#e0e0e0", usual)
+    )
+    styled = render_styled([row, _cells(" " * len(row), "#e0e0e0", usual)])
     assert styled.split("\n") == [
-        f"{len(row)}x2, unmarked text is #e0e0e0 on #121212",
+        "16x2, unmarked text is #e0e0e0 on #121212",
+        # the blank after "red" is on the usual background: outside the
+        # brackets; the panel's blanks are inside, showing its width
         "see [bold #ff0000 on #121212]red[/] [#e0e0e0 on #1e1e1e] ok [/]\\[x]",
         "",
     ]
