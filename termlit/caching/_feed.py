@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["CannotHash", "Feed", "new_hash", "type_name"]
+__all__ = ["CannotHash", "Feed", "Handler", "new_hash", "type_name"]
 
 
 class CannotHash(Exception):
