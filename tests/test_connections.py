@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import sys
@@ -274,6 +275,20 @@ def test_connection_ttl_and_max_entries(project):
     one = st.connection("m", type="sql", url=url, max_entries=1)
     st.connection("m", type="sql", url=url, echo=False, max_entries=1)
     assert st.connection("m", type="sql", url=url, max_entries=1) is not one
+
+
+@pytest.mark.parametrize("ttl", ["90s", "1h30m", "1 hour, 30 minutes", "1d 12h", dt.timedelta(minutes=5), 60])
+def test_a_ttl_is_read_as_cache_data_reads_it(project, ttl):
+    db = make_db(project.root / "ttl.db", ROWS)
+    conn = st.connection("t", type="sql", url=f"sqlite:///{db}", ttl=ttl)
+    assert len(conn.query("select * from my_table", ttl=ttl)) == 3
+    for bad in ("soon", -1):
+        with pytest.raises(st.StreamlitAPIException, match="ttl"):
+            st.cache_data(ttl=bad)
+        with pytest.raises(st.StreamlitAPIException, match="ttl"):
+            st.connection("t", type="sql", url=f"sqlite:///{db}", ttl=bad)
+        with pytest.raises(st.StreamlitAPIException, match="ttl"):
+            conn.query("select * from my_table", ttl=bad)
 
 
 def test_a_changed_secrets_section_resets_its_connection(project):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import EXAMPLES
 
+from termlit.caching.cli import main as cache_cli
 from termlit.testing import AppTest
 
 
@@ -46,13 +47,22 @@ def test_charts_example_draws_every_chart_kind():
     assert len(at.line_chart[0].value) == 1_000
 
 
-def test_caching_example_is_instant_on_rerun():
+def test_caching_example_computes_on_its_first_run_and_hits_the_cache_on_the_next(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TERMLIT_CACHE_DIR", str(tmp_path))  # an empty cache, this test's own
     at = AppTest.from_file(EXAMPLES / "caching.py", default_timeout=60).run()
-    first = at.markdown[0].value
+    assert not at.exception
+    assert "computed now (a miss)" in at.markdown[0].value
+    runs = int(at.text[1].value.rpartition(": ")[2])
+
     at.slider[0].set_value(20).run()
     assert "from the cache (a hit)" in at.markdown[0].value
-    assert ("computed now" in first) or ("from the cache" in first)  # a warm cache from another test
-    assert not at.exception
+    assert int(at.text[1].value.rpartition(": ")[2]) == runs + 1  # one shared counter object
+
+    # The table is kept on disk, in the folder the test chose.
+    capsys.readouterr()
+    assert cache_cli(["info"]) == 0
+    info = capsys.readouterr().out
+    assert str(tmp_path.resolve()) in info and "total: 1 entries" in info
 
 
 def test_sql_example_runs_the_seed_snippet_against_its_sqlite_file():

@@ -29,10 +29,12 @@ import json
 import os
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from termlit.caching._errors import CacheWarning
 from termlit.errors import StreamlitAPIException
 
 __all__ = [
@@ -106,10 +108,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except Exception as exc:  # a broken config must not break the app
-        import warnings
-
-        from termlit.caching._errors import CacheWarning
-
         warnings.warn(f"Ignoring {path}: it is not valid TOML ({exc}).", CacheWarning, stacklevel=2)
         return {}
     section = data.get("cache", {})

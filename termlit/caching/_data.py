@@ -5,99 +5,51 @@ from __future__ import annotations
 import pickle
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any
 
 from termlit.caching import _config
-from termlit.caching._common import (
-    KeyLocks,
-    capture_elements,
-    check_common,
-    check_hash_funcs,
-    check_max_entries,
-    check_show_spinner,
-    parse_ttl,
-    replay,
-    spinner,
-)
-from termlit.caching._copying import copier_for
 from termlit.caching._errors import UnserializableReturnValueError, warn_once
-from termlit.caching._func import CachedFunc
+from termlit.caching._feed import type_name
+from termlit.caching._func import CachedFunc, decorator
 from termlit.caching._hashing import HashFuncs
+from termlit.caching._options import CacheOptions
 from termlit.caching._store import Entry, Store, all_stores, store_for
+from termlit.common.copies import copier_for
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import RunContext, current_run_context
+from termlit.runtime.tree import Element
 
 __all__ = ["CacheDataAPI", "DataCachedFunc", "cache_data"]
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-_locks = KeyLocks()
-
-
-def _script_of(ctx: RunContext | None) -> Path | None:
-    if ctx is not None and ctx.runner is not None:
-        return ctx.runner.script.path
-    return _config.main_script()
+def _store(ctx: RunContext | None) -> Store:
+    """The store of the app that is running (or of the ``__main__`` script)."""
+    script = ctx.runner.script.path if ctx is not None and ctx.runner is not None else _config.main_script()
+    return store_for(script)
 
 
 class DataCachedFunc(CachedFunc):
     """A function cached by ``st.cache_data``; see :class:`CacheDataAPI`."""
 
-    _kind = "data"
+    kind = "data"
 
-    def __init__(
-        self,
-        func: Callable[..., Any],
-        *,
-        ttl: float | None,
-        max_entries: int | None,
-        show_spinner: bool | str,
-        show_time: bool,
-        hash_funcs: HashFuncs | None,
-    ) -> None:
-        super().__init__(func, hash_funcs)
-        self._ttl = ttl
-        self._max_entries = max_entries
-        self._show_spinner = show_spinner
-        self._show_time = show_time
+    def _lookup(self, ctx: RunContext | None, key: str) -> tuple[Any, list[Element]] | None:
+        return _store(ctx).get(key)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        ctx = current_run_context()
-        key = self._key(args, kwargs)
-        if key is None:  # arguments that do not fit: let Python say so
-            return self._func(*args, **kwargs)
-        store = store_for(_script_of(ctx))
-        entry = store.get(key)
-        if entry is not None:
-            value = entry.copy_out()
-            replay(ctx, entry.elements)
-            return value
-        with spinner(ctx, self._show_spinner, self._show_time, self._name):
-            with _locks.hold(key, ctx):
-                entry = store.get(key)  # another run may have filled it meanwhile
-                if entry is not None:
-                    value = entry.copy_out()
-                    replay(ctx, entry.elements)
-                    return value
-                with capture_elements(ctx, self._name) as elements:
-                    value = self._func(*args, **kwargs)
-                self._save(store, key, value, elements)
-        return value
-
-    def _save(self, store: Store, key: str, value: Any, elements: list) -> None:
+    def _save(self, ctx: RunContext | None, key: str, value: Any, elements: list[Element]) -> None:
+        store = _store(ctx)
         try:
             value_blob = pickle.dumps(value, protocol=5)
         except Exception as exc:
             raise UnserializableReturnValueError(
-                f"{self._name}() returned a {_type_name(value)}, which cannot be pickled "
+                f"{self._name}() returned a {type_name(type(value))}, which cannot be pickled "
                 f"({type(exc).__name__}: {exc}), so st.cache_data cannot keep copies of it. "
                 "For objects that should be shared rather than copied (database connections, "
                 "ML models, clients), use @st.cache_resource instead; otherwise return plain "
                 "data (numbers, strings, lists, dicts, DataFrames, arrays)."
             ) from None
+        ttl = self._options.ttl
         created = time.time()
-        expires = created + self._ttl if self._ttl is not None else None
+        expires = created + ttl if ttl is not None else None
         try:
             meta_blob: bytes | None = pickle.dumps((created, expires, elements), protocol=5)
         except Exception as exc:
@@ -118,27 +70,14 @@ class DataCachedFunc(CachedFunc):
             copier,
             len(value_blob),
         )
-        store.put(key, entry, meta_blob, value_blob, self._ttl, self._max_entries, self._name)
+        store.put(key, entry, meta_blob, value_blob, ttl, self._options.max_entries, self._name)
 
-    def clear(self, *args: Any, **kwargs: Any) -> None:
-        """Forget every cached result of this function, or, given arguments,
-        the one result for those arguments (in memory and on disk)."""
-        store = store_for(_script_of(current_run_context()))
-        if not args and not kwargs:
-            store.clear_function(self._fkey)
-            return
-        key = self._key(args, kwargs)
+    def _forget(self, ctx: RunContext | None, key: str | None) -> None:
+        """In memory and on disk."""
         if key is None:
-            raise StreamlitAPIException(
-                f"{self._name}.clear() got arguments that do not match the function's signature."
-            )
-        store.delete(key)
-
-
-def _type_name(value: Any) -> str:
-    cls = type(value)
-    module = cls.__module__
-    return cls.__qualname__ if module == "builtins" else f"{module}.{cls.__qualname__}"
+            _store(ctx).clear_function(self._fkey)
+        else:
+            _store(ctx).delete(key)
 
 
 class CacheDataAPI:
@@ -184,25 +123,6 @@ class CacheDataAPI:
     ``st.cache_data.clear()`` forgets every result of every function.
     """
 
-    @overload
-    def __call__(self, func: F) -> F: ...
-
-    @overload
-    def __call__(
-        self,
-        func: None = None,
-        *,
-        ttl: float | Any = None,
-        max_entries: int | None = None,
-        show_spinner: bool | str = True,
-        show_time: bool = False,
-        persist: Any = None,
-        hash_funcs: HashFuncs | None = None,
-        max_size: Any = None,
-        scope: str = "global",
-        refresh_mode: str = "foreground",
-    ) -> Callable[[F], F]: ...
-
     def __call__(
         self,
         func: Callable[..., Any] | None = None,
@@ -218,11 +138,10 @@ class CacheDataAPI:
         refresh_mode: str = "foreground",
         experimental_allow_widgets: bool = False,
     ) -> Any:
-        ttl_seconds = parse_ttl(ttl)
-        max_entries = check_max_entries(max_entries)
-        show_spinner = check_show_spinner(show_spinner)
-        hash_funcs = check_hash_funcs(hash_funcs)
-        check_common(scope, refresh_mode)
+        options = CacheOptions.read(
+            ttl=ttl, max_entries=max_entries, show_spinner=show_spinner, show_time=show_time,
+            hash_funcs=hash_funcs, scope=scope, refresh_mode=refresh_mode,
+        )
         if persist not in (None, True, False, "disk"):
             raise StreamlitAPIException(
                 f"persist={persist!r} is not a valid value: use 'disk', True, False or None "
@@ -233,24 +152,13 @@ class CacheDataAPI:
                 "max_size is not supported by termlit yet: limit a function with max_entries=, "
                 "and the whole cache with size_limit under [cache] in .termlit/config.toml."
             )
-
-        def decorate(f: Callable[..., Any]) -> DataCachedFunc:
-            return DataCachedFunc(
-                f,
-                ttl=ttl_seconds,
-                max_entries=max_entries,
-                show_spinner=show_spinner,
-                show_time=bool(show_time),
-                hash_funcs=hash_funcs,
-            )
-
-        return decorate if func is None else decorate(func)
+        return decorator(func, lambda f: DataCachedFunc(f, options))
 
     def clear(self) -> None:
         """Forget every ``cache_data`` result of this app (and of every other
         app this process has used), in memory and on disk."""
         stores = {id(s): s for s in all_stores()}
-        current = store_for(_script_of(current_run_context()))
+        current = _store(current_run_context())
         stores[id(current)] = current
         for store in stores.values():
             store.clear()

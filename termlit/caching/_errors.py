@@ -10,6 +10,7 @@ import threading
 import warnings
 
 from termlit.errors import StreamlitAPIException, StreamlitAPIWarning
+from termlit.runtime.context import current_run_context
 
 __all__ = [
     "CacheWarning",
@@ -50,8 +51,6 @@ def warn_once(scope: str, topic: str, message: str) -> None:
 
 
 def _toast(message: str) -> None:
-    from termlit.runtime.context import current_run_context
-
     ctx = current_run_context()
     if ctx is None or ctx.bare or ctx.requested is not None:
         return

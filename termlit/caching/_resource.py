@@ -6,37 +6,27 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from dataclasses import dataclass
+from typing import Any
 
-from termlit.caching._common import (
-    KeyLocks,
-    capture_elements,
-    check_common,
-    check_hash_funcs,
-    check_max_entries,
-    check_show_spinner,
-    parse_ttl,
-    replay,
-    spinner,
-)
 from termlit.caching._errors import warn_once
-from termlit.caching._func import CachedFunc
+from termlit.caching._func import CachedFunc, decorator
 from termlit.caching._hashing import HashFuncs
+from termlit.caching._options import CacheOptions
 from termlit.errors import StreamlitAPIException
-from termlit.runtime.context import current_run_context
+from termlit.runtime.context import RunContext
+from termlit.runtime.tree import Element
 
 __all__ = ["CacheResourceAPI", "ResourceCachedFunc", "cache_resource"]
 
-F = TypeVar("F", bound=Callable[..., Any])
-
+@dataclass(slots=True)
 class _Slot:
-    __slots__ = ("value", "expires", "elements", "on_release")
+    """One shared object, with what its function showed."""
 
-    def __init__(self, value: Any, expires: float | None, elements: list, on_release: Callable[[Any], Any] | None):
-        self.value = value
-        self.expires = expires
-        self.elements = elements
-        self.on_release = on_release
+    value: Any
+    expires: float | None
+    elements: list[Element]
+    on_release: Callable[[Any], Any] | None
 
 
 class _Resources:
@@ -45,7 +35,6 @@ class _Resources:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.by_function: dict[str, OrderedDict[str, _Slot]] = {}
-        self.locks = KeyLocks()
 
     def get(self, fkey: str, key: str) -> _Slot | None:
         released = None
@@ -115,67 +104,37 @@ _resources = _Resources()
 class ResourceCachedFunc(CachedFunc):
     """A function cached by ``st.cache_resource``; see :class:`CacheResourceAPI`."""
 
-    _kind = "resource"
+    kind = "resource"
 
     def __init__(
         self,
         func: Callable[..., Any],
+        options: CacheOptions,
         *,
-        ttl: float | None,
-        max_entries: int | None,
-        show_spinner: bool | str,
-        show_time: bool,
         validate: Callable[[Any], bool] | None,
-        hash_funcs: HashFuncs | None,
         on_release: Callable[[Any], Any] | None,
     ) -> None:
-        super().__init__(func, hash_funcs)
-        self._ttl = ttl
-        self._max_entries = max_entries
-        self._show_spinner = show_spinner
-        self._show_time = show_time
+        super().__init__(func, options)
         self._validate = validate
         self._on_release = on_release
 
-    def _lookup(self, key: str) -> _Slot | None:
+    def _lookup(self, ctx: RunContext | None, key: str) -> tuple[Any, list[Element]] | None:
         slot = _resources.get(self._fkey, key)
-        if slot is not None and self._validate is not None and not self._validate(slot.value):
+        if slot is None:
+            return None
+        if self._validate is not None and not self._validate(slot.value):
             _resources.drop(self._fkey, key, only=slot)
             return None
-        return slot
+        return slot.value, slot.elements
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        ctx = current_run_context()
-        key = self._key(args, kwargs)
-        if key is None:
-            return self._func(*args, **kwargs)
-        slot = self._lookup(key)
-        if slot is not None:
-            replay(ctx, slot.elements)
-            return slot.value
-        with spinner(ctx, self._show_spinner, self._show_time, self._name):
-            with _resources.locks.hold(key, ctx):
-                slot = self._lookup(key)
-                if slot is not None:
-                    replay(ctx, slot.elements)
-                    return slot.value
-                with capture_elements(ctx, self._name) as elements:
-                    value = self._func(*args, **kwargs)
-                expires = time.monotonic() + self._ttl if self._ttl is not None else None
-                _resources.put(self._fkey, key, _Slot(value, expires, elements, self._on_release), self._max_entries)
-        return value
+    def _save(self, ctx: RunContext | None, key: str, value: Any, elements: list[Element]) -> None:
+        ttl = self._options.ttl
+        expires = time.monotonic() + ttl if ttl is not None else None
+        slot = _Slot(value, expires, elements, self._on_release)
+        _resources.put(self._fkey, key, slot, self._options.max_entries)
 
-    def clear(self, *args: Any, **kwargs: Any) -> None:
-        """Forget every cached object of this function, or, given arguments,
-        the one object for those arguments (``on_release`` is called)."""
-        if not args and not kwargs:
-            _resources.drop(self._fkey)
-            return
-        key = self._key(args, kwargs)
-        if key is None:
-            raise StreamlitAPIException(
-                f"{self._name}.clear() got arguments that do not match the function's signature."
-            )
+    def _forget(self, ctx: RunContext | None, key: str | None) -> None:
+        """``on_release`` is called with each object dropped."""
         _resources.drop(self._fkey, key)
 
 
@@ -218,25 +177,6 @@ class CacheResourceAPI:
     ``st.cache_resource.clear()`` drops every cached object.
     """
 
-    @overload
-    def __call__(self, func: F) -> F: ...
-
-    @overload
-    def __call__(
-        self,
-        func: None = None,
-        *,
-        ttl: Any = None,
-        max_entries: int | None = None,
-        show_spinner: bool | str = True,
-        show_time: bool = False,
-        validate: Callable[[Any], bool] | None = None,
-        hash_funcs: HashFuncs | None = None,
-        on_release: Callable[[Any], Any] | None = None,
-        scope: str = "global",
-        refresh_mode: str = "foreground",
-    ) -> Callable[[F], F]: ...
-
     def __call__(
         self,
         func: Callable[..., Any] | None = None,
@@ -252,28 +192,14 @@ class CacheResourceAPI:
         refresh_mode: str = "foreground",
         experimental_allow_widgets: bool = False,
     ) -> Any:
-        ttl_seconds = parse_ttl(ttl)
-        max_entries = check_max_entries(max_entries)
-        show_spinner = check_show_spinner(show_spinner)
-        hash_funcs = check_hash_funcs(hash_funcs)
-        check_common(scope, refresh_mode)
+        options = CacheOptions.read(
+            ttl=ttl, max_entries=max_entries, show_spinner=show_spinner, show_time=show_time,
+            hash_funcs=hash_funcs, scope=scope, refresh_mode=refresh_mode,
+        )
         for name, value in (("validate", validate), ("on_release", on_release)):
             if value is not None and not callable(value):
                 raise StreamlitAPIException(f"{name} must be a function of one argument (the cached object).")
-
-        def decorate(f: Callable[..., Any]) -> ResourceCachedFunc:
-            return ResourceCachedFunc(
-                f,
-                ttl=ttl_seconds,
-                max_entries=max_entries,
-                show_spinner=show_spinner,
-                show_time=bool(show_time),
-                validate=validate,
-                hash_funcs=hash_funcs,
-                on_release=on_release,
-            )
-
-        return decorate if func is None else decorate(func)
+        return decorator(func, lambda f: ResourceCachedFunc(f, options, validate=validate, on_release=on_release))
 
     def clear(self) -> None:
         """Drop every cached object of the process (``on_release`` is called)."""

@@ -16,42 +16,33 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termlit.caching import _config
 from termlit.caching._disk import CacheDirRefused, DiskTier, TamperedEntry, describe, is_disk_full
 from termlit.caching._errors import warn_once
+from termlit.common.copies import copier_for
 
 __all__ = ["Entry", "Store", "all_stores", "store_for"]
 
 _DISK_ERRORS = (OSError, sqlite3.Error)
 
 
+@dataclass(slots=True)
 class Entry:
     """A value ready to be handed out, with what its function showed."""
 
-    __slots__ = ("fkey", "expires", "elements", "value", "blob", "copier", "size")
-
-    def __init__(
-        self,
-        fkey: str,
-        expires: float | None,
-        elements: list,
-        value: Any,
-        blob: bytes | None,
-        copier: Callable[[Any], Any] | None,
-        size: int,
-    ) -> None:
-        self.fkey = fkey
-        self.expires = expires
-        self.elements = elements
-        #: A private copy nobody else holds (when ``copier`` is set).
-        self.value = value
-        #: The pickle to load a fresh copy from (when ``copier`` is None).
-        self.blob = blob
-        self.copier = copier
-        self.size = size
+    fkey: str
+    expires: float | None
+    elements: list
+    #: A private copy nobody else holds (when ``copier`` is set).
+    value: Any
+    #: The pickle to load a fresh copy from (when ``copier`` is None).
+    blob: bytes | None
+    copier: Callable[[Any], Any] | None
+    size: int
 
     def copy_out(self) -> Any:
         if self.copier is not None:
@@ -214,14 +205,17 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str) -> tuple[Any, list] | None:
+        """A fresh copy of the value under ``key`` and what its function
+        showed, or None."""
         disk = self.disk()
         if disk is not None:
             disk = self._check_generation(disk)
-        now = time.time()
-        entry = self.memory.get(key, now)
-        if entry is not None or disk is None:
-            return entry
+        entry = self.memory.get(key, time.time())
+        if entry is not None:
+            return entry.copy_out(), entry.elements
+        if disk is None:
+            return None
         try:
             record = disk.read(key)
         except TamperedEntry as exc:
@@ -250,8 +244,6 @@ class Store:
             )
             disk.delete(key)
             return None
-        from termlit.caching._copying import copier_for
-
         copier = copier_for(value)
         entry = Entry(
             fkey,
@@ -263,10 +255,8 @@ class Store:
             len(record.value_blob),
         )
         self.memory.put(key, entry)
-        if copier is not None:
-            # ``value`` now belongs to the memory tier; hand out a copy.
-            return _Loaded(entry, copier(value))
-        return _Loaded(entry, value)
+        # With a copier, ``value`` now belongs to the memory tier: hand out a copy.
+        return (copier(value) if copier is not None else value), entry.elements
 
     # -- writing ---------------------------------------------------------------------
 
@@ -322,30 +312,23 @@ class Store:
 
     def delete(self, key: str) -> None:
         self.memory.pop(key)
-        disk = self.disk()
-        if disk is not None:
-            try:
-                disk.delete(key)
-            except _DISK_ERRORS as exc:
-                self._broken(exc)
+        self._on_disk(lambda disk: disk.delete(key))
 
     def clear_function(self, fkey: str) -> None:
         self.memory.drop_function(fkey)
         self._order.pop(fkey, None)
-        disk = self.disk()
-        if disk is not None:
-            try:
-                disk.clear_function(fkey)
-            except _DISK_ERRORS as exc:
-                self._broken(exc)
+        self._on_disk(lambda disk: disk.clear_function(fkey))
 
     def clear(self) -> None:
         self.memory.clear()
         self._order.clear()
+        self._on_disk(DiskTier.clear)
+
+    def _on_disk(self, change: Callable[[DiskTier], None]) -> None:
         disk = self.disk()
         if disk is not None:
             try:
-                disk.clear()
+                change(disk)
             except _DISK_ERRORS as exc:
                 self._broken(exc)
 
@@ -363,23 +346,6 @@ def _move_aside(directory: Path) -> None:
             (directory / name).rename(directory / f"{name}.corrupt-{stamp}")
         except OSError:
             pass
-
-
-class _Loaded:
-    """A disk hit: the entry, plus the value already loaded for this call."""
-
-    __slots__ = ("entry", "value")
-
-    def __init__(self, entry: Entry, value: Any) -> None:
-        self.entry = entry
-        self.value = value
-
-    @property
-    def elements(self) -> list:
-        return self.entry.elements
-
-    def copy_out(self) -> Any:
-        return self.value
 
 
 _stores: dict[tuple[Path, Path | None], Store] = {}

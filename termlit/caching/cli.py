@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from termlit.caching import _config
+from termlit.caching._disk import CacheDirRefused, DiskTier
 
 __all__ = ["main"]
 
@@ -43,9 +44,7 @@ def _app_dirs(settings: _config.Settings) -> list[Path]:
     return sorted(p for p in apps.iterdir() if p.is_dir())
 
 
-def _open(directory: Path, settings: _config.Settings):
-    from termlit.caching._disk import DiskTier
-
+def _open(directory: Path, settings: _config.Settings) -> DiskTier:
     return DiskTier(settings.root, directory, settings.size_limit)
 
 
@@ -98,8 +97,6 @@ def _find_app(settings: _config.Settings, app: str) -> Path | None:
 
 
 def _clear_dir(directory: Path, settings: _config.Settings) -> str:
-    from termlit.caching._disk import CacheDirRefused
-
     try:
         tier = _open(directory, settings)
     except CacheDirRefused as exc:

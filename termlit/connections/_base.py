@@ -28,7 +28,7 @@ from termlit.common.masking import contains_secret, masked_exception, register_f
 from termlit.connections._secrets import SecretSection, secrets
 from termlit.runtime.context import current_run_context
 
-__all__ = ["BaseConnection", "RawConnectionT", "spinner"]
+__all__ = ["BaseConnection", "RawConnectionT", "masked_copy", "spinner"]
 
 RawConnectionT = TypeVar("RawConnectionT")
 
@@ -36,6 +36,16 @@ RawConnectionT = TypeVar("RawConnectionT")
 def _hash_table(table: dict[str, Any]) -> str:
     text = json.dumps(table, sort_keys=True, default=repr)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def masked_copy(exc: BaseException) -> BaseException | None:
+    """A copy of ``exc`` with its message masked when that message holds a
+    secret; None when it holds none (raise ``exc`` itself then)."""
+    try:
+        text = str(exc)
+    except Exception:  # a broken __str__ shows no secret
+        return None
+    return masked_exception(exc) if contains_secret(text) else None
 
 
 @contextmanager
@@ -102,12 +112,9 @@ class BaseConnection(ABC, Generic[RawConnectionT]):
         try:
             return self._connect(**self._kwargs)
         except Exception as exc:
-            try:
-                text = str(exc)
-            except Exception:  # pragma: no cover - a broken __str__
-                raise exc from None
-            if contains_secret(text):
-                raise masked_exception(exc) from None
+            safe = masked_copy(exc)
+            if safe is not None:
+                raise safe from None
             raise
 
     # -- public -----------------------------------------------------------------

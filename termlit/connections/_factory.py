@@ -6,10 +6,11 @@ import importlib
 import os
 from typing import Any
 
+from termlit.common.durations import parse_ttl
 from termlit.connections._base import BaseConnection
-from termlit.connections._cache import TTLCache, freeze, ttl_seconds
+from termlit.connections._cache import TTLCache, freeze
 from termlit.connections._errors import ConnectionConfigError
-from termlit.connections._secrets import describe_paths, secrets
+from termlit.connections._secrets import secrets
 from termlit.connections._sql import SQLConnection
 
 __all__ = ["connection", "clear_connections"]
@@ -31,15 +32,11 @@ def clear_connections() -> None:
 
 def _where(name: str) -> str:
     _table, loaded = secrets._table("connections", name)
-    if loaded.override:
-        present = sorted((loaded.data.get("connections") or {}).keys())
-        found = ", ".join(f"[connections.{n}]" for n in present) or "none"
-        return f"The test's AppTest.secrets were used (connection sections there: {found})."
-    if loaded.files:
-        present = sorted((loaded.data.get("connections") or {}).keys())
-        found = ", ".join(f"[connections.{n}]" for n in present) or "none"
-        return f"Secrets were read from:\n{describe_paths(loaded.files)}\nConnection sections found: {found}."
-    return f"No secrets.toml exists; these paths were searched:\n{describe_paths(loaded.searched)}"
+    if not loaded.files and not loaded.override:
+        return loaded.describe()
+    present = sorted((loaded.data.get("connections") or {}).keys())
+    found = ", ".join(f"[connections.{n}]" for n in present) or "none"
+    return f"{loaded.describe()}\nConnection sections found: {found}."
 
 
 def _type_from_string(name: str, type_name: str) -> type[BaseConnection[Any]]:
@@ -149,7 +146,7 @@ def connection(
     """
     name = _resolve_name(name)
     cls = _resolve_type(name, type)
-    seconds = ttl_seconds(ttl, "ttl")
+    seconds = parse_ttl(ttl)
     if max_entries is not None and (not isinstance(max_entries, int) or max_entries < 1):
         raise ConnectionConfigError(f"max_entries must be a whole number of 1 or more, not {max_entries!r}.")
     key = (name, cls.__module__, cls.__qualname__, id(cls), freeze(kwargs))

@@ -131,6 +131,14 @@ class Loaded:
     def origin(self, *keys: str) -> Path | None:
         return self.origins.get(tuple(keys))
 
+    def describe(self) -> str:
+        """Where these secrets came from, for error messages."""
+        if self.override:
+            return "The test's AppTest.secrets were used instead of secrets.toml files."
+        if self.files:
+            return f"Secrets were read from:\n{describe_paths(self.files)}"
+        return f"No secrets.toml exists; these paths were searched:\n{describe_paths(self.searched)}"
+
 
 def _line_of(message: str) -> int | None:
     found = re.search(r"line (\d+)", message)
@@ -214,6 +222,28 @@ def _plain(value: Any) -> Any:
 # -- the public objects -----------------------------------------------------------
 
 
+class _ReadOnly:
+    """Every way of changing the object raises a TypeError saying where the
+    value can be changed instead (:meth:`_read_only`)."""
+
+    __slots__ = ()
+
+    def _read_only(self) -> str:
+        return f"{type(self).__name__} is read-only."
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        raise TypeError(self._read_only())
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise TypeError(self._read_only())
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError(self._read_only())
+
+    def __delattr__(self, key: str) -> None:
+        raise TypeError(self._read_only())
+
+
 def _exportable(key: str, value: Any) -> bool:
     return (
         type(value) in (str, int, float)
@@ -224,7 +254,7 @@ def _exportable(key: str, value: Any) -> bool:
     )
 
 
-class Secrets(Mapping[str, Any]):
+class Secrets(_ReadOnly, Mapping[str, Any]):
     """``st.secrets``: item and attribute access, ``in``, ``get``, ``to_dict``.
 
     Read-only. Missing keys raise :class:`SecretKeyError` (a KeyError) or
@@ -285,7 +315,8 @@ class Secrets(Mapping[str, Any]):
 
     def load_if_toml_exists(self) -> bool:
         """Load the secrets now; False when no secrets.toml exists (Streamlit's API)."""
-        return bool(self._load().files) or self._load().override
+        loaded = self._load()
+        return bool(loaded.files) or loaded.override
 
     def _no_file_message(self, loaded: Loaded, key: str) -> str:
         return (
@@ -294,24 +325,23 @@ class Secrets(Mapping[str, Any]):
             f"Create the project's .termlit/secrets.toml with a line such as `{key} = \"...\"`."
         )
 
-    def _section(self, loaded: Loaded) -> SecretSection:
+    def _root(self, key: str, missing: type[Exception]) -> SecretSection:
+        """The top-level table, or ``missing`` (naming the paths searched)
+        when there is no secrets.toml at all."""
+        loaded = self._load()
+        if not loaded.files and not loaded.override:
+            raise missing(self._no_file_message(loaded, key))
         return SecretSection(loaded.data, (), loaded)
 
     # -- Mapping --------------------------------------------------------------------
 
     def __getitem__(self, key: str) -> Any:
-        loaded = self._load()
-        if not loaded.files and not loaded.override:
-            raise SecretsFileNotFoundError(self._no_file_message(loaded, key))
-        return self._section(loaded)[key]
+        return self._root(key, SecretsFileNotFoundError)[key]
 
     def __getattr__(self, key: str) -> Any:
         if key.startswith("__") and key.endswith("__"):
             raise AttributeError(key)
-        loaded = self._load()
-        if not loaded.files and not loaded.override:
-            raise AttributeError(self._no_file_message(loaded, key))
-        return getattr(self._section(loaded), key)
+        return getattr(self._root(key, AttributeError), key)
 
     def __contains__(self, key: object) -> bool:
         return key in self._load().data
@@ -326,7 +356,7 @@ class Secrets(Mapping[str, Any]):
         loaded = self._load()
         if key not in loaded.data:
             return default
-        return self._section(loaded)[key]
+        return SecretSection(loaded.data, (), loaded)[key]
 
     def to_dict(self) -> dict[str, Any]:
         """A plain, deep copy of every secret (an empty dict without files)."""
@@ -334,20 +364,11 @@ class Secrets(Mapping[str, Any]):
 
     # -- read-only ------------------------------------------------------------------
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        raise TypeError(
+    def _read_only(self) -> str:
+        return (
             "st.secrets is read-only. Put the value in .termlit/secrets.toml, or in a "
             "test set AppTest.secrets[...] before run()."
         )
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        self.__setitem__(key, value)
-
-    def __delitem__(self, key: str) -> None:
-        self.__setitem__(key, None)
-
-    def __delattr__(self, key: str) -> None:
-        self.__setitem__(key, None)
 
     def __repr__(self) -> str:
         try:
@@ -373,7 +394,7 @@ class Secrets(Mapping[str, Any]):
         return (node if isinstance(node, dict) else {}), loaded
 
 
-class SecretSection(Mapping[str, Any]):
+class SecretSection(_ReadOnly, Mapping[str, Any]):
     """A table of ``st.secrets``: same access as the root, read-only."""
 
     __slots__ = ("_data", "_path", "_loaded")
@@ -436,17 +457,8 @@ class SecretSection(Mapping[str, Any]):
     def to_dict(self) -> dict[str, Any]:
         return copy.deepcopy(self._data)
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        raise TypeError(f"{self._name()} is read-only; change the secrets.toml file instead.")
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        self.__setitem__(key, value)
-
-    def __delitem__(self, key: str) -> None:
-        self.__setitem__(key, None)
-
-    def __delattr__(self, key: str) -> None:
-        self.__setitem__(key, None)
+    def _read_only(self) -> str:
+        return f"{self._name()} is read-only; change the secrets.toml file instead."
 
     def __repr__(self) -> str:
         return f"SecretSection({'.'.join(self._path) or '<root>'}, keys={sorted(self._data)!r})"

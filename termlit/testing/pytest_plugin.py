@@ -4,13 +4,16 @@ Registered through the ``pytest11`` entry point, so installing termlit is
 enough::
 
     def test_hello(termlit_snapshot):
-        assert termlit_snapshot("examples/hello.py", press=["tab", "right"])
+        termlit_snapshot("examples/hello.py", press=["tab", "right"])
 
-Each snapshot is two files under the project's ``snapshots/`` folder:
-``NAME.txt`` (the screen as text, what is compared) and ``NAME.svg`` (the
-same screen as a picture, for review). ``pytest --snapshot-update`` writes
-them; a mismatch fails with a diff of the text and names the SVG of what the
-app shows now (``NAME.actual.svg``).
+Each snapshot is three files under the project's ``snapshots/`` folder:
+``NAME.txt`` (the screen's text), ``NAME.styled.txt`` (the text with the
+colours and attributes of every cell, see
+:func:`termlit.testing.screen.render_styled`) and ``NAME.svg`` (the screen
+as a picture, for review). Both text files are compared, so a change of
+colour alone fails too. ``pytest --snapshot-update`` writes them; a mismatch
+fails with a diff (of the text when the text changed, else of the styled
+text) and names the files of what the app shows now (``NAME.actual.*``).
 """
 
 from __future__ import annotations
@@ -34,6 +37,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("termlit_snapshot_dir", "folder of termlit snapshots (default: snapshots)", default="snapshots")
 
 
+def _write(paths: dict[str, Path], contents: dict[str, str]) -> None:
+    for kind, path in paths.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = contents[kind]
+        path.write_text(text if kind == "svg" else text + "\n", encoding="utf-8")
+
+
+def _remove(paths: dict[str, Path]) -> None:
+    for path in paths.values():
+        path.unlink(missing_ok=True)
+
+
 @pytest.fixture
 def termlit_snapshot(request: pytest.FixtureRequest):
     """Compare an app's screen with its snapshot (see the module docstring)."""
@@ -50,49 +65,52 @@ def termlit_snapshot(request: pytest.FixtureRequest):
         timeout: float = 60.0,
         mask: Sequence[str] = (),
     ) -> bool:
-        """``mask``: regular expressions for parts of the screen that change
-        from run to run (timings, clocks); they are compared as '…'."""
-        from termlit.testing.snapshot import apply_masks, snapshot_name, take_snapshot, text_diff
+        """True when the screen matches its snapshot (or was written, with
+        ``--snapshot-update``); a mismatch fails the test. ``mask``: regular
+        expressions for parts of the screen that change from run to run
+        (timings, clocks); they are compared as '…'."""
+        from termlit.testing.snapshot import (  # lazy: pytest loads this plugin in every session
+            files,
+            snapshot_name,
+            take_snapshot,
+            text_diff,
+        )
 
         path = Path(app)
         if not path.is_absolute():
             path = config.rootpath / path
         name = name or snapshot_name(path, press)
-        shot = take_snapshot(path, size=size, press=press, timeout=timeout)
-        shot.text = apply_masks(shot.text, mask)
-        text_file, svg_file = folder / f"{name}.txt", folder / f"{name}.svg"
-        actual_text, actual_svg = folder / f"{name}.actual.txt", folder / f"{name}.actual.svg"
+        shot = take_snapshot(path, size=size, press=press, timeout=timeout).masked(mask)
+        now = {"text": shot.text, "styled": shot.styled, "svg": shot.svg}
+        kept, actual = files(folder / name), files(folder / f"{name}.actual")
         if update:
-            folder.mkdir(parents=True, exist_ok=True)
-            text_file.write_text(shot.text + "\n", encoding="utf-8")
-            svg_file.write_text(shot.svg, encoding="utf-8")
-            actual_text.unlink(missing_ok=True)
-            actual_svg.unlink(missing_ok=True)
+            _write(kept, now)
+            _remove(actual)
             return True
-        if not text_file.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            actual_text.write_text(shot.text + "\n", encoding="utf-8")
-            actual_svg.write_text(shot.svg, encoding="utf-8")
+        missing = [path for kind, path in kept.items() if kind != "svg" and not path.exists()]
+        if missing:
+            _write(actual, now)
             pytest.fail(
-                f"No snapshot {text_file} yet. Look at {actual_svg}; if it is right, "
+                f"No snapshot {missing[0]} yet. Look at {actual['svg']}; if it is right, "
                 "run pytest --snapshot-update to keep it.",
                 pytrace=False,
             )
-        expected = text_file.read_text(encoding="utf-8").rstrip("\n")
-        if expected == shot.text:
-            actual_text.unlink(missing_ok=True)
-            actual_svg.unlink(missing_ok=True)
+        expected = {kind: kept[kind].read_text(encoding="utf-8").rstrip("\n") for kind in ("text", "styled")}
+        if expected["text"] == now["text"] and expected["styled"] == now["styled"]:
+            _remove(actual)
             return True
-        actual_text.write_text(shot.text + "\n", encoding="utf-8")
-        actual_svg.write_text(shot.svg, encoding="utf-8")
+        _write(actual, now)
+        if expected["text"] != now["text"]:
+            what, diff = "the screen's text differs", text_diff(expected["text"], now["text"], name)
+        else:
+            what = "the screen's text is the same, but colours or styles differ"
+            diff = text_diff(expected["styled"], now["styled"], f"{name}.styled")
         pytest.fail(
-            f"{name}: the screen differs from its snapshot.\n\n"
-            f"{text_diff(expected, shot.text, name)}\n\n"
-            f"What the app shows now: {actual_svg}\n"
-            f"The snapshot: {svg_file}\n"
+            f"{name}: {what} from its snapshot.\n\n{diff}\n\n"
+            f"What the app shows now: {actual['svg']}\n"
+            f"The snapshot: {kept['svg']}\n"
             "If the change is intended, run pytest --snapshot-update.",
             pytrace=False,
         )
-        return False
 
     return check

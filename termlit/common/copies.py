@@ -1,7 +1,8 @@
 """The cheapest correct copy of a cached value.
 
-``cache_data`` hands out a new copy at every call. Unpickling always works,
-but for the common data types something cheaper is just as safe:
+``cache_data`` hands out a new copy at every call, and a SQL connection a
+new copy of each cached query result. Unpickling always works, but for the
+common data types something cheaper is just as safe:
 
 - immutable values (numbers, strings, bytes, dates, UUIDs, Enums, tuples and
   frozensets of those) are returned as they are: nothing can change them;
@@ -26,7 +27,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["copier_for"]
+__all__ = ["copier_for", "copy_frame", "copy_on_write"]
 
 _ATOMS = (
     type(None),
@@ -128,10 +129,12 @@ def _pandas_copier(value: Any) -> Callable[[Any], Any] | None:
         if index is not None and index.dtype == object:
             if pd.api.types.infer_dtype(index, skipna=True) not in _SAFE_INFERRED and not isinstance(index, pd.MultiIndex):
                 return None
-    return _copy_frame_cow if _copy_on_write() else _copy_frame_deep
+    return _copy_frame_cow if copy_on_write() else _copy_frame_deep
 
 
-def _copy_on_write() -> bool:
+def copy_on_write() -> bool:
+    """Whether pandas copies on write (a shallow copy of a frame is then a
+    safe copy to hand out)."""
     import pandas as pd
 
     if int(pd.__version__.split(".", 1)[0]) >= 3:
@@ -148,3 +151,11 @@ def _copy_frame_cow(value: Any) -> Any:
 
 def _copy_frame_deep(value: Any) -> Any:
     return value.copy(deep=True)
+
+
+def copy_frame(frame: Any) -> Any:
+    """A copy of a DataFrame or Series whose changes never reach ``frame``'s
+    data: shallow under Copy-on-Write, deep otherwise. (Python objects held
+    in cells, such as lists, are shared: :func:`copier_for` tells when that
+    is safe.)"""
+    return frame.copy(deep=not copy_on_write())
