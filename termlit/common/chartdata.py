@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from termlit.errors import StreamlitAPIException
+
 __all__ = [
     "PALETTE",
     "Series",
@@ -116,8 +118,6 @@ def prepare(
 
     def column(name: Any, role: str) -> Any:
         if str(name) not in by_name:
-            from termlit.errors import StreamlitAPIException
-
             raise StreamlitAPIException(
                 f"{role}={name!r} is not a column of the data (columns: {', '.join(columns[:12])})."
             )
@@ -184,8 +184,6 @@ def prepare(
                 )
     else:
         if fixed_colors and len(fixed_colors) not in (1, len(y_names)):
-            from termlit.errors import StreamlitAPIException
-
             raise StreamlitAPIException(
                 f"color has {len(fixed_colors)} colours for {len(y_names)} y columns: give one, or one per column."
             )
