@@ -6,6 +6,9 @@ Its keys are the bindings of :class:`TermlitApp` and :class:`PageScreen`
 A change the user makes is sent to the runner, and the screen waits a moment
 (:data:`RERUN_GRACE`) for the rerun it causes: when the run is quick, the
 widget's own change and the run's result reach the terminal as one frame.
+A key's action holds repaints until the messages it posted have reached the
+app (:class:`ActionDone` follows them), so the widget's change cannot slip
+out on its own before the app has heard of it.
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ RERUN_GRACE = 1 / 60
 
 class RunUpdate(Message):
     """The runner has something new to show (posted from its thread)."""
+
+
+class ActionDone(Message):
+    """Posted to the widget a key's action ran on, after the action: it
+    reaches the app behind the messages the action made that widget post."""
 
 
 class FilesChanged(Message):
@@ -147,11 +155,14 @@ class TermlitApp(App[None]):
         self._last_ctrl_c = 0.0
         self.app_name = runner.script.path.name if runner.script.path else "app"
         self._title = self.app_name
-        #: While the screen waits for a rerun: the repaints it holds back,
-        #: the timer that ends the wait, and the run it waits to follow.
+        #: While the screen holds repaints: the batch, the timer that ends
+        #: it, the actions whose messages are still on their way, and the
+        #: run whose newer result ends the wait.
+        self._topbar_line: Text | None = None
         self._held: ExitStack | None = None
         self._grace: Timer | None = None
-        self._held_after = 0
+        self._actions = 0
+        self._awaiting: int | None = None
 
     # -- layout -----------------------------------------------------------------
 
@@ -209,10 +220,15 @@ class TermlitApp(App[None]):
 
     async def on_run_update(self, message: RunUpdate) -> None:
         result = self.runner.take_update()
+        newest = 0
         while result is not None:
             await self.apply_result(result)
+            newest = max(newest, result.run_id)
             result = self.runner.take_update()
         self._draw_topbar()
+        if self._awaiting is not None and newest > self._awaiting:
+            self._awaiting = None
+            self._show_frame()
 
     async def apply_result(self, result: RunResult) -> None:
         """Reconcile the screen with a (partial or final) run result."""
@@ -230,20 +246,23 @@ class TermlitApp(App[None]):
         if result.final:
             self.applied_runs += 1
             self.last_applied = result
-        if self._held is not None and run > self._held_after:
-            self._show_frame()
 
-    def _hold_frame(self, after_run: int) -> None:
-        """Hold repaints back until a run newer than ``after_run`` is on
-        screen, or :data:`RERUN_GRACE` has passed."""
-        self._held_after = after_run
+    # -- one frame per change ---------------------------------------------------
+
+    def _hold_frame(self) -> None:
+        """Hold repaints back (for :data:`RERUN_GRACE` at most)."""
         if self._held is None:
             self._held = ExitStack()
             self._held.enter_context(self.batch_update())
-            self._grace = self.set_timer(RERUN_GRACE, self._show_frame)
+            self._grace = self.set_timer(RERUN_GRACE, self._grace_over)
+
+    def _grace_over(self) -> None:
+        self._actions, self._awaiting = 0, None
+        self._show_frame()
 
     def _show_frame(self) -> None:
-        if self._held is None:
+        """End the hold once nothing it waits for is left."""
+        if self._held is None or self._actions or self._awaiting is not None:
             return
         held, self._held = self._held, None
         if self._grace is not None:
@@ -251,6 +270,23 @@ class TermlitApp(App[None]):
             self._grace = None
         held.close()
         self.screen.check_idle()
+
+    async def run_action(self, action: Any, default_namespace: Any = None, namespaces: Any = None) -> bool:
+        """Run an action; one a key runs on a widget holds repaints until the
+        messages it made the widget post have reached the app."""
+        if not isinstance(default_namespace, Widget):
+            return await super().run_action(action, default_namespace, namespaces)
+        self._hold_frame()
+        self._actions += 1
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        finally:
+            default_namespace.post_message(ActionDone())
+
+    def on_action_done(self, message: ActionDone) -> None:
+        message.stop()
+        self._actions = max(self._actions - 1, 0)
+        self._show_frame()
 
     @property
     def settled(self) -> bool:
@@ -299,7 +335,9 @@ class TermlitApp(App[None]):
         pad = max(self.size.width - 2 - line.cell_len - right.cell_len, 1)
         line.append(" " * pad)
         line.append_text(right)
-        bar.update(line, layout=False)
+        if line != self._topbar_line:  # the same line again: nothing to repaint
+            self._topbar_line = line
+            bar.update(line, layout=False)
 
     def on_resize(self) -> None:
         self._draw_topbar()
@@ -312,7 +350,8 @@ class TermlitApp(App[None]):
         # Read after the value is queued: every run started later carries it.
         after = self.runner.run_count
         self.reconciler.sent(message.view.element_id, after)
-        self._hold_frame(after)
+        self._hold_frame()
+        self._awaiting = after
 
     def on_descendant_focus(self) -> None:
         self._show_help()

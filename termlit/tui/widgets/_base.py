@@ -12,16 +12,15 @@ from termlit.runtime.tree import Element
 __all__ = ["ElementView", "WidgetValue", "props_changed"]
 
 
-class WidgetValue(Message):
+class WidgetValue(Message, bubble=False):
     """The user changed the value of the widget ``view`` shows: the app queues
-    ``value`` for the script and reruns it. ``entered``: the user committed it
-    with Enter (a form that submits on Enter takes it as its submit)."""
+    ``value`` for the script and reruns it. Posted straight to the app (see
+    :meth:`ElementView.send`)."""
 
-    def __init__(self, view: ElementView, value: Any, *, entered: bool = False) -> None:
+    def __init__(self, view: ElementView, value: Any) -> None:
         super().__init__()
         self.view = view
         self.value = value
-        self.entered = entered
 
 
 def props_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
@@ -92,6 +91,11 @@ class ElementView:
     def apply_props(self, props: dict[str, Any]) -> None:
         """Show new props; override in each widget."""
 
-    def send(self, value: Any, *, entered: bool = False) -> None:
-        """Tell the app the user set this widget to ``value``."""
-        self.post_message(WidgetValue(self, value, entered=entered))  # type: ignore[attr-defined]
+    def send(self, value: Any) -> None:
+        """Tell the app the user set this widget to ``value``.
+
+        The message goes to the app directly, not up the DOM: it reaches the
+        app before the screen repaints the widget's own change, so the app
+        can hold that repaint for the rerun (one frame for both)."""
+        app = self.app  # type: ignore[attr-defined]
+        app.post_message(WidgetValue(self, value))

@@ -9,7 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, TabbedContent, TabPane
 
 from termlit.runtime.tree import Element
-from termlit.tui.widgets._base import ElementView, WidgetValue
+from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._field import FieldEntered
 from termlit.tui.widgets._spinner import FRAMES
 
 __all__ = ["ExpanderView", "PopoverView", "StatusView", "TabView", "TabsView"]
@@ -135,15 +136,16 @@ class FormView(ElementView, Vertical):
     def apply_props(self, props: dict[str, Any]) -> None:
         self.set_class(bool(props.get("border")), "-border")
 
-    def on_widget_value(self, message: WidgetValue) -> None:
-        """A value committed with Enter submits the form: the submit button's
-        press goes up to the app right after that value."""
-        if not message.entered or not self.element.props.get("enter_to_submit", True):
+    def on_field_entered(self, message: FieldEntered) -> None:
+        """Enter in a text field presses the submit button (unless the form
+        says otherwise); the field has sent its value to the app already."""
+        message.stop()
+        if not self.element.props.get("enter_to_submit", True):
             return
         for widget in self.query("*"):
             if isinstance(widget, ElementView) and widget.element.kind == "form_submit_button":
                 if not widget.element.props.get("disabled"):
-                    self.post_message(WidgetValue(widget, True))
+                    widget.send(True)
                 return
 
 

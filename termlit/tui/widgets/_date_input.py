@@ -129,11 +129,11 @@ class DateField(ValueField):
         self.props = props
         self.take(value)
 
-    def commit_text(self, *, entered: bool = False) -> None:
+    def commit_text(self) -> None:
         if self.editing and not self.value.strip() and not self.props.get("clearable", True):
             self.action_revert()
             return
-        super().commit_text(entered=entered)
+        super().commit_text()
 
     # -- actions --------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["ControlChanged", "FieldNote", "FieldView", "ValueField", "format_number"]
+__all__ = ["ControlChanged", "FieldEntered", "FieldNote", "FieldView", "ValueField", "format_number"]
 
 
 def format_number(value: Any, fmt: str | None, number_type: str, step: Any = None) -> str:
@@ -44,20 +44,21 @@ def format_number(value: Any, fmt: str | None, number_type: str, step: Any = Non
 
 
 class ControlChanged(Message):
-    """Base of the controls' change messages: the user set ``value``.
+    """Base of the controls' change messages: the user set ``value``."""
 
-    ``entered`` is True when the user committed it with Enter (a form may
-    take that as its submit)."""
-
-    def __init__(self, control: Widget, value: Any, *, entered: bool = False) -> None:
+    def __init__(self, control: Widget, value: Any) -> None:
         super().__init__()
         self._control = control
         self.value = value
-        self.entered = entered
 
     @property
     def control(self) -> Widget:
         return self._control
+
+
+class FieldEntered(Message):
+    """The user pressed Enter in a text field: a form around it that submits
+    on Enter takes it as its submit (after the field's own value)."""
 
 
 class FieldNote(Message):
@@ -128,7 +129,7 @@ class FieldView(ElementView, Vertical):
     @on(ControlChanged)
     def _control_changed(self, message: ControlChanged) -> None:
         message.stop()
-        self.send(self.value_of(message), entered=message.entered)
+        self.send(self.value_of(message))
 
     def on_field_note(self, message: FieldNote) -> None:
         message.stop()
@@ -192,15 +193,15 @@ class ValueField(Input):
             self.committed = value
             self.value = self.show(value)
 
-    def commit(self, value: Any, note: str | None = None, *, entered: bool = False) -> None:
+    def commit(self, value: Any, note: str | None = None) -> None:
         self.post_message(FieldNote(note))
         self.value = self.show(value)
         self.cursor_position = len(self.value)
         if value != self.committed:
             self.committed = value
-            self.post_message(self.Committed(self, value, entered=entered))
+            self.post_message(self.Committed(self, value))
 
-    def commit_text(self, *, entered: bool = False) -> None:
+    def commit_text(self) -> None:
         if not self.editing:
             return
         try:
@@ -210,7 +211,7 @@ class ValueField(Input):
             self.value = self.show(self.committed)
             return
         value, note = self.check(value)
-        self.commit(value, note, entered=entered)
+        self.commit(value, note)
 
     def step_cursor(self, count: int) -> None:
         """While editing, ←/→ move the cursor one place instead of stepping."""
@@ -223,7 +224,7 @@ class ValueField(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.commit_text(entered=True)
+        self.commit_text()
 
     def on_blur(self) -> None:
         self.commit_text()

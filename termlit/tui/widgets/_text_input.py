@@ -7,7 +7,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Input
 
-from termlit.tui.widgets._field import FieldView, ValueField
+from termlit.tui.widgets._field import FieldEntered, FieldView, ValueField
 
 __all__ = ["TextField", "TextInputView"]
 
@@ -31,13 +31,11 @@ class TextField(ValueField):
             password=props.get("type") == "password",
             max_length=props.get("max_chars") or 0,
         )
-        self.in_form = bool(props.get("form"))
 
     def set_props(self, props: dict[str, Any]) -> None:
         self.password = props.get("type") == "password"
         self.placeholder = props.get("placeholder") or ""
         self.max_length = props.get("max_chars") or 0
-        self.in_form = bool(props.get("form"))
         self.take(props.get("value"))
 
     def action_leave(self) -> None:
@@ -46,10 +44,8 @@ class TextField(ValueField):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.editing or not self.in_form:
-            self.commit_text(entered=True)
-        else:  # the text stands: Enter still submits the form around it
-            self.post_message(self.Committed(self, self.committed, entered=True))
+        self.commit_text()
+        self.post_message(FieldEntered())
 
 
 class TextInputView(FieldView):
