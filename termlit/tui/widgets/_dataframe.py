@@ -119,7 +119,7 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         self.frame: Any = None
         self._applied: dict[str, Any] | None = None
         #: The newest sort and search: an older one's result is dropped.
-        self._workers: dict[str, Worker] = {}
+        self._latest: dict[str, Worker] = {}
         self.window = FrameWindow()
         self._strips: list[Strip] | None = None
         self._set_props(element.props)
@@ -344,11 +344,11 @@ class DataFrameView(ElementView, Widget, can_focus=True):
     def _run(self, group: str, work: Any) -> None:
         """Run ``work`` in a thread; a newer run of the same group cancels it
         (and its result, should it finish anyway, is dropped)."""
-        self._workers[group] = self.run_worker(work, group=group, thread=True, exclusive=True, exit_on_error=False)
+        self._latest[group] = self.run_worker(work, group=group, thread=True, exclusive=True, exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if self._workers.get(worker.group) is not worker or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+        if self._latest.get(worker.group) is not worker or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         self.busy = ""
         if event.state is WorkerState.ERROR:

@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["ControlChanged", "FieldEntered", "FieldNote", "FieldView", "ValueField", "format_number"]
+__all__ = ["ControlChanged", "ControlMessage", "FieldEntered", "FieldNote", "FieldView", "ValueField", "format_number"]
 
 
 def format_number(value: Any, fmt: str | None, number_type: str, step: Any = None) -> str:
@@ -43,17 +43,24 @@ def format_number(value: Any, fmt: str | None, number_type: str, step: Any = Non
     return f"{float(value):.{max(decimals, 1)}f}"
 
 
-class ControlChanged(Message):
-    """Base of the controls' change messages: the user set ``value``."""
+class ControlMessage(Message):
+    """A message from a control (``@on(..., selector)`` matches the control)."""
 
-    def __init__(self, control: Widget, value: Any) -> None:
+    def __init__(self, control: Widget) -> None:
         super().__init__()
         self._control = control
-        self.value = value
 
     @property
     def control(self) -> Widget:
         return self._control
+
+
+class ControlChanged(ControlMessage):
+    """Base of the controls' change messages: the user set ``value``."""
+
+    def __init__(self, control: Widget, value: Any) -> None:
+        super().__init__(control)
+        self.value = value
 
 
 class FieldEntered(Message):

@@ -15,9 +15,10 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from termlit.tui.widgets._field import ControlMessage
 
 __all__ = ["OptionItems", "OptionsControl"]
 
@@ -123,17 +124,12 @@ class OptionsControl(Widget, can_focus=True):
     OptionsControl:focus { background: $boost; }
     """
 
-    class Picked(Message):
+    class Picked(ControlMessage):
         """The user picked the option at ``index``."""
 
         def __init__(self, control: OptionsControl, index: int) -> None:
-            super().__init__()
-            self._control = control
+            super().__init__(control)
             self.index = index
-
-        @property
-        def control(self) -> OptionsControl:
-            return self._control
 
     selected: reactive[frozenset[int]] = reactive(frozenset())
     cursor: reactive[int] = reactive(0)
