@@ -262,7 +262,7 @@ def test_scrolling_by_keys_shows_the_rows_in_view(write_app):
             assert "price" in text and "units" in text and "row 1 of 50,000" in text
             assert "NaN" in text  # row 5's missing price is shown as such
             assert "…" in text  # the long note is cut
-            table = await _focus_table(pilot)
+            await _focus_table(pilot)
             await pilot.press("pagedown")
             await pilot.pause()
             assert "row 11 of 50,000" in screen_text(app)  # ten rows a page (the default height)

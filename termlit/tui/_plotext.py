@@ -47,9 +47,10 @@ def new_figure(width: int, height: int) -> Any:
 
 
 def braille_chars() -> list[str]:
-    """The braille character for each of the 256 patterns of a cell's dots:
-    bit ``k`` is dot ``k`` counting rows from the top, two dots a row (bit 0
-    top left, bit 1 top right, ... bit 7 bottom right), as plotext draws them."""
+    """The character for each of the 256 patterns of a cell's dots, as
+    plotext draws them: bit ``k`` is dot ``k`` counting rows from the top,
+    two dots a row (bit 0 top left, bit 1 top right, ... bit 7 bottom
+    right); no dot at all is a space."""
     if not _BRAILLE:
         from plotext._utility import braille_codes
 

@@ -60,10 +60,11 @@ class FilesChanged(Message):
 
 
 class Area(VerticalScroll, can_focus=False):
-    """The main area or the sidebar: the roots the reconciler fills."""
+    """The main area or the sidebar: the roots the reconciler fills.
+    ``name`` heads its keys (scrolling) in the key help."""
 
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str, name: str) -> None:
+        super().__init__(id=id, name=name)
         self.views: list[Any] = []
 
     @property
@@ -155,10 +156,10 @@ class TermlitApp(App[None]):
         self._last_ctrl_c = 0.0
         self.app_name = runner.script.path.name if runner.script.path else "app"
         self._title = self.app_name
+        self._topbar_line: Text | None = None
         #: While the screen holds repaints: the batch, the timer that ends
         #: it, the actions whose messages are still on their way, and the
         #: run whose newer result ends the wait.
-        self._topbar_line: Text | None = None
         self._held: ExitStack | None = None
         self._grace: Timer | None = None
         self._actions = 0
@@ -172,8 +173,8 @@ class TermlitApp(App[None]):
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
         with Horizontal(id="body"):
-            yield Area(id="sidebar")
-            yield Area(id="main")
+            yield Area(id="sidebar", name="The sidebar")
+            yield Area(id="main", name="The page")
         yield HelpLine(id="helpline")
         yield Footer()
 
@@ -281,7 +282,9 @@ class TermlitApp(App[None]):
         try:
             return await super().run_action(action, default_namespace, namespaces)
         finally:
-            default_namespace.post_message(ActionDone())
+            if not default_namespace.post_message(ActionDone()):  # the widget is gone
+                self._actions -= 1
+                self._show_frame()
 
     def on_action_done(self, message: ActionDone) -> None:
         message.stop()
@@ -290,9 +293,15 @@ class TermlitApp(App[None]):
 
     @property
     def settled(self) -> bool:
-        """True when no run is in flight or queued and the last run is on screen."""
+        """True when no run is in flight or queued, the last run is on
+        screen, and no repaint is held back."""
         runner = self.runner
-        return runner.wait_idle(0) and runner.last_result is not None and self.last_applied is runner.last_result
+        return (
+            runner.wait_idle(0)
+            and runner.last_result is not None
+            and self.last_applied is runner.last_result
+            and self._held is None
+        )
 
     def _update_sidebar_visibility(self, result: RunResult) -> None:
         has_items = bool(result.sidebar.children)

@@ -30,13 +30,14 @@ EVERYWHERE = "Everywhere"
 
 
 def _where(node: DOMNode) -> str:
-    """The heading of a binding's section: the widget it belongs to."""
+    """The heading of a binding's section: the element it belongs to
+    (``st.slider``), else the node's name, else its class."""
     if isinstance(node, Screen) or node.parent is None:
         return EVERYWHERE
     for ancestor in node.ancestors_with_self:
         if isinstance(ancestor, ElementView):
             return f"st.{ancestor.element.kind}"
-    return type(node).__name__
+    return node.name or type(node).__name__
 
 
 def key_sections(bindings: Mapping[str, ActiveBinding], key_display: Callable[[Binding], str]) -> list[Section]:

@@ -8,8 +8,6 @@ dim), so it reads the same in 16 colours and with ``NO_COLOR``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
