@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DirectoryTree, Footer, Static
 from textual.widgets.tree import TreeNode
 
-from termlit.elements.inputs import accepts
+from termlit.common.files import accepts
 from termlit.tui.widgets._download_button import human_size
 from termlit.tui.widgets._field import ControlChanged, FieldView
 
