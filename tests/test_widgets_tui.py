@@ -371,3 +371,23 @@ def test_the_chat_input_comes_last_in_the_tab_order(write_app):
             assert seen == ["ButtonView:first", "ButtonView:last", "ChatField:", "ButtonView:first"]
 
     run_async(scenario())
+
+
+def test_a_selectbox_of_numpy_values_keeps_its_choice_across_reruns(write_app):
+    path = write_app(
+        """
+        import numpy as np
+        import termlit as st
+        n = st.selectbox("Number", np.array([10, 20, 30]))
+        st.text(f"n={n}")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(60, 12)) as (app, pilot):
+            text = await press(pilot, "tab", "enter", "down", "enter")
+            assert "n=20" in text
+            text = await press(pilot, "ctrl+r")  # new option objects, equal to the old ones
+            assert "n=20" in text and "20" in text.split("n=20")[0]  # the box still shows it
+
+    run_async(scenario())
