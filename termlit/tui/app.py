@@ -294,13 +294,15 @@ class TermlitApp(App[None]):
     @property
     def settled(self) -> bool:
         """True when no run is in flight or queued, the last run is on
-        screen, and no repaint is held back."""
+        screen, no repaint is held back and no widget is still drawing in a
+        worker (a chart, a sort)."""
         runner = self.runner
         return (
             runner.wait_idle(0)
             and runner.last_result is not None
             and self.last_applied is runner.last_result
             and self._held is None
+            and all(worker.is_finished for worker in self.workers)
         )
 
     def _update_sidebar_visibility(self, result: RunResult) -> None:
