@@ -23,7 +23,8 @@ import pandas as pd
 
 from termlit.common.chartdata import axis_limits
 from termlit.common.chartdata import chart_data
-from termlit.tui._plot import _dress, _figure, _rgb, draw_chart, plotext_problem
+from termlit.tui._plot import draw_chart, dress, plotext_problem, rgb
+from termlit.tui._plotext import new_figure
 
 WIDTH, HEIGHT = 100, 30
 
@@ -45,10 +46,10 @@ def plain_draw(kind: str, frame: pd.DataFrame) -> str:
     props = {"chart": kind, "data": frame, "x": "x", "y": "y", "color": "#ff4b4b"}
     data = chart_data(props)
     series = data.series[0]
-    figure = _figure(WIDTH, HEIGHT)
-    _dress(figure, props, data, axis_limits([series.x]), axis_limits([series.y]), WIDTH)
+    figure = new_figure(WIDTH, HEIGHT)
+    dress(figure, props, data, axis_limits([series.x]), axis_limits([series.y]), WIDTH)
     draw = figure.scatter if kind == "scatter" else figure.plot
-    draw(series.x.tolist(), series.y.tolist(), marker="braille", color=_rgb(series.color))
+    draw(series.x.tolist(), series.y.tolist(), marker="braille", color=rgb(series.color))
     return figure.build()
 
 

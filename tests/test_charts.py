@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
+from rich.text import Text
 from conftest import EXAMPLES, run_async, running, settle
 
 from termlit.common.chartdata import axis_limits, prepare
 from termlit.testing import AppTest
 from termlit.testing.screen import screen_text
-from termlit.tui._plot import _dress, _figure, draw_chart, plotext_problem
+from termlit.tui._plot import draw_chart, dress, plotext_problem, rgb
+from termlit.tui._plotext import braille_chars, new_figure
 
 needs_plotext5 = pytest.mark.skipif(plotext_problem() is not None, reason=str(plotext_problem()))
 
@@ -71,15 +75,31 @@ def _plain(kind, frame, width=80, height=20):
     data = prepare(frame, x="x", y="y")
     s = data.series[0]
     ys = [s.y] + ([np.zeros(1)] if kind == "area" else [])
-    figure = _figure(width, height)
-    _dress(figure, props, data, axis_limits([s.x]), axis_limits(ys), width)
-    from termlit.tui._plot import _rgb
-
+    figure = new_figure(width, height)
+    dress(figure, props, data, axis_limits([s.x]), axis_limits(ys), width)
     if kind == "scatter":
-        figure.scatter(s.x.tolist(), s.y.tolist(), marker="braille", color=_rgb(s.color))
+        figure.scatter(s.x.tolist(), s.y.tolist(), marker="braille", color=rgb(s.color))
     else:
-        figure.plot(s.x.tolist(), s.y.tolist(), marker="braille", color=_rgb(s.color), fillx=kind == "area")
+        figure.plot(s.x.tolist(), s.y.tolist(), marker="braille", color=rgb(s.color), fillx=kind == "area")
     return draw_chart(kind, data, props, width, height), figure.build()
+
+
+@needs_plotext5
+def test_the_plotext_adapter_keeps_its_promises():
+    """What termlit takes from plotext's private parts (tui/_plotext.py)."""
+    figure = new_figure(30, 8)
+    figure.scatter([0, 1], [0, 1], marker="braille")
+    built = figure.build()
+    lines = Text.from_ansi(built).plain.splitlines()
+    assert len(lines) == 8 and {len(line) for line in lines} == {30}  # its own size, not the terminal's
+    assert not re.search(r"\x1b\[[34]", built)  # the "clear" theme: no colours of its own
+    assert "⠈" in lines[1] and "⡀" in lines[5]  # the two points, in braille
+    assert "⠈" not in new_figure(30, 8).build()  # a new figure shares nothing with the last
+    chars = braille_chars()
+    assert len(chars) == 256 and chars[0] == " "  # no dot: an empty cell
+    assert len(set(chars[1:])) == 255 and all("\u2800" < c <= "\u28ff" for c in chars[1:])
+    # bit k is dot k, rows from the top, two dots a row
+    assert [chars[1 << k] for k in range(8)] == ["⠁", "⠈", "⠂", "⠐", "⠄", "⠠", "⡀", "⢀"]
 
 
 @needs_plotext5
@@ -115,7 +135,7 @@ def test_colour_example_recolours_the_scatter():
 
 def _colours(chart) -> set[tuple[int, int, int]]:
     found = set()
-    for span in chart._picture.spans:
+    for span in chart.picture.spans:
         color = span.style.color if hasattr(span.style, "color") else None
         if color is not None and color.triplet is not None:
             found.add(tuple(color.triplet))
@@ -154,12 +174,12 @@ def test_every_chart_kind_draws_and_redraws_on_resize(write_app):
             await _drawn(pilot)
             views = list(app.query(ChartView))
             assert len(views) == 4
-            assert all("cannot be drawn" not in v._picture.plain for v in views)
-            widths = {len(v._picture.plain.splitlines()[0]) for v in views}
+            assert all("cannot be drawn" not in v.picture.plain for v in views)
+            widths = {len(v.picture.plain.splitlines()[0]) for v in views}
             await pilot.resize_terminal(60, 60)
             await pilot.pause()
             await _drawn(pilot)
-            assert {len(v._picture.plain.splitlines()[0]) for v in views} != widths
-            assert "a" in views[3]._picture.plain and "b" in views[3]._picture.plain  # the legend
+            assert {len(v.picture.plain.splitlines()[0]) for v in views} != widths
+            assert "a" in views[3].picture.plain and "b" in views[3].picture.plain  # the legend
 
     run_async(scenario())

@@ -221,3 +221,27 @@ def test_an_element_the_ui_cannot_draw_shows_an_error_and_the_app_goes_on(write_
             assert "fine" in screen_text(app) and "could not be shown" not in screen_text(app)
 
     run_async(scenario())
+
+
+def test_json_keeps_what_the_user_opened_when_a_rerun_changes_a_value(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        st.session_state.setdefault("n", 0)
+        if st.button("more"):
+            st.session_state.n += 1
+        st.json({"n": st.session_state.n, "nested": {"x": 1}}, expanded=False)
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(60, 14)) as (app, pilot):
+            await pilot.press("tab", "tab", "space")  # open the document's root
+            await pilot.pause()
+            assert "n: 0" in screen_text(app)
+            await pilot.press("shift+tab", "enter")  # the button: n becomes 1
+            await settle(pilot)
+            text = screen_text(app)
+            assert "n: 1" in text and "n: 0" not in text  # still open, with the new value
+
+    run_async(scenario())

@@ -231,3 +231,112 @@ def test_color_picker_by_keyboard_palette_typed_hex_and_bad_input(write_app):
             assert "not a hex colour" in text and "picked #112233" in text
 
     run_async(scenario())
+
+
+def _count_renders(monkeypatch, cls) -> list[int]:
+    """How many times widgets of ``cls`` are drawn (render is what paints them)."""
+    calls = [0]
+    render = cls.render
+
+    def counting(self):
+        calls[0] += 1
+        return render(self)
+
+    monkeypatch.setattr(cls, "render", counting)
+    return calls
+
+
+def test_one_slider_step_paints_the_slider_once(monkeypatch):
+    renders = _count_renders(monkeypatch, SliderControl)
+
+    async def scenario():
+        async with running(EXAMPLES / "hello.py") as (app, pilot):
+            await _focus(pilot, SliderControl)
+            await settle(pilot)
+            for key, shown in (("right", "At 55 km/h"), ("right", "At 60 km/h"), ("left", "At 55 km/h")):
+                renders[0] = 0
+                await pilot.press(key)
+                await settle(pilot)
+                assert shown in screen_text(app)
+                assert renders[0] == 1  # the step itself; the run's echo of it draws nothing
+
+    run_async(scenario())
+
+
+def test_a_slow_run_echoing_the_step_does_not_paint_the_slider_again(write_app, monkeypatch):
+    path = write_app(
+        """
+        import time
+        import termlit as st
+        v = st.slider("v", 0, 100, 50)
+        st.text(f"v={v}")
+        time.sleep(0.1)  # the run's result comes long after the slider moved
+        """
+    )
+    renders = _count_renders(monkeypatch, SliderControl)
+
+    async def scenario():
+        async with running(path) as (app, pilot):
+            await _focus(pilot, SliderControl)
+            await settle(pilot)
+            renders[0] = 0
+            await pilot.press("right")
+            await settle(pilot)
+            assert "v=51" in screen_text(app)
+            assert renders[0] == 1
+
+    run_async(scenario())
+
+
+def test_a_run_that_started_before_a_change_does_not_undo_it(write_app):
+    path = write_app(
+        """
+        import time
+        import termlit as st
+        v = st.slider("v", 0, 100, 50)
+        if v == 52:
+            time.sleep(0.4)
+        st.text(f"v={v}")
+        if v == 51:
+            time.sleep(0.4)  # the user moves on while this run sleeps
+        """
+    )
+
+    async def scenario():
+        async with running(path) as (app, pilot):
+            slider = await _focus(pilot, SliderControl)
+            await settle(pilot)
+            first = app.runner.run_count
+            await pilot.press("right")  # 51: a run starts and sleeps
+            await pilot.pause(0.1)
+            await pilot.press("right")  # 52, while the run with 51 is still going
+            for _ in range(200):  # until the run with 51 is on screen
+                if app.last_applied is not None and app.last_applied.run_id == first + 1:
+                    break
+                await pilot.pause(0.01)
+            text = screen_text(app)
+            assert "v=51" in text  # that run's own output is shown...
+            assert slider.value == (52,) and " 52" in text  # ...but not its older value of the slider
+            await settle(pilot)
+            assert "v=52" in screen_text(app) and slider.value == (52,)
+
+    run_async(scenario())
+
+
+def test_key_help_lists_the_keys_of_the_focused_widget_and_of_the_app():
+    async def scenario():
+        async with running(EXAMPLES / "hello.py") as (app, pilot):
+            await pilot.press("question_mark")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Everywhere" in text and "rerun the script" in text and "the next widget" in text
+            assert "one step up" not in text  # nothing has focus yet
+            await pilot.press("escape")
+            await _focus(pilot, SliderControl)
+            await pilot.press("f1")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "st.slider" in text and "one step up" in text and "rerun the script" in text
+            assert text.index("st.slider") < text.index("Everywhere")  # the widget's own keys first
+
+    run_async(scenario())

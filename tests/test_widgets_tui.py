@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from conftest import run_async, running, settle
+from rich.cells import cell_len
+from rich.console import Console
 
 from termlit.testing.screen import screen_text
+from termlit.tui.widgets._grid import Grid, GridColumn
+from termlit.tui.widgets._multiselect import Chips
+from termlit.tui.widgets._options import OptionItems
+from termlit.tui.widgets._progress import ProgressBar
+from termlit.tui.widgets._slider import SliderTrack
+from termlit.tui.widgets._toggle import Switch
 
 
 async def press(pilot, *keys: str) -> str:
@@ -299,5 +307,87 @@ def test_chat_input_sends_on_enter_and_messages_show_avatars(write_app):
             assert "Say something" in lines[-3]  # docked at the bottom, emptied
             text = await press(pilot, "ctrl+r")
             assert "msg=None" in text and "You said: hey" in text
+
+    run_async(scenario())
+
+
+def _drawn(renderable, width: int) -> list[str]:
+    """What a bare Rich console prints for ``renderable`` at ``width`` cells."""
+    console = Console(width=width, color_system=None, record=True, legacy_windows=False)
+    console.print(renderable)
+    return console.export_text().rstrip("\n").split("\n")
+
+
+def test_controls_draw_with_a_bare_rich_console_measuring_cells_not_characters():
+    # A label of wide characters: the track makes room for its cells.
+    (line,) = _drawn(SliderTrack([0.5], "日本語"), 30)
+    assert cell_len(line) == 30 and line.endswith("  日本語") and "◉" not in line and "●" in line
+    (line,) = _drawn(SliderTrack([0.0, 1.0], "1 – 9", active=1), 20)
+    assert line.startswith("●") and line.rstrip().endswith("◉  1 – 9")
+    assert _drawn(Switch(True, "Dark mode"), 30) == ["━━● on  Dark mode"]
+    assert _drawn(Switch(False, None), 30) == ["○━━ off"]
+    # Pills wrap by cells: two pills of 8 cells and a gap of 2 take 18.
+    pills = OptionItems("pills", ["猫猫", "犬犬", "鳥鳥"], frozenset({1}), cursor=None)
+    assert _drawn(pills, 18) == ["[ 猫猫 ]  [✓ 犬犬]", "[ 鳥鳥 ]"]
+    assert _drawn(pills, 17) == ["[ 猫猫 ]", "[✓ 犬犬]", "[ 鳥鳥 ]"]
+    radio = _drawn(OptionItems("radio", ["a", "b"], frozenset({0}), cursor=1, captions=["one", ""]), 20)
+    assert radio == ["  ◉ a", "    one", "› ○ b"]
+    assert _drawn(Chips(["apple", "fig"], None, "Choose"), 40) == ["[apple ×] [fig ×]  ▾"]
+    assert _drawn(ProgressBar(50, "Half way"), 16) == ["Half way", "█████░░░░░  50%"]
+
+
+def test_a_table_window_draws_with_a_bare_rich_console():
+    grid = Grid(
+        columns=[GridColumn("n", 3, True, ["1", "22"], [False, False]),
+                 GridColumn("word", 4, False, ["日本", "NaN"], [False, True])],
+        page=3, status="row 1 of 2", index=["0", "1"], index_width=1, cursor=(0, 1),
+    )
+    lines = _drawn(grid, 24)
+    assert lines[0].rstrip() == "   │   n  word"
+    assert lines[1].rstrip() == "›0 │   1  日本"
+    assert lines[2].rstrip() == " 1 │  22   NaN"  # missing values align right
+    assert lines[3].strip() == "" and lines[4].rstrip() == " row 1 of 2"
+    assert {cell_len(line) for line in lines} == {24}
+
+
+def test_the_chat_input_comes_last_in_the_tab_order(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        st.button("first")
+        for i in range(40):
+            st.text(f"line {i}")
+        st.button("last")
+        st.chat_input("Say something")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 20)) as (app, pilot):
+            seen = []
+            for _ in range(4):
+                await pilot.press("tab")
+                seen.append(type(app.focused).__name__ + ":" + str(getattr(app.focused, "label", "")))
+            assert seen == ["ButtonView:first", "ButtonView:last", "ChatField:", "ButtonView:first"]
+
+    run_async(scenario())
+
+
+def test_a_selectbox_of_numpy_values_keeps_its_choice_across_reruns(write_app):
+    path = write_app(
+        """
+        import numpy as np
+        import termlit as st
+        n = st.selectbox("Number", np.array([10, 20, 30]))
+        st.text(f"n={n}")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(60, 12)) as (app, pilot):
+            text = await press(pilot, "tab", "enter", "down", "enter")
+            assert "n=20" in text
+            text = await press(pilot, "ctrl+r")  # new option objects, equal to the old ones
+            assert "n=20" in text and "20" in text.split("n=20")[0]  # the box still shows it
 
     run_async(scenario())

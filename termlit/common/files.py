@@ -1,10 +1,19 @@
-"""What ``st.download_button`` saves."""
+"""What ``st.download_button`` saves, and which files ``st.file_uploader`` takes."""
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["download_bytes"]
+__all__ = ["accepts", "download_bytes"]
+
+
+def accepts(name: str, extensions: list[str] | None) -> bool:
+    """Whether a file called ``name`` passes a ``type=`` filter (extensions
+    with their dot, lower case; None or empty: any file)."""
+    if not extensions:
+        return True
+    lower = name.lower()
+    return any(lower.endswith(ext) for ext in extensions)
 
 
 def download_bytes(data: Any) -> bytes:

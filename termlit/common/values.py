@@ -10,12 +10,18 @@ __all__ = ["contains", "find_index", "safe_equal"]
 
 def safe_equal(a: Any, b: Any) -> bool:
     """``a == b`` as a plain bool; False when the comparison raises or does not
-    give a bool (arrays, frames, objects with odd ``__eq__``)."""
+    give one truth value (arrays, frames, objects with odd ``__eq__``). A
+    numpy scalar's answer (``np.True_``) counts as the bool it is."""
     try:
         result = a == b
     except Exception:  # noqa: BLE001 - any user __eq__ may raise
         return False
-    return result if isinstance(result, bool) else False
+    if isinstance(result, bool):
+        return result
+    kind = type(result)
+    if kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"):
+        return bool(result)
+    return False
 
 
 def find_index(options: Sequence[Any], value: Any) -> int | None:

@@ -1,8 +1,8 @@
 """Draw a chart's series with plotext, after reducing them to the dots they light.
 
 :func:`draw_chart` is pure (series and size in, ANSI text out) and runs off the
-UI thread. Each drawing uses its own plotext figure, so charts never share
-state. Steps for scatter, line and area:
+UI thread. Each drawing uses a plotext figure of its own
+(:func:`~termlit.tui._plotext.new_figure`). Steps for scatter, line and area:
 
 1. fix the axis limits from the data (as plotext would choose them);
 2. build the empty frame once to learn how many cells the plot area has
@@ -20,43 +20,22 @@ import threading
 from typing import Any
 
 import numpy as np
+from rich.color import Color, ColorParseError
 
-from termlit.common.chartdata import ChartData, Series, axis_limits, bin_line, bin_scatter
+from termlit.common.chartdata import ChartData, Series, axis_limits, bin_line, bin_scatter, dot_index, dot_value
+from termlit.tui._plotext import DOTS_X, DOTS_Y, braille_chars, new_figure, plotext_problem
 
-__all__ = ["draw_chart", "plotext_problem"]
+__all__ = ["braille_cells", "draw_chart", "dress", "plotext_problem", "rgb"]
 
-#: Braille: 2 dots across and 4 down per cell.
-DOTS_X, DOTS_Y = 2, 4
+#: plotext does not say it is thread-safe: charts drawn by several workers
+#: at once take turns.
 _lock = threading.Lock()
 
 
-def plotext_problem() -> str | None:
-    """Why charts cannot be drawn here, or None when they can."""
-    try:
-        import plotext
-    except ImportError:
-        return "Charts need plotext: pip install 'plotext>=5.3,<6'."
-    version = getattr(plotext, "__version__", "5")
-    if not str(version).startswith("5."):
-        return f"termlit draws charts with plotext 5; this is plotext {version}: pip install 'plotext>=5.3,<6'."
-    return None
-
-
-
-def _figure(width: int, height: int):
-    from plotext._figure import _figure_class
-
-    figure = _figure_class()
-    figure._limit_size(False, False)
-    figure.plotsize(width, height)
-    figure.theme("clear")
-    return figure
-
-
-def _rgb(color: str | None) -> Any:
+def rgb(color: str | None) -> Any:
+    """A colour as plotext takes it: an (r, g, b) tuple."""
     if color is None:
         return None
-    from rich.color import Color, ColorParseError
 
     try:
         r, g, b = Color.parse(str(color)).get_truecolor()
@@ -86,7 +65,7 @@ def _ticks(data: ChartData, lo: float, hi: float, width: int) -> tuple[list[floa
     return None
 
 
-def _dress(figure, props: dict[str, Any], data: ChartData, xlim, ylim, width: int) -> None:
+def dress(figure, props: dict[str, Any], data: ChartData, xlim, ylim, width: int) -> None:
     figure.xlim(*xlim)
     figure.ylim(*ylim)
     x_label = props.get("x_label")
@@ -154,12 +133,12 @@ def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, 
     if kind == "area":
         ys.append(np.zeros(1))
     ylim = axis_limits(ys)
-    frame = _figure(width, height)
-    _dress(frame, props, data, xlim, ylim, width)
+    frame = new_figure(width, height)
+    dress(frame, props, data, xlim, ylim, width)
     frame.scatter([xlim[0], xlim[1]], [ylim[0], ylim[1]], marker="braille")
     area = _plot_area(frame.build())
-    figure = _figure(width, height)
-    _dress(figure, props, data, xlim, ylim, width)
+    figure = new_figure(width, height)
+    dress(figure, props, data, xlim, ylim, width)
     legend = len(series) > 1 or isinstance(props.get("color"), str) and props.get("color") in {
         str(c) for c in props["data"].columns
     }
@@ -172,7 +151,7 @@ def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, 
             else:
                 x, y = bin_line(x, y, xlim, ylim, dots_x, dots_y)
         label = s.name if legend else None
-        color = _rgb(s.color)
+        color = rgb(s.color)
         if kind == "scatter" and area is not None and not legend:
             # One point per cell with that cell's braille character as its
             # marker: the same picture, a quarter or less of the points.
@@ -192,10 +171,6 @@ def braille_cells(
 ) -> tuple[list[float], list[float], list[str]]:
     """Dots (already one per lit dot) grouped into cells: each cell's position
     and the braille character of its dots, as plotext would draw them."""
-    from plotext._utility import braille_codes
-
-    from termlit.common.chartdata import dot_index, dot_value
-
     cols = dot_index(x, *xlim, width * DOTS_X).astype(np.int64)
     rows = dot_index(y, *ylim, height * DOTS_Y).astype(np.int64)
     cell = (cols // DOTS_X) * height + rows // DOTS_Y
@@ -204,25 +179,11 @@ def braille_cells(
     patterns = np.zeros(width * height, dtype=np.int64)
     np.bitwise_or.at(patterns, cell, 1 << bit)
     lit = np.flatnonzero(patterns)
-    table = _braille_table(braille_codes)
+    table = braille_chars()
     marks = [table[p] for p in patterns[lit].tolist()]
     cells_x = dot_value(lit // height, *xlim, width).tolist()
     cells_y = dot_value(lit % height, *ylim, height).tolist()
     return cells_x, cells_y, marks
-
-
-_BRAILLE: list[str] = []
-
-
-def _braille_table(codes: dict) -> list[str]:
-    """Braille character by bit pattern (bit k = k-th dot, rows from the top)."""
-    if not _BRAILLE:
-        by_bits = {}
-        for code, char in codes.items():
-            bits = sum(1 << k for k, on in enumerate(code) if on)
-            by_bits[bits] = char
-        _BRAILLE.extend(by_bits.get(b, " ") for b in range(256))
-    return _BRAILLE
 
 
 def _bar_groups(data: ChartData, width: int, horizontal: bool) -> tuple[list[str], list[np.ndarray]]:
@@ -262,7 +223,7 @@ def _bar_groups(data: ChartData, width: int, horizontal: bool) -> tuple[list[str
 def _draw_bars(data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
     horizontal = bool(props.get("horizontal"))
     labels, heights = _bar_groups(data, width if not horizontal else height * 3, horizontal)
-    figure = _figure(width, height)
+    figure = new_figure(width, height)
     orientation = "horizontal" if horizontal else "vertical"
     x_label, y_label = props.get("x_label"), props.get("y_label")
     if x_label is None:
@@ -277,7 +238,7 @@ def _draw_bars(data: ChartData, props: dict[str, Any], width: int, height: int) 
         figure.ylabel(str(y_label))
     if not labels:
         return figure.build()
-    colors = [_rgb(s.color) for s in data.series]
+    colors = [rgb(s.color) for s in data.series]
     names = [s.name for s in data.series]
     if len(heights) == 1:
         figure.bar(labels, heights[0].tolist(), color=colors[0], orientation=orientation, width=0.6)

@@ -1,60 +1,56 @@
 """The Textual app that shows a termlit script.
 
-| Key | Action |
-| --- | --- |
-| Tab / Shift+Tab | next / previous widget |
-| Enter / Space | press a button, toggle a checkbox, open a select |
-| ← / → | step a slider or number input (Shift: ×10) |
-| ctrl+r | rerun the script |
-| ctrl+c | stop a running script; when idle (or pressed again) quit |
-| ctrl+b | show / hide the sidebar |
-| ? / F1 | key help |
-| ctrl+q | quit |
+Its keys are the bindings of :class:`TermlitApp` and :class:`PageScreen`
+(and of the focused widget); ``?`` lists them (:mod:`termlit.tui.keys`).
+
+A change the user makes is sent to the runner, and the screen waits a moment
+(:data:`RERUN_GRACE`) for the rerun it causes: when the run is quick, the
+widget's own change and the run's result reach the terminal as one frame.
+A key's action holds repaints until the messages it posted have reached the
+app (:class:`ActionDone` follows them), so the widget's change cannot slip
+out on its own before the app has heard of it.
 """
 
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
+from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.watcher import ScriptWatcher
+from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._spinner import FRAMES
 
-__all__ = ["TermlitApp"]
-
-KEY_HELP = [
-    ("Tab / Shift+Tab", "move to the next / previous widget"),
-    ("Enter / Space", "press a button, toggle a checkbox, open a list"),
-    ("← / →", "step a slider or number input (with Shift: 10 steps)"),
-    ("↑ / ↓", "move in lists and tables"),
-    ("PgUp / PgDn", "scroll the page"),
-    ("Esc", "leave a text field"),
-    ("ctrl+r", "rerun the script"),
-    ("ctrl+c", "stop a running script (again, or when idle: quit)"),
-    ("ctrl+b", "show or hide the sidebar"),
-    ("? / F1", "this help"),
-    ("ctrl+q", "quit"),
-]
+__all__ = ["PageScreen", "RERUN_GRACE", "TermlitApp"]
 
 #: Below this many columns the sidebar starts hidden.
 NARROW = 70
+#: How long the screen waits, after a change, for the rerun it causes before
+#: it shows the change alone: one frame at Textual's 60 frames a second.
+RERUN_GRACE = 1 / 60
 
 
 class RunUpdate(Message):
     """The runner has something new to show (posted from its thread)."""
+
+
+class ActionDone(Message):
+    """Posted to the widget a key's action ran on, after the action: it
+    reaches the app behind the messages the action made that widget post."""
 
 
 class FilesChanged(Message):
@@ -64,10 +60,11 @@ class FilesChanged(Message):
 
 
 class Area(VerticalScroll, can_focus=False):
-    """The main area or the sidebar: the roots the reconciler fills."""
+    """The main area or the sidebar: the roots the reconciler fills.
+    ``name`` heads its keys (scrolling) in the key help."""
 
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str, name: str) -> None:
+        super().__init__(id=id, name=name)
         self.views: list[Any] = []
 
     @property
@@ -92,27 +89,29 @@ class HelpLine(Static):
     """
 
 
-class KeyHelp(ModalScreen[None]):
-    """The key table (``?`` / F1)."""
+def _focus_last(widget: Widget) -> bool:
+    for node in widget.ancestors_with_self:
+        if isinstance(node, ElementView):
+            return node.focus_last
+    return False
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 
-    DEFAULT_CSS = """
-    KeyHelp { align: center middle; }
-    KeyHelp > Vertical { width: auto; max-width: 90%; height: auto; border: round $accent; padding: 0 1; background: $surface; }
-    KeyHelp Static { width: auto; }
-    """
+class PageScreen(Screen[None], inherit_bindings=False):
+    """The page: the sidebar and the main area.
 
-    def compose(self) -> ComposeResult:
-        width = max(len(k) for k, _ in KEY_HELP) + 2
-        lines = Text()
-        for key, what in KEY_HELP:
-            lines.append(f"{key:<{width}}", style="bold")
-            lines.append(f"{what}\n")
-        lines.append("\nEsc closes this help.", style="dim")
-        with Vertical() as box:
-            box.border_title = "Keys"
-            yield Static(lines)
+    Tab moves through the widgets in page order; a widget docked at the
+    bottom (the chat input) comes last, as it does on the page."""
+
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next", show=False, tooltip="the next widget"),
+        Binding("shift+tab", "app.focus_previous", "Previous", show=False, tooltip="the previous widget"),
+    ]
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        chain = super().focus_chain
+        last = [widget for widget in chain if _focus_last(widget)]
+        return [widget for widget in chain if widget not in last] + last if last else chain
 
 
 class TermlitApp(App[None]):
@@ -128,13 +127,14 @@ class TermlitApp(App[None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+r", "rerun", "Rerun"),
-        Binding("ctrl+c", "interrupt", "Stop/Quit", priority=True, show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar"),
-        Binding("question_mark,f1", "key_help", "Keys"),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("ctrl+r", "rerun", "Rerun", tooltip="rerun the script"),
+        Binding("ctrl+c", "interrupt", "Stop/Quit", priority=True, show=False,
+                tooltip="stop a running script (again, or when idle: quit)"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="quit"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="show or hide the sidebar"),
+        Binding("question_mark,f1", "key_help", "Keys", tooltip="this help"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="scroll the page up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="scroll the page down"),
     ]
 
     ENABLE_COMMAND_PALETTE = False
@@ -147,7 +147,7 @@ class TermlitApp(App[None]):
         self.watch_files = watch
         #: No animation (spinners, the running indicator): for snapshots.
         self.still = still
-        self.reconciler = Reconciler(hold=runner.state.is_pending)
+        self.reconciler = Reconciler()
         self.applied_runs = 0
         self.last_applied: RunResult | None = None
         self._sidebar_wanted: bool | None = None
@@ -156,14 +156,25 @@ class TermlitApp(App[None]):
         self._last_ctrl_c = 0.0
         self.app_name = runner.script.path.name if runner.script.path else "app"
         self._title = self.app_name
+        self._topbar_line: Text | None = None
+        #: While the screen holds repaints: the batch, the timer that ends
+        #: it, the actions whose messages are still on their way, and the
+        #: run whose newer result ends the wait.
+        self._held: ExitStack | None = None
+        self._grace: Timer | None = None
+        self._actions = 0
+        self._awaiting: int | None = None
 
     # -- layout -----------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return PageScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
         with Horizontal(id="body"):
-            yield Area(id="sidebar")
-            yield Area(id="main")
+            yield Area(id="sidebar", name="The sidebar")
+            yield Area(id="main", name="The page")
         yield HelpLine(id="helpline")
         yield Footer()
 
@@ -210,16 +221,22 @@ class TermlitApp(App[None]):
 
     async def on_run_update(self, message: RunUpdate) -> None:
         result = self.runner.take_update()
+        newest = 0
         while result is not None:
             await self.apply_result(result)
+            newest = max(newest, result.run_id)
             result = self.runner.take_update()
         self._draw_topbar()
+        if self._awaiting is not None and newest > self._awaiting:
+            self._awaiting = None
+            self._show_frame()
 
     async def apply_result(self, result: RunResult) -> None:
         """Reconcile the screen with a (partial or final) run result."""
         focused_id = self._focused_element_id()
-        waits = self.reconciler.apply(self.main_area, result.main.children, final=result.final)
-        waits += self.reconciler.apply(self.sidebar_area, result.sidebar.children, final=result.final)
+        run = result.run_id
+        waits = self.reconciler.apply(self.main_area, result.main.children, final=result.final, run_id=run)
+        waits += self.reconciler.apply(self.sidebar_area, result.sidebar.children, final=result.final, run_id=run)
         for wait in waits:
             await wait
         if result.title:
@@ -231,15 +248,61 @@ class TermlitApp(App[None]):
             self.applied_runs += 1
             self.last_applied = result
 
+    # -- one frame per change ---------------------------------------------------
+
+    def _hold_frame(self) -> None:
+        """Hold repaints back (for :data:`RERUN_GRACE` at most)."""
+        if self._held is None:
+            self._held = ExitStack()
+            self._held.enter_context(self.batch_update())
+            self._grace = self.set_timer(RERUN_GRACE, self._grace_over)
+
+    def _grace_over(self) -> None:
+        self._actions, self._awaiting = 0, None
+        self._show_frame()
+
+    def _show_frame(self) -> None:
+        """End the hold once nothing it waits for is left."""
+        if self._held is None or self._actions or self._awaiting is not None:
+            return
+        held, self._held = self._held, None
+        if self._grace is not None:
+            self._grace.stop()
+            self._grace = None
+        held.close()
+        self.screen.check_idle()
+
+    async def run_action(self, action: Any, default_namespace: Any = None, namespaces: Any = None) -> bool:
+        """Run an action; one a key runs on a widget holds repaints until the
+        messages it made the widget post have reached the app."""
+        if not isinstance(default_namespace, Widget):
+            return await super().run_action(action, default_namespace, namespaces)
+        self._hold_frame()
+        self._actions += 1
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        finally:
+            if not default_namespace.post_message(ActionDone()):  # the widget is gone
+                self._actions -= 1
+                self._show_frame()
+
+    def on_action_done(self, message: ActionDone) -> None:
+        message.stop()
+        self._actions = max(self._actions - 1, 0)
+        self._show_frame()
+
     @property
     def settled(self) -> bool:
-        """True when no run is in flight or queued and the last run is on screen."""
+        """True when no run is in flight or queued, the last run is on
+        screen, no repaint is held back and no widget is still drawing in a
+        worker (a chart, a sort)."""
         runner = self.runner
         return (
             runner.wait_idle(0)
-            and not runner.state.has_pending()
             and runner.last_result is not None
             and self.last_applied is runner.last_result
+            and self._held is None
+            and all(worker.is_finished for worker in self.workers)
         )
 
     def _update_sidebar_visibility(self, result: RunResult) -> None:
@@ -283,7 +346,9 @@ class TermlitApp(App[None]):
         pad = max(self.size.width - 2 - line.cell_len - right.cell_len, 1)
         line.append(" " * pad)
         line.append_text(right)
-        bar.update(line, layout=False)
+        if line != self._topbar_line:  # the same line again: nothing to repaint
+            self._topbar_line = line
+            bar.update(line, layout=False)
 
     def on_resize(self) -> None:
         self._draw_topbar()
@@ -292,7 +357,12 @@ class TermlitApp(App[None]):
 
     def on_widget_value(self, message: WidgetValue) -> None:
         message.stop()
-        self.runner.set_widget_value(message.wid, message.value)
+        self.runner.set_widget_value(message.view.element_id, message.value)
+        # Read after the value is queued: every run started later carries it.
+        after = self.runner.run_count
+        self.reconciler.sent(message.view.element_id, after)
+        self._hold_frame()
+        self._awaiting = after
 
     def on_descendant_focus(self) -> None:
         self._show_help()
@@ -329,7 +399,7 @@ class TermlitApp(App[None]):
         area.set_class(not self._sidebar_wanted, "-hidden")
 
     def action_key_help(self) -> None:
-        self.push_screen(KeyHelp())
+        self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))
 
     def action_page(self, direction: int) -> None:
         main = self.main_area

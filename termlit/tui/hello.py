@@ -12,6 +12,10 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from termlit.compat import install_streamlit_alias
+from termlit.runtime.script_runner import ScriptRunner, ScriptSource
+from termlit.tui.app import TermlitApp
+
 __all__ = ["find_examples", "run_hello"]
 
 #: The gallery, in the order the menu shows it.
@@ -83,10 +87,6 @@ def run_hello() -> int:
         )
         return 2
     examples = find_examples(folder)
-    from termlit.compat import install_streamlit_alias
-    from termlit.runtime.script_runner import ScriptRunner, ScriptSource
-    from termlit.tui.app import TermlitApp
-
     install_streamlit_alias()
     while True:
         chosen = HelloMenu(examples).run()

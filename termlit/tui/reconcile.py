@@ -5,6 +5,10 @@ updated in place; an unchanged one is not touched at all; only elements that
 are new (or changed kind) are mounted, and only those that are gone are
 removed. A partial tree (a run still in flight) leaves the elements it has
 not reached yet in place, dimmed, until the run finishes.
+
+A widget the user has just changed is not touched by runs that started
+before that change (:meth:`Reconciler.sent`): they carry its older value,
+and showing it would undo what the user did until the newer run arrives.
 """
 
 from __future__ import annotations
@@ -72,16 +76,30 @@ class Counts:
 class Reconciler:
     """Applies trees to owners (the main area, the sidebar, containers)."""
 
-    def __init__(self, hold: Any = None) -> None:
+    def __init__(self) -> None:
         self.counts = Counts()
-        #: ``hold(element_id)`` is True for a widget whose newer UI value is
-        #: still on its way: an older run must not undo what the user typed.
-        self.hold = hold or (lambda element_id: False)
+        #: element id -> the last run that had started when the user changed
+        #: that widget: runs up to it predate the change.
+        self._sent: dict[str, int] = {}
+        self._run_id = 0
 
-    def apply(self, owner: Owner, elements: list[Element], *, final: bool) -> list[Awaitable[Any]]:
-        """Reconcile ``owner``'s children with ``elements``; return what to await."""
+    def sent(self, element_id: str, after_run: int) -> None:
+        """The user changed ``element_id`` when runs up to ``after_run`` had
+        started: the widget keeps what the user chose until a later run shows it."""
+        self._sent[element_id] = after_run
+
+    def _holds(self, element_id: str) -> bool:
+        """True for a widget the user changed after the run being applied started."""
+        return self._sent.get(element_id, -1) >= self._run_id
+
+    def apply(self, owner: Owner, elements: list[Element], *, final: bool, run_id: int) -> list[Awaitable[Any]]:
+        """Reconcile ``owner``'s children with the elements of run ``run_id``;
+        return what to await."""
         waits: list[Awaitable[Any]] = []
+        self._run_id = run_id
         self._reconcile(owner, elements, final, waits)
+        if final:  # changes this run carries are on screen now
+            self._sent = {wid: after for wid, after in self._sent.items() if after >= run_id}
         return waits
 
     def _reconcile(self, owner: Owner, elements: list[Element], final: bool, waits: list) -> None:
@@ -94,7 +112,7 @@ class Reconciler:
         for element in elements:
             view = by_id.pop(element.id, None)
             if view is not None and view.element.kind == element.kind and _can_update(view, element):
-                if view.element is not element and not self.hold(element.id):
+                if view.element is not element and not self._holds(element.id):
                     try:
                         if view.update_element(element):
                             self.counts.updated += 1

@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from termlit.common.files import accepts
 from termlit.elements._checks import check_positive_int
 from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["UploadedFile", "accepts", "file_uploader"]
+__all__ = ["UploadedFile", "file_uploader"]
 
 
 class UploadedFile(io.BytesIO):
@@ -64,14 +65,6 @@ def _extensions(where: str, type: Any) -> list[str] | None:
         if ext in (".jpg", ".jpeg"):
             out.extend(e for e in (".jpg", ".jpeg") if e not in out)
     return out
-
-
-def accepts(name: str, extensions: list[str] | None) -> bool:
-    """Whether a file called ``name`` passes a ``type=`` filter."""
-    if not extensions:
-        return True
-    lower = name.lower()
-    return any(lower.endswith(ext) for ext in extensions)
 
 
 @api

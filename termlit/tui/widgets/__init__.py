@@ -7,7 +7,6 @@ terminal cannot show get :class:`NoticeView`, a one-line notice.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 #: kind -> (module, class)
 _KINDS: dict[str, tuple[str, str]] = {
@@ -81,6 +80,7 @@ _loaded: dict[str, type] = {}
 
 
 def view_class(kind: str) -> type:
+    """The widget class for elements of ``kind`` (importing its module once)."""
     cls = _loaded.get(kind)
     if cls is None:
         module_name, class_name = _KINDS.get(kind, ("_static", "NoticeView"))
@@ -88,9 +88,3 @@ def view_class(kind: str) -> type:
         _loaded[kind] = cls
     return cls
 
-
-def __getattr__(name: str) -> Any:
-    for module_name, class_name in _KINDS.values():
-        if class_name == name:
-            return getattr(import_module(f"termlit.tui.widgets.{module_name}"), class_name)
-    raise AttributeError(name)

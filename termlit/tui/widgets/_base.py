@@ -12,12 +12,14 @@ from termlit.runtime.tree import Element
 __all__ = ["ElementView", "WidgetValue", "props_changed"]
 
 
-class WidgetValue(Message):
-    """A widget's value changed in the UI: the app queues it and reruns."""
+class WidgetValue(Message, bubble=False):
+    """The user changed the value of the widget ``view`` shows: the app queues
+    ``value`` for the script and reruns it. Posted straight to the app (see
+    :meth:`ElementView.send`)."""
 
-    def __init__(self, wid: str, value: Any) -> None:
+    def __init__(self, view: ElementView, value: Any) -> None:
         super().__init__()
-        self.wid = wid
+        self.view = view
         self.value = value
 
 
@@ -51,13 +53,19 @@ def props_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
 class ElementView:
     """Mixin for a Textual widget that shows one element.
 
-    The reconciler creates a view with :meth:`from_element`, and on later runs
-    calls :meth:`update_element` only when the element's props changed.
+    The reconciler builds a view from its element (``View(element)``, or
+    ``View(element, children)`` for containers) and, on later runs, calls
+    :meth:`update_element`, which calls :meth:`apply_props` only when the
+    props changed. ``apply_props`` repaints only what it has to: a run that
+    echoes the value the user just chose changes nothing on screen.
     Containers set ``child_host`` to the widget their children mount in.
     """
 
-    kind: ClassVar[str] = ""
     element: Element
+    element_id: str
+    #: Tab reaches this view after every other one on its screen (a line
+    #: docked at the bottom, such as the chat input).
+    focus_last: ClassVar[bool] = False
     #: Child views in element order, for containers (kept by the reconciler).
     views: list[ElementView]
 
@@ -83,5 +91,11 @@ class ElementView:
     def apply_props(self, props: dict[str, Any]) -> None:
         """Show new props; override in each widget."""
 
-    def post_value(self, value: Any) -> None:
-        self.post_message(WidgetValue(self.element_id, value))  # type: ignore[attr-defined]
+    def send(self, value: Any) -> None:
+        """Tell the app the user set this widget to ``value``.
+
+        The message goes to the app directly, not up the DOM: it reaches the
+        app before the screen repaints the widget's own change, so the app
+        can hold that repaint for the rerun (one frame for both)."""
+        app = self.app  # type: ignore[attr-defined]
+        app.post_message(WidgetValue(self, value))

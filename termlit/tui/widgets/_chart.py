@@ -2,31 +2,65 @@
 
 The view asks for its picture at its current size; pictures are kept in a
 small cache by (data, encodings, size), so a rerun that passes the same frame
-again, or a resize back to a size seen before, costs a lookup.
+again, or a resize back to a size seen before, costs a lookup. The caches are
+shared by every chart view and the worker threads that draw for them.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
 from rich.text import Text
 from textual.widget import Widget
+from textual.worker import Worker, WorkerState
 
+from termlit.common.chartdata import chart_data
 from termlit.runtime.tree import Element
+from termlit.tui._plot import draw_chart
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["ChartView"]
+__all__ = ["ChartView", "chart_picture"]
 
 #: Lines a chart takes when the script gives no height.
 DEFAULT_HEIGHT = 14
 #: Streamlit heights are pixels; about this many make a terminal line.
 PIXELS_PER_LINE = 20
-_CACHE_SIZE = 32
-#: (id(data), encodings, width, height) -> (data, picture); data is kept so its id stays unique.
-_pictures: OrderedDict[tuple, tuple[Any, Text]] = OrderedDict()
-#: (id(data), encodings) -> (data, ChartData)
-_series: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
+
+
+class _Memo:
+    """A small least-recently-used map, safe to use from several threads.
+
+    Keys start with ``id(data)``; the data is kept with the value, so a hit
+    is only a hit for that very object (an id can be reused once the object
+    is gone)."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, data: Any) -> Any:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None or hit[0] is not data:
+                return None
+            self._items.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: tuple, data: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = (data, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+#: (id(data), encodings, width, height) -> the picture
+_pictures = _Memo()
+#: (id(data), encodings) -> the ChartData
+_series = _Memo()
 
 _ENCODINGS = ("chart", "x", "y", "color", "size", "x_label", "y_label", "horizontal", "stack", "sort")
 
@@ -43,29 +77,19 @@ def encoding_key(props: dict[str, Any]) -> tuple:
     return (id(props["data"]),) + tuple(_frozen(props.get(name)) for name in _ENCODINGS)
 
 
-def _remember(cache: OrderedDict, key: tuple, value: tuple) -> None:
-    cache[key] = value
-    cache.move_to_end(key)
-    while len(cache) > _CACHE_SIZE:
-        cache.popitem(last=False)
-
-
-def picture(props: dict[str, Any], width: int, height: int) -> Text:
+def chart_picture(props: dict[str, Any], width: int, height: int) -> Text:
     """The chart for ``props`` at ``width`` x ``height`` (cached)."""
-    from termlit.common.chartdata import chart_data
-    from termlit.tui._plot import draw_chart
-
     data = props["data"]
     key = encoding_key(props)
-    hit = _pictures.get(key + (width, height))
-    if hit is not None and hit[0] is data:
-        return hit[1]
-    series = _series.get(key)
-    if series is None or series[0] is not data:
-        series = (data, chart_data(props))
-        _remember(_series, key, series)
-    text = Text.from_ansi(draw_chart(props["chart"], series[1], props, width, height), no_wrap=True)
-    _remember(_pictures, key + (width, height), (data, text))
+    text = _pictures.get(key + (width, height), data)
+    if text is not None:
+        return text
+    series = _series.get(key, data)
+    if series is None:
+        series = chart_data(props)
+        _series.put(key, data, series)
+    text = Text.from_ansi(draw_chart(props["chart"], series, props, width, height), no_wrap=True)
+    _pictures.put(key + (width, height), data, text)
     return text
 
 
@@ -79,7 +103,8 @@ class ChartView(ElementView, Widget):
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         super().__init__()
-        self._picture: Text | None = None
+        #: The chart on screen (None until the first is drawn).
+        self.picture: Text | None = None
         self._shown_key: tuple | None = None
         self._set_height(element.props)
 
@@ -115,26 +140,29 @@ class ChartView(ElementView, Widget):
         key = encoding_key(props) + (width, height)
         if key == self._shown_key:
             return
-        hit = _pictures.get(key)
-        if hit is not None and hit[0] is props["data"]:
-            self._show(key, hit[1])
+        hit = _pictures.get(key, props["data"])
+        if hit is not None:
+            self._show(key, hit)
             return
 
-        def work() -> None:
+        def work() -> tuple[tuple, Text]:
             try:
-                text = picture(props, width, height)
+                return key, chart_picture(props, width, height)
             except Exception as exc:  # a bad column or value: say so in place of the chart
-                text = Text(f"This chart cannot be drawn: {exc}", style="italic")
-            self.app.call_from_thread(self._show, key, text)
+                return key, Text(f"This chart cannot be drawn: {exc}", style="italic")
 
         self.run_worker(work, thread=True, exclusive=True, group="chart", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS:
+            self._show(*event.worker.result)
 
     def _show(self, key: tuple, text: Text) -> None:
         props, width, height = self._wanted()
         if key != encoding_key(props) + (width, height):
             return  # an older picture finished after a newer request
         self._shown_key = key
-        self._picture = text
+        self.picture = text
         self.refresh()
 
     @property
@@ -144,6 +172,6 @@ class ChartView(ElementView, Widget):
         return self._shown_key == encoding_key(props) + (width, height)
 
     def render(self) -> Text:
-        if self._picture is None:
+        if self.picture is None:
             return Text("drawing…", style="dim italic")
-        return self._picture
+        return self.picture

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import ControlChanged, FieldView
 
 __all__ = ["ChatField", "ChatInputView", "ChatMessageView"]
 
@@ -26,17 +26,19 @@ class ChatField(Input):
     """
 
     BINDINGS = [
-        Binding("enter", "send", "Send", show=True),
-        Binding("escape", "leave", "Leave field", show=True),
+        Binding("enter", "send", "Send", tooltip="send the message"),
+        Binding("escape", "leave", "Leave field", tooltip="leave the field (the text stays)"),
     ]
 
-    def __init__(self, view: ChatInputView, props: dict[str, Any]) -> None:
+    class Sent(ControlChanged):
+        """The user sent the message ``value``."""
+
+    def __init__(self, props: dict[str, Any]) -> None:
         super().__init__(
             placeholder=props.get("placeholder") or "Your message",
             max_length=props.get("max_chars") or 0,
             compact=True,
         )
-        self.view = view
 
     def set_props(self, props: dict[str, Any]) -> None:
         self.placeholder = props.get("placeholder") or "Your message"
@@ -47,16 +49,17 @@ class ChatField(Input):
         if not text.strip():
             return
         self.value = ""
-        self.view.post_value(text)
+        self.post_message(self.Sent(self, text))
 
     def action_leave(self) -> None:
         self.screen.focus_next()
 
 
 class ChatInputView(FieldView):
-    """A message line docked at the bottom of its area, as in Streamlit."""
+    """A message line docked at the bottom of its area, as in Streamlit; it
+    comes last in the Tab order (see :class:`~termlit.tui.app.PageScreen`)."""
 
-    kind = "chat_input"
+    focus_last = True
 
     DEFAULT_CSS = """
     ChatInputView { dock: bottom; height: auto; margin: 0; padding: 0 0; background: $surface; }
@@ -66,24 +69,13 @@ class ChatInputView(FieldView):
     ChatInputView ChatField { width: 1fr; }
     """
 
-    @property
-    def _focus_sort_key(self) -> tuple[int, int]:
-        # Textual orders focus by position; docked at the bottom, this line would
-        # land in the middle of the Tab order. It is last, as on the page.
-        return (1 << 30, 0)
-
     def make_control(self, props: dict[str, Any]) -> Horizontal:
-        self.control = ChatField(self, props)
+        self.control = ChatField(props)
         return Horizontal(Static("›", classes="chat-prompt"), self.control)
-
-    def apply_control(self, props: dict[str, Any]) -> None:
-        self.control.set_props(props)
 
 
 class ChatMessageView(ElementView, Horizontal):
     """``st.chat_message``: an avatar glyph, and the message's elements beside it."""
-
-    kind = "chat_message"
 
     DEFAULT_CSS = """
     ChatMessageView { height: auto; margin: 0 0 1 0; }

@@ -15,8 +15,6 @@ __all__ = ["CheckboxView"]
 class CheckboxView(ElementView, Checkbox):
     """A checkbox; Enter or Space toggles it."""
 
-    kind = "checkbox"
-
     DEFAULT_CSS = """
     CheckboxView { margin: 0 0 1 0; border: none; padding: 0; }
     CheckboxView:focus { border: none; }
@@ -28,11 +26,12 @@ class CheckboxView(ElementView, Checkbox):
         super().__init__(props["label"], bool(props["value"]), disabled=bool(props.get("disabled")), compact=True)
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.label = props["label"]
+        if props["label"] != str(self.label):
+            self.label = props["label"]
         self.disabled = bool(props.get("disabled"))
         with self.prevent(Checkbox.Changed):
             self.value = bool(props["value"])
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.post_value(bool(event.value))
+        self.send(bool(event.value))

@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from termlit.common.colors import normalize_color
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import FieldView, ValueField
 
 __all__ = ["ColorField", "ColorPickerView", "PALETTE"]
 
@@ -21,7 +21,7 @@ PALETTE = [
 ]
 
 
-class ColorField(Input):
+class ColorField(ValueField):
     """The hex code of the colour.
 
     | Key | Action |
@@ -32,76 +32,35 @@ class ColorField(Input):
     """
 
     BINDINGS = [
-        Binding("left", "palette(-1)", "Prev colour", show=True),
-        Binding("right", "palette(1)", "Next colour", show=True),
-        Binding("escape", "revert", "Undo typing", show=False),
+        Binding("left", "palette(-1)", "Prev colour", tooltip="the previous colour of the palette"),
+        Binding("right", "palette(1)", "Next colour", tooltip="the next colour of the palette"),
     ]
 
-    def __init__(self, view: ColorPickerView, value: str) -> None:
-        super().__init__(value=value, max_length=7, compact=True)
-        self.view = view
-        self.committed = value
+    def __init__(self, props: dict[str, Any]) -> None:
+        super().__init__(props["value"], max_length=7)
 
-    @property
-    def editing(self) -> bool:
-        return self.value != self.committed
+    def parse(self, text: str) -> str:
+        return normalize_color(text)
 
-    def set_committed(self, value: str) -> None:
-        self.committed = value
-        with self.prevent(Input.Changed):
-            self.value = value
+    def refusal(self, text: str) -> str:
+        return f"'{text}' is not a hex colour (#rgb or #rrggbb); kept {self.committed}."
+
+    def set_props(self, props: dict[str, Any]) -> None:
+        self.take(props["value"])
 
     def action_palette(self, step: int) -> None:
         if self.editing:
-            self.cursor_position = max(0, min(len(self.value), self.cursor_position + step))
+            self.step_cursor(step)
             return
         try:
             index = PALETTE.index(self.committed)
         except ValueError:
             index = -1 if step > 0 else 0
-        self._commit(PALETTE[(index + step) % len(PALETTE)])
-
-    def action_revert(self) -> None:
-        self.view.show_note(None)
-        self.set_committed(self.committed)
-        self.view.preview(self.committed)
-
-    def _commit(self, value: str) -> None:
-        self.view.show_note(None)
-        self.set_committed(value)
-        self.cursor_position = len(value)
-        self.view.preview(value)
-        self.view.post_value(value)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        try:
-            self.view.preview(normalize_color(self.value))
-        except ValueError:
-            pass
-
-    def commit_text(self) -> None:
-        if not self.editing:
-            return
-        try:
-            value = normalize_color(self.value)
-        except ValueError:
-            self.view.show_note(f"'{self.value}' is not a hex colour (#rgb or #rrggbb); kept {self.committed}.")
-            self.set_committed(self.committed)
-            self.view.preview(self.committed)
-            return
-        self._commit(value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.commit_text()
-
-    def on_blur(self) -> None:
-        self.commit_text()
+        self.commit(PALETTE[(index + step) % len(PALETTE)])
 
 
 class ColorPickerView(FieldView):
-    kind = "color_picker"
+    """The field, a swatch of the colour it shows (as you type) and the palette."""
 
     DEFAULT_CSS = """
     ColorPickerView > Horizontal { height: 1; width: auto; }
@@ -111,21 +70,25 @@ class ColorPickerView(FieldView):
     """
 
     def make_control(self, props: dict[str, Any]) -> Horizontal:
-        value = props["value"]
         self.swatch = Static("", classes="swatch")
-        self.control = ColorField(self, value)
+        self.control = ColorField(props)
         self.palette = Static("", classes="palette")
-        self.preview(value)
+        self.preview(props["value"])
         return Horizontal(self.swatch, self.control, self.palette)
 
     def preview(self, value: str) -> None:
+        self.previewed = value
         self.swatch.styles.background = value
         line = Text()
         for colour in PALETTE:
             line.append("▀" if colour != value else "▣", style=colour)
         self.palette.update(line)
 
-    def apply_control(self, props: dict[str, Any]) -> None:
-        if props["value"] != self.control.committed:
-            self.control.set_committed(props["value"])
-            self.preview(props["value"])
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        try:
+            colour = normalize_color(event.value)
+        except ValueError:
+            return
+        if colour != self.previewed:
+            self.preview(colour)

@@ -10,6 +10,7 @@ from textual.widgets import Collapsible, TabbedContent, TabPane
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._field import FieldEntered
 from termlit.tui.widgets._spinner import FRAMES
 
 __all__ = ["ExpanderView", "PopoverView", "StatusView", "TabView", "TabsView"]
@@ -22,8 +23,6 @@ class ExpanderView(ElementView, Collapsible):
     in the script overrides it.
     """
 
-    kind = "expander"
-
     DEFAULT_CSS = """
     ExpanderView { height: auto; margin: 0 0 1 0; border-top: none; padding-bottom: 0; }
     ExpanderView > Contents { height: auto; padding: 0 0 0 2; }
@@ -31,7 +30,8 @@ class ExpanderView(ElementView, Collapsible):
 
     def __init__(self, element: Element, children: list[Widget]) -> None:
         self.bind_element(element)
-        super().__init__(*children, title=self._title_text(element.props), collapsed=not element.props.get("expanded"))
+        self._expanded = element.props.get("expanded")
+        super().__init__(*children, title=self._title_text(element.props), collapsed=not self._expanded)
 
     @staticmethod
     def _title_text(props: dict[str, Any]) -> str:
@@ -43,21 +43,14 @@ class ExpanderView(ElementView, Collapsible):
         return self.query_one(Collapsible.Contents)
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        old = getattr(self, "_applied", None) or {}
         self.title = self._title_text(props)
-        if old.get("expanded") != props.get("expanded"):
-            self.collapsed = not props.get("expanded")
-        self._applied = props
-
-    def update_element(self, element: Element) -> bool:
-        self._applied = self.element.props
-        return super().update_element(element)
+        if props.get("expanded") != self._expanded:
+            self._expanded = props.get("expanded")
+            self.collapsed = not self._expanded
 
 
 class PopoverView(ExpanderView):
     """``st.popover``: a button-like title that shows its contents below it."""
-
-    kind = "popover"
 
     DEFAULT_CSS = """
     PopoverView > Contents { border: round $foreground 30%; padding: 0 1; }
@@ -73,8 +66,6 @@ _STATE_ICON = {"complete": "✔", "error": "✖"}
 
 class StatusView(ExpanderView):
     """``st.status``: an expander whose title shows running / complete / error."""
-
-    kind = "status"
 
     def __init__(self, element: Element, children: list[Widget]) -> None:
         self._frame = 0
@@ -98,8 +89,6 @@ class StatusView(ExpanderView):
 class TabView(ElementView, TabPane):
     """One tab of ``st.tabs``."""
 
-    kind = "tab"
-
     DEFAULT_CSS = """
     TabView { height: auto; padding: 1 0 0 0; }
     """
@@ -111,8 +100,6 @@ class TabView(ElementView, TabPane):
 
 class TabsView(ElementView, TabbedContent):
     """``st.tabs``: ←/→ on the tab bar switch tabs; Tab moves into the tab."""
-
-    kind = "tabs"
 
     DEFAULT_CSS = """
     TabsView { height: auto; margin: 0 0 1 0; }
@@ -132,23 +119,9 @@ class TabsView(ElementView, TabbedContent):
         return element.props["labels"] == self.element.props["labels"]
 
 
-class _Group(ElementView, Vertical):
-    """A transparent container (fragments)."""
-
-    DEFAULT_CSS = """
-    _Group { height: auto; }
-    """
-
-    def __init__(self, element: Element, children: list[Widget]) -> None:
-        self.bind_element(element)
-        super().__init__(*children)
-
-
 class FormView(ElementView, Vertical):
     """``st.form``: a bordered group; Enter in a text field presses its submit
     button when ``enter_to_submit``."""
-
-    kind = "form"
 
     DEFAULT_CSS = """
     FormView { height: auto; margin: 0 0 1 0; }
@@ -163,19 +136,27 @@ class FormView(ElementView, Vertical):
     def apply_props(self, props: dict[str, Any]) -> None:
         self.set_class(bool(props.get("border")), "-border")
 
-    def submit_from_enter(self) -> bool:
-        """Press the form's submit button, if Enter may do that. True if done."""
+    def on_field_entered(self, message: FieldEntered) -> None:
+        """Enter in a text field presses the submit button (unless the form
+        says otherwise); the field has sent its value to the app already."""
+        message.stop()
         if not self.element.props.get("enter_to_submit", True):
-            return False
+            return
         for widget in self.query("*"):
             if isinstance(widget, ElementView) and widget.element.kind == "form_submit_button":
                 if not widget.element.props.get("disabled"):
-                    widget.post_value(True)
-                    return True
-        return False
+                    widget.send(True)
+                return
 
 
-class FragmentView(_Group):
+class FragmentView(ElementView, Vertical):
     """``@st.fragment``: shows what the fragment drew; no frame of its own."""
 
-    kind = "fragment"
+    DEFAULT_CSS = """
+    FragmentView { height: auto; }
+    """
+
+    def __init__(self, element: Element, children: list[Widget]) -> None:
+        self.bind_element(element)
+        super().__init__(*children)
+

@@ -25,27 +25,24 @@ class DataEditorView(DataFrameView):
     | v | show the row in full |
     """
 
-    kind = "data_editor"
-
     BINDINGS: ClassVar = [
-        Binding("enter", "edit_cell", "Edit"),
-        Binding("a", "add_row", "Add row"),
-        Binding("d,delete", "delete_row", "Delete row"),
-        Binding("v", "open_row", "Row", show=False),
+        Binding("enter", "edit_cell", "Edit", tooltip="edit the cell (Enter keeps it, Esc drops it)"),
+        Binding("a", "add_row", "Add row", tooltip="add a row (num_rows=\"dynamic\")"),
+        Binding("d,delete", "delete_row", "Delete row", tooltip="delete the row (num_rows=\"dynamic\")"),
+        Binding("v", "open_row", "Row", show=False, tooltip="show the row in full"),
     ]
 
     def __init__(self, element: Element) -> None:
-        self._edits = edits_state(element.props.get("value") or {})
+        self.original: Any = None
+        self._edits: dict[str, Any] | None = None
         super().__init__(element)
 
     def frame_of(self, props: dict[str, Any]) -> Any:
-        self.original = props["data"]
-        if getattr(self, "_pending_edits", None) is not None:
-            self._edits = self._pending_edits
-            self._pending_edits = None
-        else:
-            self._edits = edits_state(props.get("value") or {})
-        return apply_edits(self.original, self._edits)
+        edits = edits_state(props.get("value") or {})
+        if props["data"] is self.original and edits == self._edits:
+            return self.frame  # the run echoed the edits on screen
+        self.original, self._edits = props["data"], edits
+        return apply_edits(self.original, edits)
 
     def _origin(self, display_row: int) -> tuple[str, int]:
         """("row", original position) or ("added", index into added_rows)."""
@@ -61,12 +58,8 @@ class DataEditorView(DataFrameView):
         return "row", original
 
     def _commit(self, edits: dict[str, Any]) -> None:
-        self._pending_edits = edits
-        props = dict(self.element.props)
-        props["value"] = edits
-        self._set_props(props)
-        self._pending_edits = None
-        self.post_value(edits)
+        self._set_props({**self.element.props, "value": edits})
+        self.send(edits)
 
     def action_edit_cell(self) -> None:
         if self.element.props.get("disabled") or not self.rows or not self.columns:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from termlit.common.timefmt import date_order, format_moment, parse_date, parse_datetime, parse_time
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import ControlChanged, FieldView, ValueField
 
 __all__ = ["DateField", "DateInputView", "DateTimeInputView", "TimeInputView", "add_months"]
 
@@ -28,7 +28,7 @@ def add_months(value: date, months: int) -> date:
     return value.replace(year=year, month=month + 1, day=day)
 
 
-class DateField(Input):
+class DateField(ValueField):
     """A date, a time, or both, as text.
 
     | Key | date | time | datetime |
@@ -41,21 +41,21 @@ class DateField(Input):
     | Enter | apply a typed value (ISO, or the widget's format) | | |
     | Esc | forget what was typed | | |
 
-    While you type, ←/→/Home/End move the cursor instead.
+    While you type, ←/→/Home/End move the cursor instead. ``bounds`` are the
+    earliest and latest values allowed (the view keeps them up to date).
     """
 
     BINDINGS = [
-        Binding("left", "step('small', -1)", "−", show=True),
-        Binding("right", "step('small', 1)", "+", show=True),
-        Binding("shift+left", "step('small', -10)", "−10", show=False),
-        Binding("shift+right", "step('small', 10)", "+10", show=False),
-        Binding("up", "step('big', 1)", "Later", show=False),
-        Binding("down", "step('big', -1)", "Earlier", show=False),
-        Binding("pageup", "step('huge', 1)", "Month+", show=False),
-        Binding("pagedown", "step('huge', -1)", "Month−", show=False),
-        Binding("home", "edge(-1)", "Min", show=False),
-        Binding("end", "edge(1)", "Max", show=False),
-        Binding("escape", "revert", "Undo typing", show=False),
+        Binding("left", "step('small', -1)", "−", tooltip="earlier by a day (a time: one step)"),
+        Binding("right", "step('small', 1)", "+", tooltip="later by a day (a time: one step)"),
+        Binding("shift+left", "step('small', -10)", "−10", show=False, tooltip="ten days (steps) earlier"),
+        Binding("shift+right", "step('small', 10)", "+10", show=False, tooltip="ten days (steps) later"),
+        Binding("up", "step('big', 1)", "Later", show=False, tooltip="a week later (a time: an hour)"),
+        Binding("down", "step('big', -1)", "Earlier", show=False, tooltip="a week earlier (a time: an hour)"),
+        Binding("pageup", "step('huge', 1)", "Month+", show=False, tooltip="a month later (a time: 6 hours)"),
+        Binding("pagedown", "step('huge', -1)", "Month−", show=False, tooltip="a month earlier (a time: 6 hours)"),
+        Binding("home", "edge(-1)", "Min", show=False, tooltip="the earliest allowed"),
+        Binding("end", "edge(1)", "Max", show=False, tooltip="the latest allowed"),
     ]
 
     DEFAULT_CSS = """
@@ -64,12 +64,11 @@ class DateField(Input):
     DateField.-datetime { width: 18; }
     """
 
-    def __init__(self, owner: Any, mode: str, props: dict[str, Any], value: Any) -> None:
-        self.owner = owner
+    def __init__(self, mode: str, props: dict[str, Any], value: Any) -> None:
         self.mode = mode
         self.props = props
-        self.committed = value
-        super().__init__(value=self.show(value), placeholder=self._placeholder(), compact=True, classes=f"-{mode}")
+        self.bounds: tuple[Any, Any] = (props.get("min"), props.get("max"))
+        super().__init__(value, placeholder=self._placeholder(), classes=f"-{mode}")
 
     # -- text <-> value -------------------------------------------------------------
 
@@ -98,6 +97,9 @@ class DateField(Input):
         return format_moment(value, f"{self.date_format} HH:mm")
 
     def parse(self, text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None  # cleared (only reached when the widget is clearable)
         order = date_order(self.date_format)
         if self.mode == "date":
             return parse_date(text, order)
@@ -107,31 +109,31 @@ class DateField(Input):
         tz = getattr(self.props.get("min"), "tzinfo", None)
         return value.replace(tzinfo=tz) if tz is not None else value
 
-    @property
-    def editing(self) -> bool:
-        return self.value != self.show(self.committed)
+    def refusal(self, text: str) -> str:
+        return f"'{text}' is not a valid {self.mode}; type it like {self.show(self._start())}."
 
-    def set_value(self, value: Any, props: dict[str, Any]) -> None:
-        self.props = props
-        if value != self.committed or not self.editing:
-            self.committed = value
-            with self.prevent(Input.Changed):
-                self.value = self.show(value)
-
-    # -- bounds ---------------------------------------------------------------------
-
-    def bounds(self) -> tuple[Any, Any]:
-        if self.mode == "time":
-            return _DAY_START, _DAY_END
-        return self.owner.bounds_for(self)
-
-    def clamp(self, value: Any) -> tuple[Any, str | None]:
-        low, high = self.bounds()
+    def check(self, value: Any) -> tuple[Any, str | None]:
+        if value is None:
+            return None, None
+        low, high = self.limits()
         if low is not None and value < low:
             return low, f"{self.show(value)} is before {self.show(low)}, the earliest allowed here; set to it."
         if high is not None and value > high:
             return high, f"{self.show(value)} is after {self.show(high)}, the latest allowed here; set to it."
         return value, None
+
+    def limits(self) -> tuple[Any, Any]:
+        return (_DAY_START, _DAY_END) if self.mode == "time" else self.bounds
+
+    def set_value(self, value: Any, props: dict[str, Any]) -> None:
+        self.props = props
+        self.take(value)
+
+    def commit_text(self) -> None:
+        if self.editing and not self.value.strip() and not self.props.get("clearable", True):
+            self.action_revert()
+            return
+        super().commit_text()
 
     # -- actions --------------------------------------------------------------------
 
@@ -140,7 +142,7 @@ class DateField(Input):
             return self.committed
         now = datetime.now().replace(second=0, microsecond=0)
         start = {"date": now.date(), "time": now.time(), "datetime": now}[self.mode]
-        return self.clamp(start)[0]
+        return self.check(start)[0]
 
     def _moved(self, value: Any, unit: str, count: int) -> Any:
         step = self.props.get("step") or timedelta(minutes=15)
@@ -161,71 +163,25 @@ class DateField(Input):
 
     def action_step(self, unit: str, count: int) -> None:
         if self.editing:
-            if unit == "small" and count in (-1, 1):
-                self.cursor_position = max(0, min(len(self.value), self.cursor_position + count))
+            if unit == "small":
+                self.step_cursor(count)
             return
-        value, note = self.clamp(self._moved(self._start(), unit, count))
-        self._commit(value, note)
+        self.commit(*self.check(self._moved(self._start(), unit, count)))
 
     def action_edge(self, direction: int) -> None:
         if self.editing:
             self.cursor_position = len(self.value) if direction > 0 else 0
             return
-        low, high = self.bounds()
+        low, high = self.limits()
         target = high if direction > 0 else low
         if target is not None:
-            self._commit(target, None)
-
-    def action_revert(self) -> None:
-        self.owner.show_note(None)
-        with self.prevent(Input.Changed):
-            self.value = self.show(self.committed)
-
-    def _commit(self, value: Any, note: str | None) -> None:
-        self.owner.show_note(note)
-        with self.prevent(Input.Changed):
-            self.value = self.show(value)
-        self.cursor_position = len(self.value)
-        if value != self.committed:
-            self.committed = value
-            self.owner.field_changed(self, value)
-
-    def commit_text(self) -> None:
-        if not self.editing:
-            return
-        text = self.value.strip()
-        if not text:
-            if self.props.get("clearable", True):
-                self._commit(None, None)
-            else:
-                self.action_revert()
-            return
-        try:
-            value = self.parse(text)
-        except ValueError:
-            example = self.show(self._start())
-            self.owner.show_note(f"'{text}' is not a valid {self.mode}; type it like {example}.")
-            with self.prevent(Input.Changed):
-                self.value = self.show(self.committed)
-            return
-        value, note = self.clamp(value)
-        self._commit(value, note)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.commit_text()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-
-    def on_blur(self) -> None:
-        self.commit_text()
+            self.commit(target)
 
 
 class _DateLikeView(FieldView):
     """One field (or two for a date range), with a hint beside it."""
 
-    mode = "date"
+    mode: ClassVar[str] = "date"
 
     DEFAULT_CSS = """
     _DateLikeView > Horizontal { height: 1; width: 1fr; }
@@ -241,22 +197,30 @@ class _DateLikeView(FieldView):
 
     def make_control(self, props: dict[str, Any]) -> Horizontal:
         values = self._values(props)
-        self.fields = [DateField(self, self.mode, props, v) for v in values]
+        self.fields = [DateField(self.mode, props, v) for v in values]
         self.hint = Static("", classes="date-hint", markup=False)
         parts: list[Any] = [self.fields[0]]
         if len(self.fields) == 2:
             parts += [Static("–", classes="date-sep"), self.fields[1]]
         self.control = self.fields[0]
-        self._show_hint(values)
+        self._show_values()
         return Horizontal(*parts, self.hint)
 
     def apply_control(self, props: dict[str, Any]) -> None:
-        values = self._values(props)
-        for field, value in zip(self.fields, values):
+        for field, value in zip(self.fields, self._values(props)):
             field.set_value(value, props)
-        self._show_hint(values)
+        self._show_values()
 
-    def _show_hint(self, values: list[Any]) -> None:
+    def _show_values(self) -> None:
+        """The hint (weekday, or the days a range spans) and, in a range, the
+        limits each end puts on the other (the start never passes the end)."""
+        values = [f.committed for f in self.fields]
+        props = self.element.props
+        low, high = props.get("min"), props.get("max")
+        if len(self.fields) == 2:
+            start, end = values
+            self.fields[0].bounds = (low, end if end is not None else high)
+            self.fields[1].bounds = (start if start is not None else low, high)
         text = Text()
         if self.mode != "time":
             days = [v for v in values if v is not None]
@@ -269,46 +233,26 @@ class _DateLikeView(FieldView):
                 text.append(days[0].strftime("%a"))
         self.hint.update(text)
 
-    def bounds_for(self, field: DateField) -> tuple[Any, Any]:
-        """A field's limits: min/max, and in a range the other end (the start
-        never passes the end)."""
-        props = self.element.props
-        low, high = props.get("min"), props.get("max")
+    def value_of(self, message: ControlChanged) -> Any:
+        self._show_values()
         if len(self.fields) == 2:
-            start, end = (f.committed for f in self.fields)
-            if field is self.fields[0] and end is not None:
-                high = end
-            elif field is self.fields[1] and start is not None:
-                low = start
-        return low, high
-
-    def field_changed(self, field: DateField, value: Any) -> None:
-        values = [f.committed for f in self.fields]
-        if len(self.fields) == 2:
-            chosen = [v for v in values if v is not None]
-            self._show_hint(values)
-            self.post_value(tuple(chosen))
-        else:
-            self._show_hint(values)
-            self.post_value(value)
+            return tuple(f.committed for f in self.fields if f.committed is not None)
+        return message.value
 
 
 class DateInputView(_DateLikeView):
     """``st.date_input``; keys in :class:`DateField`."""
 
-    kind = "date_input"
     mode = "date"
 
 
 class TimeInputView(_DateLikeView):
     """``st.time_input``; keys in :class:`DateField`."""
 
-    kind = "time_input"
     mode = "time"
 
 
 class DateTimeInputView(_DateLikeView):
     """``st.datetime_input``; keys in :class:`DateField`."""
 
-    kind = "datetime_input"
     mode = "datetime"

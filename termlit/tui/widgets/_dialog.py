@@ -61,8 +61,6 @@ class DialogScreen(ModalScreen[None]):
 class DialogView(ElementView, Widget):
     """Holds the dialog's place in the page; its contents live in the window."""
 
-    kind = "dialog"
-
     DEFAULT_CSS = """
     DialogView { display: none; }
     """

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Static
 from termlit.common.files import download_bytes
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._button import button_label, button_variant
 
 __all__ = ["DownloadButtonView", "SaveDialog", "human_size"]
 
@@ -123,8 +124,6 @@ class DownloadButtonView(ElementView, Vertical):
     saves, says where (a notice, and a line under the button that stays), and
     reruns the script with the button True."""
 
-    kind = "download_button"
-
     DEFAULT_CSS = """
     DownloadButtonView { height: auto; margin: 0 0 1 0; }
     DownloadButtonView > Button { min-width: 10; }
@@ -135,23 +134,14 @@ class DownloadButtonView(ElementView, Vertical):
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         props = element.props
-        self.button = Button(self._label(props), variant=self._variant(props),
+        self.button = Button(button_label(props, icon="⤓"), variant=button_variant(props),
                              disabled=bool(props.get("disabled")), compact=True)
         self.saved_note = Static("", classes="saved-note", markup=False)
         super().__init__(self.button, self.saved_note)
 
-    @staticmethod
-    def _label(props: dict[str, Any]) -> str:
-        icon = props.get("icon") or "⤓"
-        return f"{icon} {props['label']}"
-
-    @staticmethod
-    def _variant(props: dict[str, Any]) -> str:
-        return "primary" if props.get("type") == "primary" else "default"
-
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.button.label = self._label(props)
-        self.button.variant = self._variant(props)
+        self.button.label = button_label(props, icon="⤓")
+        self.button.variant = button_variant(props)
         self.button.disabled = bool(props.get("disabled"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -167,6 +157,6 @@ class DownloadButtonView(ElementView, Vertical):
             self.app.notify(message, title="Download", timeout=6)
             self.saved_note.update(message)
             self.saved_note.add_class("-shown")
-            self.post_value(True)
+            self.send(True)
 
         self.app.push_screen(dialog, saved)

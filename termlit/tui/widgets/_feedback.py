@@ -22,36 +22,29 @@ class FeedbackView(FieldView):
     picked one again clears it. Stars light up to the one picked. See
     :class:`OptionsControl` for the key table."""
 
-    kind = "feedback"
+    control: OptionsControl
 
-    def _selected(self, props: dict[str, Any]) -> set[int]:
-        value = props.get("value")
+    @staticmethod
+    def _selected(kind: str, value: int | None) -> set[int]:
         if value is None:
             return set()
-        return set(range(value + 1)) if props["options"] == "stars" else {value}
-
-    def _labels(self, props: dict[str, Any], selected: set[int]) -> list[str]:
-        glyphs = GLYPHS[props["options"]]
-        if props["options"] == "stars":
-            return ["★" if i in selected else g for i, g in enumerate(glyphs)]
-        return list(glyphs)
+        return set(range(value + 1)) if kind == "stars" else {value}
 
     def make_control(self, props: dict[str, Any]) -> OptionsControl:
+        kind = props["options"]
         self.current = props.get("value")
-        selected = self._selected(props)
         self.control = OptionsControl(
-            self, style="feedback", labels=self._labels(props, selected), selected=selected
+            style="stars" if kind == "stars" else "feedback", labels=list(GLYPHS[kind]),
+            selected=self._selected(kind, self.current),
         )
         return self.control
 
     def apply_control(self, props: dict[str, Any]) -> None:
         self.current = props.get("value")
-        selected = self._selected(props)
-        self.control.set_options(self._labels(props, selected), selected)
+        self.control.set_options(list(GLYPHS[props["options"]]), self._selected(props["options"], self.current))
 
-    def choose(self, index: int) -> None:
-        props = {**self.element.props, "value": None if self.current == index else index}
-        self.current = props["value"]
-        selected = self._selected(props)
-        self.control.set_options(self._labels(props, selected), selected)
-        self.post_value(self.current)
+    def on_options_control_picked(self, message: OptionsControl.Picked) -> None:
+        message.stop()
+        self.current = None if self.current == message.index else message.index
+        self.control.selected = frozenset(self._selected(self.element.props["options"], self.current))
+        self.send(self.current)

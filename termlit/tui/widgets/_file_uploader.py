@@ -17,9 +17,9 @@ from textual.widget import Widget
 from textual.widgets import DirectoryTree, Footer, Static
 from textual.widgets.tree import TreeNode
 
-from termlit.elements.widgets.file_uploader import accepts
+from termlit.common.files import accepts
 from termlit.tui.widgets._download_button import human_size
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import ControlChanged, FieldView
 
 __all__ = ["FilePicker", "FileTree", "FileUploaderView", "UploadControl"]
 
@@ -157,6 +157,17 @@ class FilePicker(ModalScreen[list[Path] | None]):
         self.dismiss(None)
 
 
+def _files(props: dict[str, Any]) -> list[Any]:
+    value = props.get("value")
+    return value if isinstance(value, list) else ([] if value is None else [value])
+
+
+def _shown(props: dict[str, Any]) -> tuple:
+    """What the control draws from its props."""
+    files = tuple((f.name, f.size) for f in _files(props))
+    return files, tuple(props.get("types") or ()), props.get("max_size")
+
+
 class UploadControl(Widget, can_focus=True):
     """The chosen files, and how to choose.
 
@@ -167,8 +178,8 @@ class UploadControl(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("enter,space", "browse", "Browse files", show=True),
-        Binding("delete,backspace", "clear", "Remove", show=True),
+        Binding("enter,space", "browse", "Browse files", tooltip="choose files"),
+        Binding("delete,backspace", "clear", "Remove", tooltip="remove the chosen file(s)"),
     ]
 
     DEFAULT_CSS = """
@@ -176,20 +187,27 @@ class UploadControl(Widget, can_focus=True):
     UploadControl:focus { border: round $accent; }
     """
 
-    def __init__(self, view: FileUploaderView) -> None:
+    class Changed(ControlChanged):
+        """The user chose files: ``value`` is a path (a list of them for
+        several files; None or [] when removed)."""
+
+    def __init__(self, props: dict[str, Any]) -> None:
         super().__init__()
-        self.view = view
+        self.props = props
+
+    def set_props(self, props: dict[str, Any]) -> None:
+        old, self.props = self.props, props
+        if _shown(old) != _shown(props):
+            self.refresh(layout=True)
 
     def lines(self) -> list[Text]:
-        props = self.view.element.props
-        value = props.get("value")
-        files = value if isinstance(value, list) else ([] if value is None else [value])
+        props = self.props
         head = Text("Browse files", style="bold reverse" if self.has_focus else "bold")
         limit = human_size(props.get("max_size") or 0)
         types = ", ".join(e.lstrip(".").upper() for e in props.get("types") or ()) or "any type"
         head.append(f"  Enter · {types} · up to {limit} each", style="dim")
         out = [head]
-        for f in files:
+        for f in _files(props):
             line = Text("• ")
             line.append(f.name, style="bold")
             line.append(f"  {human_size(f.size)}", style="dim")
@@ -203,40 +221,23 @@ class UploadControl(Widget, can_focus=True):
         return len(self.lines())
 
     def action_browse(self) -> None:
-        self.view.browse()
-
-    def action_clear(self) -> None:
-        props = self.view.element.props
-        if props.get("value"):
-            self.view.post_value([] if props.get("multi") else None)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-
-class FileUploaderView(FieldView):
-    kind = "file_uploader"
-
-    def make_control(self, props: dict[str, Any]) -> UploadControl:
-        self.control = UploadControl(self)
-        return self.control
-
-    def apply_control(self, props: dict[str, Any]) -> None:
-        self.control.refresh(layout=True)
-
-    def browse(self) -> None:
-        props = self.element.props
+        props = self.props
         picker = FilePicker(props["label"] or "Choose a file", props.get("types"), bool(props.get("multi")),
                             props.get("max_size") or 200 * 1024 * 1024)
 
         def picked(paths: list[Path] | None) -> None:
-            self.control.focus()
+            self.focus()
             if paths is None:
                 return
             value: Any = [str(p) for p in paths] if props.get("multi") else (str(paths[0]) if paths else None)
-            self.post_value(value)
+            self.post_message(self.Changed(self, value))
 
         self.app.push_screen(picker, picked)
+
+    def action_clear(self) -> None:
+        if self.props.get("value"):
+            self.post_message(self.Changed(self, [] if self.props.get("multi") else None))
+
+
+class FileUploaderView(FieldView):
+    control_class = UploadControl

@@ -21,6 +21,29 @@ def _scalar(value: Any) -> Text:
     return Text(json.dumps(value, ensure_ascii=False), style=_SCALAR_STYLE.get(type(value), ""))
 
 
+def _leaf(key: Any, value: Any) -> Text:
+    return Text(f"{key}: ", style="bold") + _scalar(value)
+
+
+def _same_shape(old: Any, new: Any) -> bool:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return list(old) == list(new) and all(_same_shape(old[k], new[k]) for k in new)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(_same_shape(a, b) for a, b in zip(old, new))
+    return not isinstance(old, (dict, list)) and not isinstance(new, (dict, list))
+
+
+def _relabel(node: TreeNode, old: Any, new: Any) -> None:
+    """Give the leaves under ``node`` whose value changed their new label."""
+    items = new.items() if isinstance(new, dict) else enumerate(new)
+    for child_node, (key, child) in zip(node.children, items):
+        before = old[key]
+        if isinstance(child, (dict, list)):
+            _relabel(child_node, before, child)
+        elif type(before) is not type(child) or before != child:
+            child_node.set_label(_leaf(key, child))
+
+
 class JsonView(ElementView, Tree):
     """A JSON tree.
 
@@ -30,8 +53,6 @@ class JsonView(ElementView, Tree):
     | Enter / Space | open or close a node |
     | shift+← / shift+→ | close all / open all |
     """
-
-    kind = "json"
 
     BINDINGS = [
         ("shift+right", "open_all", "Open all"),
@@ -60,26 +81,37 @@ class JsonView(ElementView, Tree):
     def _fill(self, props: dict[str, Any]) -> None:
         self.clear()
         self.root.set_label(self._root_label(props))
-        value = json.loads(props["body"])
-        self._add(self.root, value, depth=0, open_to=props.get("depth"))
-        if props.get("depth") != 0:
+        self.document = json.loads(props["body"])
+        self.open_to = props.get("depth")
+        self._add(self.root, self.document, depth=0, open_to=self.open_to)
+        if self.open_to != 0:
             self.root.expand()
 
     def _add(self, node: TreeNode, value: Any, depth: int, open_to: int | None) -> None:
         items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
         for key, child in items:
-            name = Text(f"{key}: " if isinstance(value, dict) else f"{key}: ", style="bold")
             if isinstance(child, (dict, list)):
                 size = f"{{{len(child)}}}" if isinstance(child, dict) else f"[{len(child)}]"
-                branch = node.add(name + Text(size, style="dim"))
+                branch = node.add(Text(f"{key}: ", style="bold") + Text(size, style="dim"))
                 self._add(branch, child, depth + 1, open_to)
                 if open_to is None or depth + 1 < open_to:
                     branch.expand()
             else:
-                node.add_leaf(name + _scalar(child))
+                node.add_leaf(_leaf(key, child))
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self._fill(props)
+        """A document of the same shape (the same keys, lists of the same
+        lengths) only relabels the leaves that changed, keeping what the user
+        opened and closed; any other change builds the tree again."""
+        value = json.loads(props["body"])
+        if props.get("depth") != self.open_to or not _same_shape(self.document, value):
+            self._fill(props)
+            return
+        if not isinstance(value, (dict, list)):
+            self.root.set_label(_scalar(value))
+        else:
+            _relabel(self.root, self.document, value)
+        self.document = value
 
     def action_open_all(self) -> None:
         self.root.expand_all()

@@ -16,8 +16,6 @@ __all__ = ["ColumnView", "ColumnsView", "ContainerView"]
 class ContainerView(ElementView, Vertical):
     """``st.container``: a group, with a border when asked; ``height=`` scrolls."""
 
-    kind = "container"
-
     DEFAULT_CSS = """
     ContainerView { height: auto; }
     ContainerView.-border { border: round $foreground 30%; padding: 0 1; }
@@ -49,8 +47,6 @@ class ColumnsView(ElementView, Horizontal):
     """``st.columns``: side-by-side columns sized by their weights; on a
     terminal too narrow for them they stack, one under the other."""
 
-    kind = "columns"
-
     DEFAULT_CSS = """
     ColumnsView { height: auto; }
     ColumnsView.-stacked { layout: vertical; }
@@ -81,8 +77,6 @@ class ColumnsView(ElementView, Horizontal):
 
 class ColumnView(ElementView, Vertical):
     """One column of ``st.columns``."""
-
-    kind = "column"
 
     DEFAULT_CSS = """
     ColumnView { height: auto; width: 1fr; }

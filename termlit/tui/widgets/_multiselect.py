@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from termlit.tui.widgets._field import FieldView
 from termlit.common.values import find_index
+from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 
-__all__ = ["ChipsControl", "MultiselectPicker", "MultiselectView"]
+__all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 
 
 class MultiselectPicker(ModalScreen[list[int]]):
@@ -131,46 +133,28 @@ class MultiselectPicker(ModalScreen[list[int]]):
         self.dismiss(self.chosen)
 
 
-class ChipsControl(Widget, can_focus=True):
-    """The chosen options, as chips.
+class Chips:
+    """The chosen options as chips, ``[label ×]``, wrapped to the width, and
+    a ▾ that says a list opens; the placeholder when nothing is chosen.
+    ``cursor`` is the chip under the cursor (None without focus)."""
 
-    | Key | Action |
-    | --- | --- |
-    | Enter / Space / ↓ | open the list to add or remove options |
-    | ← / → | move between chips |
-    | Delete / Backspace | remove the chip under the cursor |
-    """
+    def __init__(self, labels: list[str], cursor: int | None, placeholder: str) -> None:
+        self.labels = labels
+        self.cursor = cursor
+        self.placeholder = placeholder
 
-    BINDINGS = [
-        Binding("enter,space,down", "open", "Choose", show=True),
-        Binding("left", "move(-1)", "Prev chip", show=False),
-        Binding("right", "move(1)", "Next chip", show=False),
-        Binding("delete,backspace", "remove", "Remove", show=True),
-    ]
-
-    DEFAULT_CSS = """
-    ChipsControl { height: auto; width: 1fr; }
-    ChipsControl:focus { background: $boost; }
-    """
-
-    def __init__(self, view: MultiselectView) -> None:
-        super().__init__()
-        self.view = view
-        self.cursor = 0
-
-    def chips(self) -> list[str]:
-        return self.view.chosen_labels()
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("\n").join(self.lines(options.max_width))
 
     def lines(self, width: int) -> list[Text]:
-        chips = self.chips()
-        if not chips:
-            text = Text(self.view.element.props.get("placeholder") or "Choose options", style="dim italic")
+        if not self.labels:
+            text = Text(self.placeholder, style="dim italic")
             text.append("  ▾", style="dim")
             return [text]
         out = [Text()]
-        for i, label in enumerate(chips):
+        for i, label in enumerate(self.labels):
             chip = Text(f"[{label} ×]", style="bold")
-            if self.has_focus and i == self.cursor:
+            if i == self.cursor:
                 chip.stylize("reverse")
             line = out[-1]
             if line.cell_len and line.cell_len + 1 + chip.cell_len > width:
@@ -182,70 +166,89 @@ class ChipsControl(Widget, can_focus=True):
         out[-1].append("  ▾", style="dim")
         return out
 
-    def render(self) -> Text:
-        return Text("\n").join(self.lines(self.content_size.width or 80))
+
+def chosen_of(props: dict[str, Any]) -> tuple[Any, ...]:
+    """The chosen values as option indexes (ints), or the text of options
+    the user added (str)."""
+    out: list[Any] = []
+    for v in props.get("value") or ():
+        i = find_index(props["options"], v)
+        out.append(i if i is not None else str(v))
+    return tuple(out)
+
+
+class ChipsControl(Widget, can_focus=True):
+    """The chosen options, as chips.
+
+    | Key | Action |
+    | --- | --- |
+    | Enter / Space / ↓ | open the list to add or remove options |
+    | ← / → | move between chips |
+    | Delete / Backspace | remove the chip under the cursor |
+    """
+
+    BINDINGS = [
+        Binding("enter,space,down", "open", "Choose", tooltip="open the list to add or remove options"),
+        Binding("left", "move(-1)", "Prev chip", show=False, tooltip="the previous chip"),
+        Binding("right", "move(1)", "Next chip", show=False, tooltip="the next chip"),
+        Binding("delete,backspace", "remove", "Remove", tooltip="remove the chip under the cursor"),
+    ]
+
+    DEFAULT_CSS = """
+    ChipsControl { height: auto; width: 1fr; }
+    ChipsControl:focus { background: $boost; }
+    """
+
+    class Changed(ControlChanged):
+        """The user changed the choice: ``value`` as in :func:`chosen_of`."""
+
+    chosen: reactive[tuple[Any, ...]] = reactive((), layout=True)
+    cursor: reactive[int] = reactive(0)
+
+    def __init__(self, props: dict[str, Any]) -> None:
+        super().__init__()
+        self.props = props
+        self.chosen = chosen_of(props)
+
+    def set_props(self, props: dict[str, Any]) -> None:
+        old, self.props = self.props, props
+        if old.get("labels") != props.get("labels") or old.get("placeholder") != props.get("placeholder"):
+            self.refresh(layout=True)
+        self.chosen = chosen_of(props)
+
+    def labels(self) -> list[str]:
+        labels = self.props["labels"]
+        return [labels[c] if isinstance(c, int) else c for c in self.chosen]
+
+    def chips(self) -> Chips:
+        return Chips(self.labels(), self.cursor if self.has_focus else None,
+                     self.props.get("placeholder") or "Choose options")
+
+    def render(self) -> Chips:
+        return self.chips()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
+        return len(self.chips().lines(width))
+
+    def _choose(self, chosen: list[Any]) -> None:
+        self.chosen = tuple(chosen)
+        self.post_message(self.Changed(self, list(chosen)))
 
     def action_move(self, step: int) -> None:
-        count = len(self.chips())
-        if count:
-            self.cursor = max(0, min(count - 1, self.cursor + step))
-            self.refresh()
+        if self.chosen:
+            self.cursor = max(0, min(len(self.chosen) - 1, self.cursor + step))
 
     def action_remove(self) -> None:
-        chosen = self.view.chosen
+        chosen = list(self.chosen)
         if chosen:
             del chosen[min(self.cursor, len(chosen) - 1)]
             self.cursor = max(0, min(self.cursor, len(chosen) - 1))
-            self.view.apply_chosen(chosen)
+            self._choose(chosen)
 
     def action_open(self) -> None:
-        self.view.open_picker()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-
-class MultiselectView(FieldView):
-    kind = "multiselect"
-
-    def make_control(self, props: dict[str, Any]) -> ChipsControl:
-        self.chosen = self._chosen(props)
-        self.control = ChipsControl(self)
-        return self.control
-
-    @staticmethod
-    def _chosen(props: dict[str, Any]) -> list[Any]:
-        """The chosen values: option indexes (ints) or new options (str)."""
-        out: list[Any] = []
-        for v in props.get("value") or ():
-            i = find_index(props["options"], v)
-            out.append(i if i is not None else str(v))
-        return out
-
-    def chosen_labels(self) -> list[str]:
-        labels = self.element.props["labels"]
-        return [labels[c] if isinstance(c, int) else c for c in self.chosen]
-
-    def apply_control(self, props: dict[str, Any]) -> None:
-        self.chosen = self._chosen(props)
-        self.control.refresh(layout=True)
-
-    def apply_chosen(self, chosen: list[Any]) -> None:
-        self.chosen = list(chosen)
-        self.control.refresh(layout=True)
-        options = self.element.props["options"]
-        self.post_value([options[c] if isinstance(c, int) else c for c in chosen])
-
-    def open_picker(self) -> None:
-        props = self.element.props
+        props = self.props
         if not props["options"]:
-            self.show_note("There are no options to choose from.")
+            self.post_message(FieldNote("There are no options to choose from."))
             return
         kept = [c for c in self.chosen if isinstance(c, int)]
         extra = [c for c in self.chosen if not isinstance(c, int)]
@@ -254,11 +257,16 @@ class MultiselectView(FieldView):
                                    None if limit is None else max(limit - len(extra), 0))
 
         def done(result: list[int] | None) -> None:
-            if result is None:
-                return
-            chosen = extra + list(result)
-            if chosen != self.chosen:
-                self.apply_chosen(chosen)
-            self.control.focus()
+            if result is not None and extra + list(result) != list(self.chosen):
+                self._choose(extra + list(result))
+            self.focus()
 
         self.app.push_screen(picker, done)
+
+
+class MultiselectView(FieldView):
+    control_class = ChipsControl
+
+    def value_of(self, message: ControlChanged) -> list[Any]:
+        options = self.element.props["options"]
+        return [options[c] if isinstance(c, int) else c for c in message.value]

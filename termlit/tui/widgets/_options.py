@@ -2,95 +2,53 @@
 
 :class:`OptionsControl` is the one control behind ``st.radio``, ``st.pills``,
 ``st.segmented_control`` and ``st.feedback``: a cursor that ←/→ (↑/↓) move
-and Enter/Space that pick. It only draws text styles (bold, reverse, dim), so
-it reads the same in 16 colours and with ``NO_COLOR``.
+and Enter/Space that pick. It draws with text styles only (bold, reverse,
+dim), so it reads the same in 16 colours and with ``NO_COLOR``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.widget import Widget
 
-__all__ = ["OptionsControl"]
+from termlit.tui.widgets._field import ControlMessage
+
+__all__ = ["OptionItems", "OptionsControl"]
+
+_GAPS = {"segments": "│"}
 
 
-class OptionsControl(Widget, can_focus=True):
-    """Options with a cursor.
+class OptionItems:
+    """Options drawn in one of a few styles: ``"radio"`` (one per line, or
+    in a row with ``horizontal``), ``"pills"``, ``"segments"``,
+    ``"feedback"`` (the glyphs only) or ``"stars"`` (☆, ★ when picked).
+    Options in a row wrap to the width they are given.
 
-    | Key | Action |
-    | --- | --- |
-    | ← / → , ↑ / ↓ | move the cursor |
-    | Home / End | first / last option |
-    | Enter / Space | pick the option under the cursor (multi: add or remove it) |
-
-    ``style`` says how options look: ``"radio"`` (one per line, or in a row
-    with ``horizontal``), ``"pills"``, ``"segments"``, or ``"feedback"``.
-    ``owner.choose(index)`` is called when an option is picked.
+    ``cursor`` is the option under the cursor (None when the control does
+    not have focus).
     """
 
-    BINDINGS = [
-        Binding("left,up", "move(-1)", "Prev", show=True),
-        Binding("right,down", "move(1)", "Next", show=True),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter,space", "pick", "Pick", show=True),
-    ]
-
-    DEFAULT_CSS = """
-    OptionsControl { height: auto; width: 1fr; }
-    OptionsControl:focus { background: $boost; }
-    """
-
-    def __init__(self, owner: Any, *, style: str, labels: list[str], selected: set[int],
+    def __init__(self, style: str, labels: list[str], selected: frozenset[int], cursor: int | None,
                  captions: list[str] | None = None, horizontal: bool = False) -> None:
-        super().__init__()
-        self.owner = owner
-        self.style_name = style
+        self.style = style
         self.labels = labels
         self.selected = selected
+        self.cursor = cursor
         self.captions = captions
         self.horizontal = horizontal
-        self.cursor = min(selected) if selected else 0
 
-    def set_options(self, labels: list[str], selected: set[int], captions: list[str] | None = None,
-                    horizontal: bool = False) -> None:
-        resized = labels != self.labels or captions != self.captions or horizontal != self.horizontal
-        self.labels, self.selected, self.captions, self.horizontal = labels, selected, captions, horizontal
-        self.cursor = min(self.cursor, max(len(labels) - 1, 0))
-        self.refresh(layout=resized)
-
-    # -- actions ------------------------------------------------------------------
-
-    def action_move(self, step: int) -> None:
-        if self.labels:
-            self.cursor = (self.cursor + step) % len(self.labels)
-            self.refresh()
-
-    def action_edge(self, direction: int) -> None:
-        if self.labels:
-            self.cursor = len(self.labels) - 1 if direction > 0 else 0
-            self.refresh()
-
-    def action_pick(self) -> None:
-        if self.labels:
-            self.owner.choose(self.cursor)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    # -- drawing ------------------------------------------------------------------
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("\n").join(self.lines(options.max_width))
 
     def _item(self, i: int) -> Text:
         label = self.labels[i]
         on = i in self.selected
-        style = self.style_name
+        style = self.style
         if style == "radio":
             text = Text("◉ " if on else "○ ", style="bold" if on else "")
             text.append(label, style="bold" if on else "")
@@ -102,9 +60,11 @@ class OptionsControl(Widget, can_focus=True):
             text.append("]", style="dim")
         elif style == "segments":
             text = Text(f" ✓ {label} " if on else f"  {label}  ", style="bold" if on else "")
+        elif style == "stars":
+            text = Text("★" if on else label, style="bold" if on else "dim")
         else:  # feedback: the glyph only
             text = Text(label, style="bold" if on else "dim")
-        if self.has_focus and i == self.cursor:
+        if i == self.cursor:
             text.stylize("reverse")
         return text
 
@@ -112,36 +72,103 @@ class OptionsControl(Widget, can_focus=True):
         if not self.labels:
             return [Text("No options to select.", style="dim italic")]
         width = max(width, 8)
-        if self.style_name == "radio" and not self.horizontal:
+        if self.style == "radio" and not self.horizontal:
             out = []
             for i in range(len(self.labels)):
-                line = self._item(i)
-                if self.has_focus and i == self.cursor:
-                    line = Text("› ", style="bold") + line
-                else:
-                    line = Text("  ") + line
+                mark = Text("› ", style="bold") if i == self.cursor else Text("  ")
+                line = mark + self._item(i)
                 out.append(line)
                 if self.captions and self.captions[i]:
                     out.append(Text("    " + self.captions[i], style="dim"))
             return out
-        gap = {"segments": "│", "feedback": "  "}.get(self.style_name, "  ")
+        gap = _GAPS.get(self.style, "  ")
         out = [Text()]
         for i in range(len(self.labels)):
             item = self._item(i)
             line = out[-1]
-            extra = (len(gap) if line.cell_len else 0) + item.cell_len
+            extra = (cell_len(gap) if line.cell_len else 0) + item.cell_len
             if line.cell_len and line.cell_len + extra > width:
                 out.append(Text())
                 line = out[-1]
             if line.cell_len:
                 line.append(gap, style="dim")
             line.append_text(item)
-        if self.style_name == "segments":
+        if self.style == "segments":
             out = [Text("│", style="dim") + line + Text("│", style="dim") for line in out]
         return out
 
-    def render(self) -> Text:
-        return Text("\n").join(self.lines(self.content_size.width or 80))
+
+class OptionsControl(Widget, can_focus=True):
+    """Options with a cursor; the view that holds it decides what a pick does
+    (set ``selected`` to show the outcome).
+
+    | Key | Action |
+    | --- | --- |
+    | ← / → , ↑ / ↓ | move the cursor |
+    | Home / End | first / last option |
+    | Enter / Space | pick the option under the cursor (multi: add or remove it) |
+    """
+
+    BINDINGS = [
+        Binding("left,up", "move(-1)", "Prev", tooltip="the previous option"),
+        Binding("right,down", "move(1)", "Next", tooltip="the next option"),
+        Binding("home", "edge(-1)", "First", show=False, tooltip="the first option"),
+        Binding("end", "edge(1)", "Last", show=False, tooltip="the last option"),
+        Binding("enter,space", "pick", "Pick", tooltip="pick the option (again: unpick it)"),
+    ]
+
+    DEFAULT_CSS = """
+    OptionsControl { height: auto; width: 1fr; }
+    OptionsControl:focus { background: $boost; }
+    """
+
+    class Picked(ControlMessage):
+        """The user picked the option at ``index``."""
+
+        def __init__(self, control: OptionsControl, index: int) -> None:
+            super().__init__(control)
+            self.index = index
+
+    selected: reactive[frozenset[int]] = reactive(frozenset())
+    cursor: reactive[int] = reactive(0)
+
+    def __init__(self, *, style: str, labels: list[str], selected: set[int],
+                 captions: list[str] | None = None, horizontal: bool = False) -> None:
+        super().__init__()
+        self.style_name = style
+        self.labels = labels
+        self.captions = captions
+        self.horizontal = horizontal
+        self.selected = frozenset(selected)
+        self.cursor = min(selected) if selected else 0
+
+    def set_options(self, labels: list[str], selected: set[int], captions: list[str] | None = None,
+                    horizontal: bool = False) -> None:
+        """New options from a run: repaints only what changed."""
+        if labels != self.labels or captions != self.captions or horizontal != self.horizontal:
+            self.labels, self.captions, self.horizontal = labels, captions, horizontal
+            self.refresh(layout=True)
+        self.selected = frozenset(selected)
+        self.cursor = min(self.cursor, max(len(labels) - 1, 0))
+
+    def action_move(self, step: int) -> None:
+        if self.labels:
+            self.cursor = (self.cursor + step) % len(self.labels)
+
+    def action_edge(self, direction: int) -> None:
+        if self.labels:
+            self.cursor = len(self.labels) - 1 if direction > 0 else 0
+
+    def action_pick(self) -> None:
+        if self.labels:
+            self.post_message(self.Picked(self, self.cursor))
+
+    def items(self) -> OptionItems:
+        return OptionItems(self.style_name, self.labels, self.selected, self.cursor if self.has_focus else None,
+                           self.captions, self.horizontal)
+
+    def render(self) -> OptionItems:
+        return self.items()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
+        return len(self.items().lines(width))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from termlit.tui.widgets._field import FieldView
 from termlit.common.values import find_index
+from termlit.tui.widgets._field import FieldView
 from termlit.tui.widgets._options import OptionsControl
 
 __all__ = ["PillsView", "SegmentedControlView"]
@@ -17,8 +17,8 @@ class PillsView(FieldView):
     ``required``). With ``selection_mode="multi"`` each press adds or removes
     one. See :class:`OptionsControl` for the key table."""
 
-    kind = "pills"
-    style = "pills"
+    style: ClassVar[str] = "pills"
+    control: OptionsControl
 
     def _selected(self, props: dict[str, Any]) -> set[int]:
         options = props["options"]
@@ -29,17 +29,17 @@ class PillsView(FieldView):
         return {i for i in found if i is not None}
 
     def make_control(self, props: dict[str, Any]) -> OptionsControl:
-        self.control = OptionsControl(
-            self, style=self.style, labels=list(props["labels"]), selected=self._selected(props)
-        )
+        self.control = OptionsControl(style=self.style, labels=list(props["labels"]), selected=self._selected(props))
         return self.control
 
     def apply_control(self, props: dict[str, Any]) -> None:
         self.control.set_options(list(props["labels"]), self._selected(props))
 
-    def choose(self, index: int) -> None:
+    def on_options_control_picked(self, message: OptionsControl.Picked) -> None:
+        message.stop()
         props = self.element.props
         options = props["options"]
+        index = message.index
         selected = set(self.control.selected)
         if props.get("multi"):
             selected ^= {index}
@@ -52,13 +52,11 @@ class PillsView(FieldView):
         else:
             selected = {index}
             value = options[index]
-        self.control.selected = selected
-        self.control.refresh()
-        self.post_value(value)
+        self.control.selected = frozenset(selected)
+        self.send(value)
 
 
 class SegmentedControlView(PillsView):
     """Joined segments, picked like pills (see :class:`PillsView`)."""
 
-    kind = "segmented_control"
     style = "segments"

@@ -4,18 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.widget import Widget
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["ProgressView"]
+__all__ = ["ProgressBar", "ProgressView"]
+
+
+class ProgressBar:
+    """``██████░░░░  60%``, under the bar's text when it has one."""
+
+    def __init__(self, percent: int, text: str | None = None) -> None:
+        self.percent = percent
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.line(options.max_width)
+
+    def line(self, width: int) -> Text:
+        bar = max(width - 6, 4)
+        filled = round(bar * self.percent / 100)
+        line = Text()
+        if self.text:
+            line.append(f"{self.text}\n")
+        line.append("█" * filled, style="bold")
+        line.append("░" * (bar - filled), style="dim")
+        line.append(f" {self.percent:>3}%")
+        return line
 
 
 class ProgressView(ElementView, Widget):
-    kind = "progress"
-
     DEFAULT_CSS = """
     ProgressView { height: auto; margin: 0 0 1 0; }
     """
@@ -23,25 +44,20 @@ class ProgressView(ElementView, Widget):
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         super().__init__()
+        self.lines = self._lines(element.props)
+
+    @staticmethod
+    def _lines(props: dict[str, Any]) -> int:
+        return 2 if props.get("text") else 1
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.refresh(layout=bool(props.get("text")) != bool(self._previous_text))
+        lines = self._lines(props)
+        self.refresh(layout=lines != self.lines)
+        self.lines = lines
 
-    _previous_text: str | None = None
-
-    def render(self) -> Text:
+    def render(self) -> ProgressBar:
         props = self.element.props
-        value = props["value"]
-        self._previous_text = props.get("text")
-        width = max(self.size.width - 6, 4)
-        filled = round(width * value / 100)
-        line = Text()
-        if props.get("text"):
-            line.append(f"{props['text']}\n")
-        line.append("█" * filled, style="bold")
-        line.append("░" * (width - filled), style="dim")
-        line.append(f" {value:>3}%")
-        return line
+        return ProgressBar(props["value"], props.get("text"))
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return 2 if self.element.props.get("text") else 1
+        return self.lines

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from termlit.tui.widgets._field import FieldView
 from termlit.common.values import find_index
+from termlit.tui.widgets._field import FieldView
 from termlit.tui.widgets._options import OptionsControl
 
 __all__ = ["RadioView"]
@@ -16,7 +16,7 @@ class RadioView(FieldView):
     under them. ↑/↓ or ←/→ move the cursor; Enter or Space picks; see
     :class:`OptionsControl` for the key table."""
 
-    kind = "radio"
+    control: OptionsControl
 
     def _selected(self, props: dict[str, Any]) -> set[int]:
         i = find_index(props["options"], props.get("value"))
@@ -24,7 +24,7 @@ class RadioView(FieldView):
 
     def make_control(self, props: dict[str, Any]) -> OptionsControl:
         self.control = OptionsControl(
-            self, style="radio", labels=list(props["labels"]), selected=self._selected(props),
+            style="radio", labels=list(props["labels"]), selected=self._selected(props),
             captions=props.get("captions"), horizontal=bool(props.get("horizontal")),
         )
         return self.control
@@ -34,9 +34,9 @@ class RadioView(FieldView):
             list(props["labels"]), self._selected(props), props.get("captions"), bool(props.get("horizontal"))
         )
 
-    def choose(self, index: int) -> None:
-        if index in self.control.selected:
+    def on_options_control_picked(self, message: OptionsControl.Picked) -> None:
+        message.stop()
+        if message.index in self.control.selected:
             return
-        self.control.selected = {index}
-        self.control.refresh()
-        self.post_value(self.element.props["options"][index])
+        self.control.selected = frozenset({message.index})
+        self.send(self.element.props["options"][message.index])

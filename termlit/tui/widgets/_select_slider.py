@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from termlit.common.values import find_index
 from termlit.tui.widgets._field import FieldView
 from termlit.tui.widgets._slider import SliderControl
 
 __all__ = ["SelectSliderControl", "SelectSliderView"]
-
-
-def option_index(options: list[Any], value: Any) -> int:
-    for i, option in enumerate(options):
-        if option is value:
-            return i
-    for i, option in enumerate(options):
-        try:
-            if bool(option == value):
-                return i
-        except Exception:
-            continue
-    return 0
 
 
 class SelectSliderControl(SliderControl):
@@ -34,12 +22,18 @@ class SelectSliderControl(SliderControl):
     | Space | switch thumb (range sliders) |
     """
 
+    def __init__(self, props: dict[str, Any]) -> None:
+        super().__init__(_track_props(props))
+
+    def set_props(self, props: dict[str, Any]) -> None:
+        super().set_props(_track_props(props))
+
     @property
     def temporal(self) -> bool:
         return False
 
     def to_num(self, value: Any) -> float:
-        return option_index(self.props["options"], value)
+        return find_index(self.props["options"], value) or 0
 
     def from_num(self, number: float) -> Any:
         return self.props["options"][int(number)]
@@ -48,31 +42,18 @@ class SelectSliderControl(SliderControl):
     def num_step(self) -> float:
         return 1
 
-    def _snap(self, value: float) -> Any:
+    def snap(self, value: float) -> Any:
         options = self.props["options"]
         return options[min(max(int(round(value)), 0), len(options) - 1)]
 
-    def _text(self, value: Any) -> str:
-        return self.props["labels"][option_index(self.props["options"], value)]
+    def text_of(self, value: Any) -> str:
+        return self.props["labels"][int(self.to_num(value))]
 
 
 def _track_props(props: dict[str, Any]) -> dict[str, Any]:
     options = props["options"]
-    return {
-        **props,
-        "min": options[0],
-        "max": options[-1],
-        "step": 1,
-        "number_type": "option",
-    }
+    return {**props, "min": options[0], "max": options[-1], "step": 1, "number_type": "option"}
 
 
 class SelectSliderView(FieldView):
-    kind = "select_slider"
-
-    def make_control(self, props: dict[str, Any]) -> SelectSliderControl:
-        self.control = SelectSliderControl(self, _track_props(props))
-        return self.control
-
-    def apply_control(self, props: dict[str, Any]) -> None:
-        self.control.set_props(_track_props(props))
+    control_class = SelectSliderControl

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.widgets import Select
 
+from termlit.common.values import find_index
 from termlit.tui.widgets._field import FieldView
 
 __all__ = ["SelectboxView"]
@@ -13,24 +14,13 @@ __all__ = ["SelectboxView"]
 
 def _index_of(props: dict[str, Any]) -> int | None:
     value = props.get("value")
-    if value is None:
-        return None
-    for i, option in enumerate(props["options"]):
-        if option is value:
-            return i
-    for i, option in enumerate(props["options"]):
-        try:
-            if bool(option == value):
-                return i
-        except Exception:
-            continue
-    return None
+    return None if value is None else find_index(props["options"], value)
 
 
 class SelectboxView(FieldView):
     """A drop-down: Enter opens it, ↑/↓ move, Enter picks."""
 
-    kind = "selectbox"
+    control: Select
 
     def make_control(self, props: dict[str, Any]) -> Select:
         index = _index_of(props)
@@ -60,4 +50,4 @@ class SelectboxView(FieldView):
         if index == self._index:
             return  # Select announces its first value on mount: not a change
         self._index = index
-        self.post_value(None if index is None else self.element.props["options"][index])
+        self.send(None if index is None else self.element.props["options"][index])

@@ -16,8 +16,6 @@ FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
 class SpinnerView(ElementView, Static):
-    kind = "spinner"
-
     DEFAULT_CSS = """
     SpinnerView { height: auto; color: $accent; }
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
@@ -88,11 +89,10 @@ class HeadingView(_StaticView):
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
         body = Text(props["body"])
-        if self.element.kind == "title":
-            return Group(body, Text("━" * min(len(props["body"]) + 2, 80)))
-        if props.get("divider"):
-            return Group(body, Text("─" * min(len(props["body"]) + 2, 80)))
-        return body
+        rule = "━" if self.element.kind == "title" else "─" if props.get("divider") else None
+        if rule is None:
+            return body
+        return Group(body, Text(rule * min(cell_len(props["body"]) + 2, 80)))
 
 
 class MarkdownView(_StaticView):

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
-from termlit.tui.widgets._dataframe import MAX_CELL, format_cells
+from termlit.tui.widgets._cells import MAX_CELL, format_cells
 
 __all__ = ["TableView"]
 
@@ -48,8 +48,6 @@ def render_table(props: dict[str, Any]) -> RenderableType:
 
 class TableView(ElementView, Static):
     """``st.table``: all rows drawn at once (capped), nothing to scroll inside."""
-
-    kind = "table"
 
     DEFAULT_CSS = """
     TableView { height: auto; width: auto; max-width: 100%; margin: 0 0 1 0; }

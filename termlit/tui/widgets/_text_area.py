@@ -7,7 +7,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import TextArea
 
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 
 __all__ = ["TextAreaView", "TextBox"]
 
@@ -25,15 +25,18 @@ class TextBox(TextArea):
     """
 
     BINDINGS = [
-        Binding("ctrl+enter,ctrl+j", "apply", "Apply", show=True, key_display="^j/^⏎"),
-        Binding("escape", "leave", "Leave field", show=True),
+        Binding("ctrl+enter,ctrl+j", "apply", "Apply", key_display="^j/^⏎", tooltip="apply the text"),
+        Binding("escape", "leave", "Leave field", tooltip="apply the text and move on"),
     ]
 
     DEFAULT_CSS = """
     TextBox { height: auto; min-height: 3; }
     """
 
-    def __init__(self, view: TextAreaView, props: dict[str, Any]) -> None:
+    class Committed(ControlChanged):
+        """The user applied new text."""
+
+    def __init__(self, props: dict[str, Any]) -> None:
         value = props.get("value")
         super().__init__(
             "" if value is None else str(value),
@@ -43,7 +46,6 @@ class TextBox(TextArea):
             placeholder=props.get("placeholder") or "",
             highlight_cursor_line=False,
         )
-        self.view = view
         self.committed = value
         self.max_chars = props.get("max_chars")
         self._within_limit = (self.text, (0, 0))
@@ -77,17 +79,17 @@ class TextBox(TextArea):
             with self.prevent(TextArea.Changed):
                 self.load_text(good)
                 self.move_cursor(cursor)
-            self.view.show_note(f"At most {limit} characters.")
+            self.post_message(FieldNote(f"At most {limit} characters."))
             return
         self._within_limit = (self.text, self.cursor_location)
         if limit:
-            self.view.show_note(None)
+            self.post_message(FieldNote(None))
 
     def commit(self) -> None:
         text = self.text
         if text != (self.committed or "") or (self.committed is None and text):
             self.committed = text
-            self.view.post_value(text)
+            self.post_message(self.Committed(self, text))
 
     def action_apply(self) -> None:
         self.commit()
@@ -101,11 +103,4 @@ class TextBox(TextArea):
 
 
 class TextAreaView(FieldView):
-    kind = "text_area"
-
-    def make_control(self, props: dict[str, Any]) -> TextBox:
-        self.control = TextBox(self, props)
-        return self.control
-
-    def apply_control(self, props: dict[str, Any]) -> None:
-        self.control.set_props(props)
+    control_class = TextBox

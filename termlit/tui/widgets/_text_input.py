@@ -7,13 +7,14 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Input
 
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import FieldEntered, FieldView, ValueField
 
-__all__ = ["TextInputView", "TextField"]
+__all__ = ["TextField", "TextInputView"]
 
 
-class TextField(Input):
-    """The text box. The value is sent on Enter or when focus leaves it.
+class TextField(ValueField):
+    """The text box. The value is sent on Enter or when focus leaves it; in
+    a form, Enter also submits the form (unless it says otherwise).
 
     | Key | Action |
     | --- | --- |
@@ -21,60 +22,31 @@ class TextField(Input):
     | Esc | apply it and move on |
     """
 
-    BINDINGS = [Binding("escape", "leave", "Leave field", show=True)]
+    BINDINGS = [Binding("escape", "leave", "Leave field", tooltip="apply the text and move on")]
 
-    def __init__(self, view: FieldView, props: dict[str, Any]) -> None:
-        value = props.get("value")
+    def __init__(self, props: dict[str, Any]) -> None:
         super().__init__(
-            value="" if value is None else str(value),
+            props.get("value"),
             placeholder=props.get("placeholder") or "",
             password=props.get("type") == "password",
             max_length=props.get("max_chars") or 0,
-            compact=True,
         )
-        self.view = view
-        self.committed = value
 
     def set_props(self, props: dict[str, Any]) -> None:
-        value = props.get("value")
         self.password = props.get("type") == "password"
         self.placeholder = props.get("placeholder") or ""
         self.max_length = props.get("max_chars") or 0
-        if value != self.committed:
-            self.committed = value
-            with self.prevent(Input.Changed):
-                self.value = "" if value is None else str(value)
-
-    def commit(self) -> None:
-        if self.value != (self.committed or "") or (self.committed is None and self.value):
-            self.committed = self.value
-            self.view.post_value(self.value)
+        self.take(props.get("value"))
 
     def action_leave(self) -> None:
-        self.commit()
+        self.commit_text()
         self.screen.focus_next()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.commit()
-        if self.view.element.props.get("form"):
-            from termlit.tui.widgets._containers import FormView
-
-            for node in self.ancestors:
-                if isinstance(node, FormView):
-                    node.submit_from_enter()
-                    break
-
-    def on_blur(self) -> None:
-        self.commit()
+        self.commit_text()
+        self.post_message(FieldEntered())
 
 
 class TextInputView(FieldView):
-    kind = "text_input"
-
-    def make_control(self, props: dict[str, Any]) -> TextField:
-        self.control = TextField(self, props)
-        return self.control
-
-    def apply_control(self, props: dict[str, Any]) -> None:
-        self.control.set_props(props)
+    control_class = TextField
