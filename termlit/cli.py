@@ -3,7 +3,7 @@
     termlit run APP.py [-- ARGS...]   show the app; ARGS reach the script in sys.argv
     termlit hello                     a menu of the example apps
     termlit snapshot APP.py [--size 100x30] [--press KEY ...] [-o FILE]
-                                      save the app's screen as FILE.svg and FILE.txt
+                                      save the app's screen as FILE.txt, FILE.styled.txt and FILE.svg
     termlit version                   print the version
     termlit cache info | clear [APP]  look at or empty the st.cache_data store
 """
@@ -18,7 +18,7 @@ from termlit import __version__
 from termlit.caching.cli import main as cache_main
 from termlit.compat import install_streamlit_alias
 from termlit.runtime import ScriptRunner, ScriptSource
-from termlit.testing.snapshot import parse_size, snapshot_name, take_snapshot
+from termlit.testing.snapshot import files, parse_size, snapshot_name, take_snapshot, write_files
 
 __all__ = ["main"]
 
@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "snapshot",
         help="run an app headless, press keys, save its screen (SVG + text)",
         description="Run APP headless, press the keys (each press waits for the rerun it "
-        "causes), and write FILE.svg (for people) and FILE.txt (for diffs).",
+        "causes), and write FILE.svg (for people), FILE.txt and FILE.styled.txt (for diffs).",
     )
     snap.add_argument("script", help="the app's .py file")
     snap.add_argument("--size", default="100x30", help="terminal size COLUMNSxROWS (default 100x30)")
@@ -85,12 +85,12 @@ def _snapshot(script: Path, size: str, press: list[str], output: str | None) -> 
     base = Path(output) if output else Path(snapshot_name(script, press))
     if base.suffix in (".svg", ".txt"):
         base = base.with_suffix("")
+    if base.name.endswith(".styled"):
+        base = base.with_name(base.name[: -len(".styled")])
     shot = take_snapshot(script, size=columns_rows, press=press)
-    base.parent.mkdir(parents=True, exist_ok=True)
-    svg, txt = base.with_name(base.name + ".svg"), base.with_name(base.name + ".txt")
-    svg.write_text(shot.svg, encoding="utf-8")
-    txt.write_text(shot.text + "\n", encoding="utf-8")
-    print(f"wrote {svg} and {txt}")
+    paths = files(base)
+    write_files(paths, shot.contents())
+    print("wrote " + ", ".join(str(path) for path in paths.values()))
     return 0
 
 

@@ -173,3 +173,15 @@ def test_no_color_in_the_environment_does_not_change_a_snapshot(tmp_path, monkey
     red, green = (re.search(rf"\[([^\]]+)\]{word}\[/\]", spans) for word in ("red", "green"))
     assert red and green and red[1] != green[1]  # each word in its own colour
     assert os.environ.get("NO_COLOR") == "1"  # and the user's setting is kept
+
+
+def test_the_snapshot_command_writes_the_files_the_fixture_compares(pytester):
+    """`termlit snapshot -o snapshots/app` makes a snapshot the fixture accepts as is."""
+    from termlit.cli import main
+
+    pytester.makefile(".py", app=COLOURED)
+    assert main(["snapshot", str(pytester.path / "app.py"), "--size", "60x12", "-o", str(pytester.path / "snapshots" / "app")]) == 0
+    written = sorted(p.name for p in (pytester.path / "snapshots").iterdir())
+    assert written == ["app.styled.txt", "app.svg", "app.txt"]
+    pytester.makepyfile(test_cmd="def test_cmd(termlit_snapshot):\n    assert termlit_snapshot('app.py', size=(60, 12))\n")
+    pytester.runpytest().assert_outcomes(passed=1)

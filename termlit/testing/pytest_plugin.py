@@ -37,13 +37,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("termlit_snapshot_dir", "folder of termlit snapshots (default: snapshots)", default="snapshots")
 
 
-def _write(paths: dict[str, Path], contents: dict[str, str]) -> None:
-    for kind, path in paths.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = contents[kind]
-        path.write_text(text if kind == "svg" else text + "\n", encoding="utf-8")
-
-
 def _remove(paths: dict[str, Path]) -> None:
     for path in paths.values():
         path.unlink(missing_ok=True)
@@ -74,6 +67,7 @@ def termlit_snapshot(request: pytest.FixtureRequest):
             snapshot_name,
             take_snapshot,
             text_diff,
+            write_files,
         )
 
         path = Path(app)
@@ -81,15 +75,15 @@ def termlit_snapshot(request: pytest.FixtureRequest):
             path = config.rootpath / path
         name = name or snapshot_name(path, press)
         shot = take_snapshot(path, size=size, press=press, timeout=timeout).masked(mask)
-        now = {"text": shot.text, "styled": shot.styled, "svg": shot.svg}
+        now = shot.contents()
         kept, actual = files(folder / name), files(folder / f"{name}.actual")
         if update:
-            _write(kept, now)
+            write_files(kept, now)
             _remove(actual)
             return True
         missing = [path for kind, path in kept.items() if kind != "svg" and not path.exists()]
         if missing:
-            _write(actual, now)
+            write_files(actual, now)
             pytest.fail(
                 f"No snapshot {missing[0]} yet. Look at {actual['svg']}; if it is right, "
                 "run pytest --snapshot-update to keep it.",
@@ -99,7 +93,7 @@ def termlit_snapshot(request: pytest.FixtureRequest):
         if expected["text"] == now["text"] and expected["styled"] == now["styled"]:
             _remove(actual)
             return True
-        _write(actual, now)
+        write_files(actual, now)
         if expected["text"] != now["text"]:
             what, diff = "the screen's text differs", text_diff(expected["text"], now["text"], name)
         else:

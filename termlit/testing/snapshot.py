@@ -55,6 +55,10 @@ class Snapshot:
         """The screen's characters with their colours and attributes."""
         return render_styled(self.cells, self.size)
 
+    def contents(self) -> dict[str, str]:
+        """What each of the snapshot's files holds, by kind (see :data:`SUFFIXES`)."""
+        return {"text": self.text, "styled": self.styled, "svg": self.svg}
+
     def masked(self, patterns: Sequence[str]) -> Snapshot:
         """The snapshot with what each regular expression matches in a row
         (values that change from run to run, such as timings) shown as one
@@ -84,6 +88,14 @@ def files(base: Path) -> dict[str, Path]:
     """The paths of a snapshot's files for ``base`` (a path without suffix),
     by what they hold: ``text``, ``styled`` and ``svg``."""
     return {kind: base.with_name(base.name + suffix) for kind, suffix in SUFFIXES.items()}
+
+
+def write_files(paths: dict[str, Path], contents: dict[str, str]) -> None:
+    """Write a snapshot's files (``paths`` as :func:`files` gives them)."""
+    for kind, path in paths.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = contents[kind]
+        path.write_text(text if kind == "svg" else text + "\n", encoding="utf-8")
 
 
 def parse_size(value: str) -> tuple[int, int]:
