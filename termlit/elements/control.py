@@ -10,7 +10,7 @@ from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import current_run_context, get_run_context
 from termlit.runtime.control import RerunException, StopException
 
-__all__ = ["context", "query_params", "rerun", "session_state", "set_page_config", "stop"]
+__all__ = ["query_params", "rerun", "session_state", "set_page_config", "stop"]
 
 
 @api
@@ -196,24 +196,3 @@ class _QueryParamsProxy:
 
 
 query_params = _QueryParamsProxy()
-
-
-class _Context:
-    """``st.context``: what Streamlit knows of the browser; a terminal has no
-    headers, cookies or locale to report, so they are empty."""
-
-    headers: dict[str, str] = {}
-    cookies: dict[str, str] = {}
-    ip_address: str | None = None
-    is_embedded = False
-    locale: str | None = None
-    timezone: str | None = None
-    timezone_offset: int | None = None
-    url: str | None = None
-
-    @property
-    def theme(self) -> dict[str, Any]:
-        return {"type": "dark"}
-
-
-context = _Context()

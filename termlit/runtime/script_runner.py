@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from termlit.runtime.client import Client
 from termlit.runtime.context import RunContext, run_context_var
 from termlit.runtime.control import InterruptedRun, RerunException, StopException
 from termlit.runtime.magic import MAGIC_NAME, magic_write, rewrite
@@ -146,6 +147,9 @@ class ScriptRunner:
         self.session_extras: dict[str, Any] = {}
         #: Names put in the script's namespace at every run.
         self.extra_globals: dict[str, Any] = {}
+        #: The remote client of a served session (``termlit serve`` sets it);
+        #: ``st.user`` and ``st.context`` read it. None for a local run.
+        self.client: Client | None = None
         self.run_count = 0
         self.status = RunStatus.IDLE
         self.last_result: RunResult | None = None

@@ -1,0 +1,278 @@
+"""The live sessions of a server: one app each, kept, reattached, ended.
+
+A session is one user's app: its own :class:`ScriptRunner` (session state,
+widget state, query params, run thread) and its own :class:`RemoteApp` on the
+shared event loop, drawn on the SSH channel it came in on. Caches are not per
+session: ``st.cache_data`` and ``st.cache_resource`` live in the process, so
+every session shares them, as Streamlit's browser tabs do.
+
+A client that drops while its app runs leaves the session *detached* for
+``reattach`` seconds: the same login with the same key gets it back as it was
+(state, page, focus). Everything else ends it: the user quits, the idle
+timeout or the maximum lifetime passes, the server stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import ctypes.util
+import gc
+import time
+from collections.abc import Callable
+from typing import Any
+
+from termlit.runtime.client import Client
+from termlit.runtime.script_runner import ScriptRunner, ScriptSource
+from termlit.serve.log import ConnectionRecord, ServerLog
+from termlit.serve.options import ServeOptions
+from termlit.tui.remote import RemoteApp
+
+__all__ = ["AppSession", "ChannelTerminal", "SessionManager"]
+
+
+class ChannelTerminal:
+    """The client's terminal behind one SSH channel (none while detached).
+
+    Output is dropped while the channel's send buffer is over its high-water
+    mark (a client that stops reading cannot grow the server's memory); once
+    it drains, the whole screen is sent again.
+    """
+
+    def __init__(self, channel: Any, term: str | None, columns: int, rows: int, color_system: str) -> None:
+        self.channel = channel
+        self.term = term
+        self.columns = columns
+        self.rows = rows
+        self.color_system = color_system
+        self.output_paused = False
+        self.stale = False
+        self.on_drained: Callable[[], None] | None = None
+
+    def write(self, data: str) -> None:
+        channel = self.channel
+        if channel is None:
+            return
+        if self.output_paused:
+            self.stale = True
+            return
+        try:
+            channel.write(data.encode("utf-8", "replace"))
+        except (BrokenPipeError, ConnectionError):
+            pass  # closing: the channel's connection_lost follows
+
+    def pause_output(self) -> None:
+        self.output_paused = True
+
+    def resume_output(self) -> None:
+        self.output_paused = False
+        if self.stale and self.on_drained is not None:
+            self.stale = False
+            self.on_drained()
+
+    def pause_input(self) -> None:
+        if self.channel is not None:
+            self.channel.pause_reading()
+
+    def resume_input(self) -> None:
+        if self.channel is not None:
+            self.channel.resume_reading()
+
+    def say(self, text: str) -> None:
+        """A line on the client's stderr, outside the app."""
+        if self.channel is not None:
+            try:
+                self.channel.write_stderr(f"termlit serve: {text}\r\n".encode())
+            except (BrokenPipeError, ConnectionError):
+                pass
+
+    def close(self, status: int) -> None:
+        channel, self.channel = self.channel, None
+        if channel is not None:
+            try:
+                channel.exit(status)
+            except (BrokenPipeError, ConnectionError, OSError):
+                pass
+
+
+class AppSession:
+    """One user's app; outlives its channel while detached."""
+
+    def __init__(self, runner: ScriptRunner, terminal: ChannelTerminal, record: ConnectionRecord, key_id: tuple[str, str] | None, options: ServeOptions) -> None:
+        self.runner = runner
+        self.terminal = terminal
+        self.record = record
+        self.key_id = key_id
+        self.app = RemoteApp(runner, terminal, max_paste=options.max_paste)
+        terminal.on_drained = self.repaint
+        self.started = time.monotonic()
+        self.last_input = self.started
+        self.detached_at: float | None = None
+        self.end_reason: str | None = None
+        self.end_message: str | None = None
+        self.task: asyncio.Task | None = None
+
+    @property
+    def attached(self) -> bool:
+        return self.detached_at is None
+
+    def feed(self, data: str) -> None:
+        self.last_input = time.monotonic()
+        self.app.feed(data)
+
+    def resize(self, columns: int, rows: int) -> None:
+        self.terminal.columns, self.terminal.rows = columns, rows
+        client = self.runner.client
+        if client is not None:
+            client.columns, client.rows = columns, rows
+        self.app.resize(columns, rows)
+
+    def repaint(self) -> None:
+        self.app.refresh(layout=True)
+
+    def end(self, reason: str, message: str | None = None) -> None:
+        """Close the app; the channel gets ``message`` once the screen is restored."""
+        if self.end_reason is None:
+            self.end_reason, self.end_message = reason, message
+        self.app.exit()
+
+
+def _trim_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    name = ctypes.util.find_library("c")
+    if name:
+        trim = getattr(ctypes.CDLL(name), "malloc_trim", None)
+        if trim is not None:
+            trim(0)
+
+
+class SessionManager:
+    """Opens, reattaches and ends the sessions of one server."""
+
+    def __init__(self, options: ServeOptions, log: ServerLog) -> None:
+        self.options = options
+        self.log = log
+        self.source = ScriptSource(options.script)  # compiled once for every session
+        self.sessions: set[AppSession] = set()
+        self.stopping = False
+        self._ticker: asyncio.TimerHandle | None = None
+
+    # -- opening ----------------------------------------------------------------
+
+    def open(self, terminal: ChannelTerminal, client: Client, record: ConnectionRecord) -> AppSession | None:
+        """A new PTY session: reattach a detached one of the same key, or
+        start a fresh app. None (and a line to the client) when full."""
+        key_id = (client.user_name or "", client.key_fingerprint) if client.key_fingerprint else None
+        session = self._detached_for(key_id)
+        if session is not None:
+            self._reattach(session, terminal, client, record)
+            return session
+        if len(self.sessions) >= self.options.max_sessions:
+            record.end = "server-full"
+            terminal.say(f"the server is full ({self.options.max_sessions} sessions); try again later.")
+            terminal.close(1)
+            return None
+        runner = ScriptRunner(self.source, main_module=False)
+        runner.client = client
+        session = AppSession(runner, terminal, record, key_id, self.options)
+        self.sessions.add(session)
+        session.task = asyncio.get_running_loop().create_task(self._run(session), name="termlit-session")
+        self._start_ticker()
+        return session
+
+    def _detached_for(self, key_id: tuple[str, str] | None) -> AppSession | None:
+        if key_id is None or not self.options.reattach:
+            return None
+        waiting = [s for s in self.sessions if s.key_id == key_id and not s.attached and s.end_reason is None]
+        return max(waiting, key=lambda s: s.detached_at or 0.0, default=None)
+
+    def _reattach(self, session: AppSession, terminal: ChannelTerminal, client: Client, record: ConnectionRecord) -> None:
+        old = session.runner.client
+        if old is not None:
+            old.address, old.port, old.term = client.address, client.port, client.term
+            old.columns, old.rows = client.columns, client.rows
+        terminal.color_system = session.terminal.color_system  # the app's console keeps its depth
+        terminal.on_drained = session.repaint
+        session.terminal = terminal
+        session.record = record
+        session.detached_at = None
+        session.last_input = time.monotonic()
+        record.reattached += 1
+        session.app.reattach(terminal)
+        session.app.say("Welcome back: your session was kept.", timeout=3)
+
+    # -- running ----------------------------------------------------------------
+
+    async def _run(self, session: AppSession) -> None:
+        app = session.app
+        try:
+            await app.run_remote()
+        except Exception as exc:  # noqa: BLE001 - one app's failure ends that session only
+            session.end_reason = session.end_reason or f"app-error:{type(exc).__name__}"
+        reason = session.end_reason or ("app-error" if app.return_code else "quit")
+        session.record.end = reason
+        if session.end_message:
+            session.terminal.say(session.end_message)
+        elif reason == "app-error":
+            session.terminal.say("the app stopped on an error.")
+        session.terminal.close(1 if reason.startswith("app-error") else 0)
+        self.sessions.discard(session)
+        session.terminal.on_drained = None
+        if not self.sessions:
+            _trim_memory()
+
+    def lost(self, session: AppSession) -> None:
+        """The session's channel closed under it (the client went away)."""
+        if session.end_reason is not None or not session.attached:
+            return
+        session.terminal.channel = None
+        if self.options.reattach and session.key_id is not None and not self.stopping:
+            session.detached_at = time.monotonic()
+            session.record.end = f"detached (kept {self.options.reattach:g}s)"
+            return
+        session.record.end = "client-closed"
+        session.end("client-closed")
+
+    # -- limits -----------------------------------------------------------------
+
+    def _start_ticker(self) -> None:
+        if self._ticker is None:
+            self._ticker = asyncio.get_running_loop().call_later(1.0, self._tick)
+
+    def _tick(self) -> None:
+        self._ticker = None
+        now = time.monotonic()
+        opts = self.options
+        for session in list(self.sessions):
+            if session.end_reason is not None:
+                continue
+            if not session.attached:
+                if now - (session.detached_at or now) >= opts.reattach:
+                    session.end("detached-expired")
+            elif opts.max_lifetime and now - session.started >= opts.max_lifetime:
+                session.end("max-lifetime", f"this session reached its maximum length ({opts.max_lifetime:g} s).")
+            elif opts.idle_timeout and now - session.last_input >= opts.idle_timeout:
+                session.end("idle-timeout", f"closed after {opts.idle_timeout:g} s without a key press.")
+        if self.sessions:
+            self._start_ticker()
+
+    # -- stopping ---------------------------------------------------------------
+
+    async def stop(self, grace: float) -> None:
+        """Tell every session the server is stopping, wait ``grace`` seconds,
+        end them all, and wait (a little) for their apps to close."""
+        self.stopping = True
+        for session in list(self.sessions):
+            if session.attached and session.end_reason is None:
+                session.app.say("The server is stopping: this session closes in a moment.", severity="warning")
+        if self.sessions:
+            await asyncio.sleep(grace)
+        for session in list(self.sessions):
+            session.end("server-stopping", "the server stopped.")
+        tasks = [s.task for s in self.sessions if s.task is not None]
+        if tasks:
+            await asyncio.wait(tasks, timeout=3.0)
+        if self._ticker is not None:
+            self._ticker.cancel()
+            self._ticker = None
