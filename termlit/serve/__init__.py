@@ -9,6 +9,7 @@ asyncssh comes with the ``serve`` extra: ``pip install termlit-tui[serve]``.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from typing import TextIO
 
@@ -23,10 +24,18 @@ class MissingExtra(Exception):
     """The serve extra is not installed."""
 
 
-def serve(options: ServeOptions, *, stream: TextIO | None = None) -> int:
-    """Run the server until SIGTERM or SIGINT; returns the exit code."""
+def serve(options: ServeOptions, *, stream: TextIO | None = None, system_malloc: bool = True) -> int:
+    """Run the server until SIGTERM or SIGINT; returns the exit code.
+
+    With ``system_malloc`` the process first starts itself again under
+    ``PYTHONMALLOC=malloc`` (unless PYTHONMALLOC is set): Python's own
+    allocator keeps the memory of ended sessions in half-empty arenas, the
+    system's gives it back.
+    """
     if importlib.util.find_spec("asyncssh") is None:
         raise MissingExtra(INSTALL_HINT)
+    if system_malloc and "PYTHONMALLOC" not in os.environ:
+        os.execve(sys.executable, sys.orig_argv, {**os.environ, "PYTHONMALLOC": "malloc"})
     from termlit.serve.auth import AuthorizedKeysError  # lazy: asyncssh loads only when serving
     from termlit.serve.hostkey import HostKeyError  # lazy: asyncssh loads only when serving
     from termlit.serve.main import run  # lazy: asyncssh and Textual load only when serving

@@ -10,6 +10,7 @@ ever started.
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 from typing import Any
 
@@ -25,6 +26,9 @@ __all__ = ["Channel", "Connection", "Server"]
 
 #: Failed key checks on one connection before it is closed.
 MAX_TRIES_PER_CONNECTION = 10
+#: Seconds a logged-in connection may stay without any session channel
+#: (``ssh -N``, or after its last session ended) before it is closed.
+IDLE_CONNECTION = 30.0
 
 NEEDS_PTY = "this server shows an app and needs a terminal: connect with plain `ssh` (or `ssh -t`), without a command."
 NO_FORWARDING = "termlit serve does not forward ports or sockets"
@@ -107,6 +111,16 @@ class Connection(asyncssh.SSHServer):
         if self.key is not None:
             self.record.key_fingerprint = self.key.get_fingerprint("sha256")
         self.record.end = "client-closed"
+        self.check_idle(IDLE_CONNECTION)
+
+    def check_idle(self, delay: float) -> None:
+        """Close the connection ``delay`` seconds from now if it has no channel then."""
+
+        def close_if_idle() -> None:
+            if not self.channels and self.conn is not None:
+                self.conn.close()
+
+        asyncio.get_running_loop().call_later(delay, close_if_idle)
 
     # -- what a client may open ---------------------------------------------------
 
@@ -226,6 +240,8 @@ class Channel(asyncssh.SSHServerSession):
 
     def connection_gone(self) -> None:
         self.connection.channels.discard(self)
+        if not self.connection.channels:
+            self.connection.check_idle(1.0)
         session, self.session = self.session, None
         if session is not None and session.terminal is self.terminal:
             self.connection.server.manager.lost(session)

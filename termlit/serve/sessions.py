@@ -210,7 +210,7 @@ class SessionManager:
             await app.run_remote()
         except Exception as exc:  # noqa: BLE001 - one app's failure ends that session only
             session.end_reason = session.end_reason or f"app-error:{type(exc).__name__}"
-        reason = session.end_reason or ("app-error" if app.return_code else "quit")
+        reason = session.end_reason = session.end_reason or ("app-error" if app.return_code else "quit")
         session.record.end = reason
         if session.end_message:
             session.terminal.say(session.end_message)
@@ -219,6 +219,11 @@ class SessionManager:
         session.terminal.close(1 if reason.startswith("app-error") else 0)
         self.sessions.discard(session)
         session.terminal.on_drained = None
+        if not self.sessions:
+            # once the channel and connection objects are gone too
+            asyncio.get_running_loop().call_later(1.0, self._trim_if_empty)
+
+    def _trim_if_empty(self) -> None:
         if not self.sessions:
             _trim_memory()
 
