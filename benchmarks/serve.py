@@ -114,7 +114,8 @@ class User:
             self.conn.close()
 
 
-async def run_users(port: int, key: asyncssh.SSHKey, username: str, count: int, presses: int, think: float, on_ready) -> list[UserResult]:
+async def run_users(port: int, key: asyncssh.SSHKey, username: str, count: int, presses: int, think: float,
+                    on_ready, on_done) -> list[UserResult]:
     users = [User(port, key, username) for _ in range(count)]
     results = [UserResult() for _ in users]
 
@@ -137,6 +138,7 @@ async def run_users(port: int, key: asyncssh.SSHKey, username: str, count: int, 
             result.error = f"keys: {type(exc).__name__}: {exc}"
 
     await asyncio.gather(*(drive(u, r, think * i / count) for i, (u, r) in enumerate(zip(users, results))))
+    await on_done()  # before anyone leaves: a process per session takes its CPU time with it
     for user in users:
         user.close()
     return results
@@ -234,7 +236,8 @@ class OpenSSH(Target):
         sshd = shutil.which("sshd") or "/usr/sbin/sshd"
         Path("/run/sshd").mkdir(exist_ok=True)
         host_key = folder / "sshd_host_key"
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(host_key)], check=True)
+        if not host_key.exists():
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(host_key)], check=True)
         import socket
 
         with socket.socket() as probe:
@@ -265,7 +268,7 @@ def _pct(values: list[float], q: float) -> float:
 async def measure(target: Target, key: asyncssh.SSHKey, count: int, presses: int, think: float) -> dict:
     username = os.environ.get("USER") or "root"
     # warm up (imports, first CSS parse), then the idle figure
-    await run_users(target.port, key, username, 1, 0, 0.0, _nothing)
+    await run_users(target.port, key, username, 1, 0, 0.0, _nothing, _nothing)
     await settle(target)
     idle = target.memory_mb()
     loaded: dict[str, float] = {}
@@ -276,8 +279,11 @@ async def measure(target: Target, key: asyncssh.SSHKey, count: int, presses: int
         loaded["cpu"] = target.cpu_seconds()
         loaded["t"] = time.perf_counter()
 
-    results = await run_users(target.port, key, username, count, presses, think, on_ready)
-    cpu = (target.cpu_seconds() - loaded["cpu"]) / (time.perf_counter() - loaded["t"])
+    async def on_done() -> None:
+        loaded["cpu"] = (target.cpu_seconds() - loaded["cpu"]) / (time.perf_counter() - loaded["t"])
+
+    results = await run_users(target.port, key, username, count, presses, think, on_ready, on_done)
+    cpu = loaded["cpu"]
     after = idle
     for _ in range(20):  # sessions end asynchronously; give them a few seconds
         await asyncio.sleep(0.5)

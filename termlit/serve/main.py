@@ -110,7 +110,7 @@ async def _serve(options: ServeOptions, log: ServerLog) -> int:
             main_task.cancel()  # asked twice: stop now
         stop.set()
 
-    for sig in (signal.SIGTERM, signal.SIGINT):
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         loop.add_signal_handler(sig, on_signal)
     await stop.wait()
     log.say(f"stopping: closing {len(running.manager.sessions)} session(s)")
@@ -120,7 +120,7 @@ async def _serve(options: ServeOptions, log: ServerLog) -> int:
 
 
 def run(options: ServeOptions, *, stream: TextIO | None = None) -> int:
-    """``termlit serve``: serve until SIGTERM or SIGINT; the exit code."""
+    """``termlit serve``: serve until SIGTERM, SIGINT or SIGHUP; the exit code."""
     log = ServerLog(stream or sys.stderr)
     sys.argv = [str(options.script), *options.args]
     install_streamlit_alias()  # `import streamlit as st` runs on termlit

@@ -26,7 +26,7 @@ from termlit.runtime.client import Client
 from termlit.runtime.script_runner import ScriptRunner, ScriptSource
 from termlit.serve.log import ConnectionRecord, ServerLog
 from termlit.serve.options import ServeOptions
-from termlit.tui.remote import RemoteApp
+from termlit.tui.remote import RemoteApp, forget_ended_apps
 
 __all__ = ["AppSession", "ChannelTerminal", "SessionManager"]
 
@@ -137,14 +137,61 @@ class AppSession:
         self.app.exit()
 
 
-def _trim_memory() -> None:
-    """Hand freed memory back to the system (glibc keeps it otherwise)."""
-    gc.collect()
-    name = ctypes.util.find_library("c")
-    if name:
-        trim = getattr(ctypes.CDLL(name), "malloc_trim", None)
+#: Seconds between two freezes of what the running sessions hold.
+FREEZE_EVERY = 10.0
+#: Seconds between two full collections after sessions ended (unless none is left).
+RECLAIM_EVERY = 30.0
+
+
+class Collector:
+    """Keeps Python's garbage collector from scanning every session again and again.
+
+    Each session holds tens of thousands of long-lived objects (its widgets);
+    with dozens of sessions a full collection scans millions and stops every
+    session for a second or more, over and over. So what the sessions hold is
+    frozen every ``FREEZE_EVERY`` seconds (never scanned again), and only
+    when sessions have ended is everything unfrozen and collected once, to
+    free what they held, then frozen again and handed back to the system.
+    """
+
+    def __init__(self) -> None:
+        self.last_freeze = 0.0
+        self.last_reclaim = 0.0
+        self.ended = 0
+        self._pending: asyncio.TimerHandle | None = None
+
+    def tick(self, now: float) -> None:
+        if now - self.last_freeze >= FREEZE_EVERY:
+            self.last_freeze = now
+            gc.freeze()
+
+    def session_ended(self, sessions_left: int) -> None:
+        self.ended += 1
+        wait = 1.0 if not sessions_left else max(1.0, RECLAIM_EVERY - (time.monotonic() - self.last_reclaim))
+        if self._pending is None:
+            self._pending = asyncio.get_running_loop().call_later(wait, self.reclaim)
+
+    def reclaim(self) -> None:
+        """Free what ended sessions held and give the memory back."""
+        self._pending = None
+        self.last_reclaim = time.monotonic()
+        self.ended = 0
+        gc.unfreeze()
+        gc.collect()
+        forget_ended_apps()
+        gc.freeze()
+        name = ctypes.util.find_library("c")
+        trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
         if trim is not None:
-            trim(0)
+            trim(0)  # glibc keeps freed memory otherwise
+
+    def close(self) -> None:
+        """The server stops: leave the collector as it was found."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        gc.unfreeze()
+        forget_ended_apps()
 
 
 class SessionManager:
@@ -156,6 +203,7 @@ class SessionManager:
         self.source = ScriptSource(options.script)  # compiled once for every session
         self.sessions: set[AppSession] = set()
         self.stopping = False
+        self.collector = Collector()
         self._ticker: asyncio.TimerHandle | None = None
 
     # -- opening ----------------------------------------------------------------
@@ -219,13 +267,7 @@ class SessionManager:
         session.terminal.close(1 if reason.startswith("app-error") else 0)
         self.sessions.discard(session)
         session.terminal.on_drained = None
-        if not self.sessions:
-            # once the channel and connection objects are gone too
-            asyncio.get_running_loop().call_later(1.0, self._trim_if_empty)
-
-    def _trim_if_empty(self) -> None:
-        if not self.sessions:
-            _trim_memory()
+        self.collector.session_ended(len(self.sessions))
 
     def lost(self, session: AppSession) -> None:
         """The session's channel closed under it (the client went away)."""
@@ -248,6 +290,7 @@ class SessionManager:
     def _tick(self) -> None:
         self._ticker = None
         now = time.monotonic()
+        self.collector.tick(now)
         opts = self.options
         for session in list(self.sessions):
             if session.end_reason is not None:
@@ -281,3 +324,4 @@ class SessionManager:
         if self._ticker is not None:
             self._ticker.cancel()
             self._ticker = None
+        self.collector.close()

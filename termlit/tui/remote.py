@@ -315,7 +315,6 @@ class RemoteApp(TermlitApp):
                 owner = getattr(getattr(sys, name), "app", None)
                 if isinstance(owner, App) and (owner is self or not owner.is_running):
                     setattr(sys, name, self._outside[index])
-            forget_ended_apps()
 
     def feed(self, data: str) -> None:
         if self.remote_driver is not None:
