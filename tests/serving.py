@@ -126,6 +126,12 @@ class Client:
             self.screen += chunk
             self.history += chunk
 
+    async def focus(self, tabs: int = 1) -> None:
+        """Let the screen settle, then move the focus ``tabs`` widgets on."""
+        await self.settle()
+        self.press(*[TAB] * tabs)
+        await self.settle()
+
     async def ended(self, timeout: float = 10.0) -> tuple[int | None, str]:
         """Wait for the session to close: (exit status, its stderr)."""
         result = await asyncio.wait_for(self.proc.wait(), timeout)

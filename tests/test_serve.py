@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("asyncssh")
 
 from conftest import EXAMPLES, run_async  # noqa: E402
-from serving import CTRL_R, ENTER, RIGHT, TAB, plain, serving, wait_for  # noqa: E402
+from serving import CTRL_R, ENTER, RIGHT, plain, serving, wait_for  # noqa: E402
 
 HELLO = EXAMPLES / "hello.py"
 #: A button pressed again sooner than this after its last press is not seen
@@ -51,9 +51,7 @@ def test_two_users_drive_the_app_by_keys_each_with_their_own_state(tmp_path):
             a, b = await server.client(username="alice"), await server.client(username="bob")
             await asyncio.gather(a.see("clicked 0 times"), b.see("clicked 0 times"))
             for user in (a, b):
-                await user.settle()
-                user.press(TAB)
-                await user.settle()
+                await user.focus()
             a.mark(), b.mark()
             a.press(ENTER)
             await a.see("clicked 1 times")
@@ -63,8 +61,7 @@ def test_two_users_drive_the_app_by_keys_each_with_their_own_state(tmp_path):
             b.press(ENTER)
             await b.see("clicked 1 times")
             # the slider too: alice moves hers, bob's stays where it was
-            a.press(TAB)
-            await a.settle()
+            await a.focus()
             a.mark()
             a.press(RIGHT)
             await a.see("At 55 km/h")
@@ -129,9 +126,7 @@ def test_reattach_gives_the_same_key_its_session_back(tmp_path):
         async with serving(tmp_path, HELLO, reattach=30) as server:
             first = await server.client()
             await first.see("clicked 0 times")
-            await first.settle()
-            first.press(TAB)
-            await first.settle()
+            await first.focus()
             first.press(ENTER)
             await first.see("clicked 1 times")
             await first.settle(BUTTON_REST)

@@ -16,7 +16,7 @@ import pytest
 asyncssh = pytest.importorskip("asyncssh")
 
 from conftest import EXAMPLES, ROOT, run_async  # noqa: E402
-from serving import CTRL_C, ENTER, TAB, Client, new_key, plain, serving, wait_for  # noqa: E402
+from serving import CTRL_C, CTRL_R, ENTER, Client, new_key, plain, serving, wait_for  # noqa: E402
 
 HELLO = EXAMPLES / "hello.py"
 
@@ -116,9 +116,7 @@ def test_a_huge_paste_is_cut_and_memory_stays_bounded(tmp_path, write_app):
         async with serving(tmp_path, app, max_paste=4096) as server:
             client = await server.client()
             await client.see("length 0")
-            await client.settle()
-            client.press(TAB)
-            await client.settle()
+            await client.focus()
             before = rss_mb()
             client.press(b"\x1b[200~" + b"x" * (10 * 1024 * 1024) + b"\x1b[201~", ENTER)
             await client.see("length 4096", timeout=60)
@@ -136,19 +134,17 @@ def test_a_looping_session_does_not_block_another(tmp_path, write_app):
         async with serving(tmp_path, app) as server:
             stuck, fine = await server.client(), await server.client(username="bob")
             await asyncio.gather(stuck.see("run 0"), fine.see("run 0"))
-            await stuck.settle()
-            stuck.press(TAB)
-            await stuck.settle()
+            await stuck.focus()
             stuck.press(ENTER)  # its script now loops forever
             await stuck.see("Running")
             await fine.settle()
-            fine.press(b"\x12")  # ctrl+r: the other session reruns as usual
+            fine.press(CTRL_R)  # the other session reruns as usual
             await fine.see("run 1", timeout=10)
             stuck.mark()
             stuck.press(CTRL_C)  # stops that session's run only
             await stuck.see("Stopped", timeout=10)
             fine.mark()
-            fine.press(b"\x12")
+            fine.press(CTRL_R)
             await fine.see("run 2", timeout=10)
 
     run_async(main())
@@ -162,17 +158,13 @@ def test_a_script_error_or_st_stop_stays_in_its_session(tmp_path, write_app):
             broken, halted = await server.client(), await server.client(username="carol")
             fine = await server.client(username="bob")
             await asyncio.gather(*(c.see("all good 0") for c in (broken, halted, fine)))
-            await broken.settle()
-            broken.press(TAB)  # Break: an exception in alice's session
-            await broken.settle()
+            await broken.focus()  # Break: an exception in alice's session
             broken.press(ENTER)
             await broken.see("this session broke")
-            await halted.settle()
-            halted.press(TAB, TAB)  # Halt: st.stop() in carol's
-            await halted.settle()
+            await halted.focus(2)  # Halt: st.stop() in carol's
             halted.press(ENTER)
             await halted.see("Stopped")
-            fine.press(b"\x12")
+            fine.press(CTRL_R)
             await fine.see("all good 1")
             await fine.settle()
             assert "broke" not in plain(fine.history) and "Stopped" not in plain(fine.history)
@@ -209,9 +201,7 @@ def test_many_connection_attempts_from_one_address_are_refused_quickly(tmp_path)
             await wait_for(lambda: server.log.getvalue().count("refused (too many connections)") >= 150,
                            what="refusals")
             client.mark()
-            await client.settle()
-            client.press(TAB)
-            await client.settle()
+            await client.focus()
             client.press(ENTER)  # the session that was in keeps working
             await client.see("clicked 1 times")
 
@@ -237,9 +227,7 @@ def test_a_client_that_drops_mid_run_frees_its_session(tmp_path, write_app):
         async with serving(tmp_path, app, reattach=0) as server:
             client = await server.client()
             await client.see("run 0")
-            await client.settle()
-            client.press(TAB)
-            await client.settle()
+            await client.focus()
             client.press(ENTER)
             await client.see("Running")
             client.close()

@@ -7,7 +7,6 @@ import ipaddress
 import signal
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 import asyncssh

@@ -154,10 +154,10 @@ class Collector:
     free what they held, then frozen again and handed back to the system.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, live: Callable[[], int]) -> None:
+        self.live = live
         self.last_freeze = 0.0
         self.last_reclaim = 0.0
-        self.ended = 0
         self._pending: asyncio.TimerHandle | None = None
 
     def tick(self, now: float) -> None:
@@ -165,21 +165,26 @@ class Collector:
             self.last_freeze = now
             gc.freeze()
 
-    def session_ended(self, sessions_left: int) -> None:
-        self.ended += 1
-        wait = 1.0 if not sessions_left else max(1.0, RECLAIM_EVERY - (time.monotonic() - self.last_reclaim))
+    def session_ended(self) -> None:
+        if not self.live() and self._pending is not None:
+            self._pending.cancel()  # the last one left: no need to wait
+            self._pending = None
         if self._pending is None:
+            wait = 1.0 if not self.live() else max(1.0, RECLAIM_EVERY - (time.monotonic() - self.last_reclaim))
             self._pending = asyncio.get_running_loop().call_later(wait, self.reclaim)
 
-    def reclaim(self) -> None:
+    def reclaim(self, again: bool = True) -> None:
         """Free what ended sessions held and give the memory back."""
         self._pending = None
         self.last_reclaim = time.monotonic()
-        self.ended = 0
         gc.unfreeze()
         gc.collect()
         forget_ended_apps()
-        gc.freeze()
+        if self.live():
+            gc.freeze()
+        elif again:
+            # nobody left: what closing connections still held goes a moment later
+            self._pending = asyncio.get_running_loop().call_later(4.0, self.reclaim, False)
         name = ctypes.util.find_library("c")
         trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
         if trim is not None:
@@ -203,7 +208,7 @@ class SessionManager:
         self.source = ScriptSource(options.script)  # compiled once for every session
         self.sessions: set[AppSession] = set()
         self.stopping = False
-        self.collector = Collector()
+        self.collector = Collector(lambda: len(self.sessions))
         self._ticker: asyncio.TimerHandle | None = None
 
     # -- opening ----------------------------------------------------------------
@@ -267,7 +272,7 @@ class SessionManager:
         session.terminal.close(1 if reason.startswith("app-error") else 0)
         self.sessions.discard(session)
         session.terminal.on_drained = None
-        self.collector.session_ended(len(self.sessions))
+        self.collector.session_ended()
 
     def lost(self, session: AppSession) -> None:
         """The session's channel closed under it (the client went away)."""
