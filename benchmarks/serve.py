@@ -2,10 +2,10 @@
 ``termlit run`` (one process per user), measured in the same run.
 
 N clients (asyncssh, in this process) connect to 127.0.0.1 at once; each waits
-for the first frame of ``examples/hello.py``, tabs to the slider, then presses
-→ / ← 20 times, one press after the frame of the previous one plus a think
-time, and times each press to the frame that shows the rerun's result ("At N
-km/h"). Printed as a table: p50/p95 key-to-frame, memory per extra session,
+for the first frame of ``examples/hello.py`` and tabs to the slider; once the
+server has settled, each presses → / ← 20 times, one press after the frame of
+the previous one plus a think time, and times each press to the frame that
+shows the rerun's result ("At N km/h"). Printed as a table: p50/p95 key-to-frame, memory per extra session,
 server CPU, failures; and whether memory comes back after everyone leaves.
 
 The comparison is OpenSSH's sshd on a loopback port with ``ForceCommand
@@ -93,10 +93,12 @@ class User:
         await self._until("At 50 km/h")
         return time.perf_counter() - start
 
-    async def drive(self, presses: int, think: float, result: UserResult) -> None:
+    async def focus_slider(self) -> None:
         for _ in range(2):
             self.proc.stdin.write(b"\t")
             await self._quiet(0.3)
+
+    async def drive(self, presses: int, think: float, result: UserResult) -> None:
         value = 50
         for i in range(presses):
             right = i < presses - 4 if presses > 4 else i % 2 == 0
@@ -126,7 +128,17 @@ async def run_users(port: int, key: asyncssh.SSHKey, username: str, count: int, 
             result.error = f"connect: {type(exc).__name__}: {exc}"
 
     await asyncio.gather(*(connect(u, r) for u, r in zip(users, results)))
-    await on_ready()  # everybody is on screen: measure memory now
+
+    async def focus(user: User, result: UserResult) -> None:
+        if result.error:
+            return
+        try:
+            await user.focus_slider()
+        except Exception as exc:  # noqa: BLE001 - counted as a failure
+            result.error = f"focus: {type(exc).__name__}: {exc}"
+
+    await asyncio.gather(*(focus(u, r) for u, r in zip(users, results)))
+    await on_ready()  # everybody is on screen with the slider focused: measure memory now
 
     async def drive(user: User, result: UserResult, delay: float) -> None:
         if result.error:
@@ -285,7 +297,7 @@ async def measure(target: Target, key: asyncssh.SSHKey, count: int, presses: int
     results = await run_users(target.port, key, username, count, presses, think, on_ready, on_done)
     cpu = loaded["cpu"]
     after = idle
-    for _ in range(20):  # sessions end asynchronously; give them a few seconds
+    for _ in range(80):  # sessions end asynchronously (100 apps take a while to close)
         await asyncio.sleep(0.5)
         after = target.memory_mb()
         if after <= idle * 1.1:

@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from termlit.runtime import ScriptRunner, ScriptSource
 from termlit.runtime.client import Client
-from termlit.runtime.script_runner import ScriptRunner, ScriptSource
 from termlit.serve.log import ConnectionRecord, ServerLog
 from termlit.serve.options import ServeOptions
 from termlit.tui.remote import RemoteApp, forget_ended_apps

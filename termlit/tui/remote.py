@@ -29,7 +29,7 @@ from textual.driver import Driver
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Size
 
-from termlit.runtime.script_runner import ScriptRunner
+from termlit.runtime import ScriptRunner
 from termlit.tui.app import TermlitApp
 
 __all__ = ["INPUT_BACKLOG", "MAX_PASTE", "PasteLimiter", "RemoteApp", "RemoteDriver", "RemoteTerminal", "forget_ended_apps"]
