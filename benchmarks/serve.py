@@ -348,26 +348,21 @@ def main() -> int:
     authorized.chmod(0o600)
     rows = []
 
-    async def bench(target: Target, count: int) -> None:
-        figures = await measure(target, key, count, ns.presses, ns.think)
-        rows.append((target.name, count, figures))
-        print(f"  {target.name}, {count} sessions: {figures}", file=sys.stderr)
-
-    async def all_runs() -> None:
-        for count in counts:
-            target = TermlitServe(folder, authorized)
+    async def bench(kind: type[Target], sizes: list[int]) -> None:
+        for count in sizes:  # a fresh server for each size
+            target = kind(folder, authorized)
             try:
-                await bench(target, count)
+                figures = await measure(target, key, count, ns.presses, ns.think)
             finally:
                 target.stop()
+            rows.append((target.name, count, figures))
+            print(f"  {target.name}, {count} sessions: {figures}", file=sys.stderr)
+
+    async def all_runs() -> None:
+        await bench(TermlitServe, counts)
         why_not = OpenSSH.unavailable()
         if why_not is None:
-            for count in openssh_counts:
-                target = OpenSSH(folder, authorized)
-                try:
-                    await bench(target, count)
-                finally:
-                    target.stop()
+            await bench(OpenSSH, openssh_counts)
         elif openssh_counts:
             print(f"OpenSSH comparison skipped: {why_not}")
 
