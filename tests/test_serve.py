@@ -195,3 +195,29 @@ def test_one_log_line_per_connection_without_secrets(tmp_path):
             assert server.key.export_public_key().decode().split()[1] not in server.log.getvalue()
 
     run_async(main())
+
+
+def test_a_detached_session_ends_when_its_time_is_up(tmp_path):
+    async def main():
+        async with serving(tmp_path, HELLO, reattach=1.0) as server:
+            client = await server.client()
+            await client.see("clicked 0 times")
+            client.close()
+            await wait_for(lambda: any(not s.attached for s in server.sessions), what="detached")
+            await wait_for(lambda: not server.sessions, timeout=10, what="the detached session to end")
+
+    run_async(main())
+
+
+def test_anonymous_logins_need_the_flag_and_know_no_user(tmp_path, write_app):
+    app = write_app(WHO)
+
+    async def main():
+        async with serving(tmp_path, app, allow_anonymous=True) as server:
+            assert "WARNING: --allow-anonymous" in server.log.getvalue()
+            client = await server.client(key=None, username="guest")
+            await client.see("user=None logged_in=False key=None")
+            client.close()
+            await wait_for(lambda: not server.sessions, what="no reattach without a key")
+
+    run_async(main())
