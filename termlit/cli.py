@@ -1,6 +1,8 @@
 """The ``termlit`` command.
 
     termlit run APP.py [-- ARGS...]   show the app; ARGS reach the script in sys.argv
+    termlit serve APP.py [--port 2222] [...] [-- ARGS...]
+                                      serve the app over SSH, one session per user
     termlit hello                     a menu of the example apps
     termlit snapshot APP.py [--size 100x30] [--press KEY ...] [-o FILE]
                                       save the app's screen as FILE.txt, FILE.styled.txt and FILE.svg
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from termlit import __version__
 from termlit.caching.cli import main as cache_main
@@ -37,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("script", help="the app's .py file")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script (after --)")
     run.add_argument("--no-watch", action="store_true", help="do not rerun when the script is saved")
+    _add_serve_parser(sub)
     sub.add_parser("hello", help="a menu of the example apps")
     snap = sub.add_parser(
         "snapshot",
@@ -52,6 +56,59 @@ def _parser() -> argparse.ArgumentParser:
     cache = sub.add_parser("cache", help="st.cache_data's store: info, clear [APP]")
     cache.add_argument("cache_args", nargs=argparse.REMAINDER)
     return parser
+
+
+def _add_serve_options(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    add("--port", type=int, default=2222, help="port to listen on (default 2222)")
+    add("--authorized-keys", type=Path, metavar="FILE", help="public keys allowed in (default ~/.ssh/authorized_keys)")
+    add("--host-key", type=Path, metavar="FILE", help="the server's private key (default: made once in your config folder)")
+    add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default 50)")
+    add("--idle-timeout", type=float, default=1800, metavar="S", help="close a session after S seconds without input (default 1800; 0: never)")
+    add("--max-lifetime", type=float, default=43200, metavar="S", help="close a session after S seconds (default 43200; 0: never)")
+    add("--reattach", type=float, default=120, metavar="S", help="keep a dropped session S seconds for its key to come back (default 120; 0: off)")
+    add("--rate-limit", type=int, default=30, metavar="N", help="connection attempts per address per minute (default 30; 0: no limit)")
+    add("--allow-anonymous", action="store_true", help="let anyone in without a key (kiosk demos); limits still apply")
+
+
+def _add_serve_parser(sub: Any) -> None:
+    serve = sub.add_parser(
+        "serve",
+        help="serve the app over SSH: one live session per user, shared caches",
+        description="Listen for SSH connections and give each one its own session of APP. "
+        "Public-key logins only (against --authorized-keys) unless --allow-anonymous.",
+    )
+    serve.add_argument("script", help="the app's .py file")
+    serve.add_argument("args", nargs=argparse.REMAINDER, help="options, then -- and arguments for the script")
+    _add_serve_options(serve)
+
+
+def _serve(ns: argparse.Namespace) -> int:
+    from termlit.serve import MissingExtra, ServeOptions, serve  # lazy: only this command needs it
+
+    # Options may follow the script; the script's own arguments follow "--"
+    # (which argparse has already dropped when every option came first).
+    rest = ns.args
+    if "--" in rest:
+        options_given, script_args = rest[: rest.index("--")], rest[rest.index("--") + 1 :]
+    elif rest and not rest[0].startswith("-"):
+        options_given, script_args = [], rest
+    else:
+        options_given, script_args = rest, []
+    late = argparse.ArgumentParser(prog="termlit serve", add_help=False)
+    _add_serve_options(late)
+    ns = late.parse_args(options_given, namespace=ns)
+    options = ServeOptions(
+        script=_check_script(ns.script), args=script_args, host=ns.host, port=ns.port,
+        authorized_keys=ns.authorized_keys, host_key=ns.host_key, max_sessions=ns.max_sessions,
+        idle_timeout=ns.idle_timeout, max_lifetime=ns.max_lifetime, reattach=ns.reattach,
+        rate_limit=ns.rate_limit, allow_anonymous=ns.allow_anonymous,
+    )
+    try:
+        return serve(options)
+    except MissingExtra as exc:
+        raise _UsageError(str(exc)) from None
 
 
 def _check_script(raw: str) -> Path:
@@ -101,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if ns.command == "run":
             return _run(_check_script(ns.script), ns.args, watch=not ns.no_watch)
+        if ns.command == "serve":
+            return _serve(ns)
         if ns.command == "snapshot":
             return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output)
         if ns.command == "hello":

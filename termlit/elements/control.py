@@ -9,9 +9,9 @@ from termlit.elements._dg import api
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import PageConfig, current_run_context, get_run_context
 from termlit.runtime.control import RerunException, StopException
-from termlit.runtime.session import ClientInfo, QueryParams
+from termlit.runtime.session import QueryParams
 
-__all__ = ["context", "query_params", "rerun", "session_state", "set_page_config", "stop"]
+__all__ = ["query_params", "rerun", "session_state", "set_page_config", "stop"]
 
 
 @api
@@ -158,21 +158,3 @@ class _QueryParamsProxy(_RunProxy):
 
 
 query_params = _QueryParamsProxy()
-
-
-class _Context:
-    """``st.context``: what the session knows of the user's client (headers,
-    cookies, ip_address, is_embedded, locale, timezone, timezone_offset, url;
-    a local terminal reports none of them) and the theme."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name in ClientInfo.__slots__:
-            return getattr(get_run_context().session.client, name)
-        raise AttributeError(f"st.context has no attribute {name!r}")
-
-    @property
-    def theme(self) -> dict[str, Any]:
-        return {"type": "dark"}
-
-
-context = _Context()

@@ -14,13 +14,15 @@ files) stays outside.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from termlit.runtime.state import SessionState
 
-__all__ = ["ClientInfo", "QueryParams", "Session"]
+__all__ = ["ClientInfo", "QueryParams", "Session", "color_system_for", "local_terminal"]
 
 
 class QueryParams(dict):
@@ -54,26 +56,74 @@ class QueryParams(dict):
 
 @dataclass(slots=True)
 class ClientInfo:
-    """What ``st.context`` tells of the user's client. A local terminal has no
-    headers, cookies or locale to report, so everything starts empty."""
+    """Who is on the other end of a session, and what their terminal can show.
+
+    A local terminal has no headers, cookies, locale or login, so those start
+    empty and the terminal fields (``term``, ``columns``, ``rows``,
+    ``color_system``) are None: :func:`local_terminal` answers for them.
+    ``termlit serve`` fills them from the SSH connection and keeps the size
+    current as the client resizes.
+    """
 
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     ip_address: str | None = None
+    port: int | None = None
     is_embedded: bool = False
     locale: str | None = None
     timezone: str | None = None
     timezone_offset: int | None = None
     url: str | None = None
+    #: The SSH login name; None when nobody logged in (a local run, an anonymous server).
+    user_name: str | None = None
+    #: ``SHA256:...`` of the public key the client logged in with.
+    key_fingerprint: str | None = None
+    key_type: str | None = None
+    term: str | None = None
+    columns: int | None = None
+    rows: int | None = None
+    #: "truecolor", "256" or "standard" (Rich's names).
+    color_system: str | None = None
+
+    @property
+    def remote(self) -> bool:
+        """True for a served session (its terminal is the client's)."""
+        return self.columns is not None
+
+    def terminal(self) -> tuple[str | None, int, int, str]:
+        """(TERM, columns, rows, colour system) of the session's terminal: the
+        client's when served, else this process's own."""
+        if self.remote:
+            return self.term, self.columns or 80, self.rows or 24, self.color_system or "standard"
+        return local_terminal()
+
+
+def color_system_for(term: str | None, colorterm: str | None) -> str:
+    """The colour depth a terminal announces through ``TERM`` and ``COLORTERM``."""
+    if (colorterm or "").lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    term = (term or "").lower()
+    if term.endswith(("-direct", "-truecolor")) or term in ("xterm-kitty", "xterm-ghostty", "alacritty", "wezterm"):
+        return "truecolor"
+    if "256" in term:
+        return "256"
+    return "standard"
+
+
+def local_terminal() -> tuple[str | None, int, int, str]:
+    """(TERM, columns, rows, colour system) of the terminal this process runs in."""
+    size = shutil.get_terminal_size()
+    term = os.environ.get("TERM")
+    return term, size.columns, size.lines, color_system_for(term, os.environ.get("COLORTERM"))
 
 
 class Session:
     """One user's session; see the module docstring."""
 
-    def __init__(self, state: SessionState | None = None) -> None:
+    def __init__(self, state: SessionState | None = None, *, client: ClientInfo | None = None) -> None:
         self.state = state if state is not None else SessionState()
         self.query_params = QueryParams()
-        self.client = ClientInfo()
+        self.client = client if client is not None else ClientInfo()
         #: Secrets this session sees instead of secrets.toml (AppTest.secrets);
         #: ``None`` or empty: the files are read.
         self.secrets_override: Mapping[str, Any] | None = None

@@ -140,6 +140,9 @@ class TermlitApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     #: Nothing has focus at start: keys like ? work at once, Tab enters the app.
     AUTO_FOCUS = None
+    #: Seconds ``on_unmount`` waits for the script's thread to end. An app that
+    #: shares its event loop with other sessions (``termlit serve``) waits 0.
+    runner_join_timeout = 1.0
 
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False) -> None:
         super().__init__()
@@ -199,7 +202,7 @@ class TermlitApp(App[None]):
     def on_unmount(self) -> None:
         if self._watcher is not None:
             self._watcher.stop()
-        self.runner.shutdown(timeout=1.0)
+        self.runner.shutdown(timeout=self.runner_join_timeout)
 
     # -- runner -> screen -------------------------------------------------------
 
