@@ -21,18 +21,18 @@ PAGES = {
     "": [st.Page(welcome, title="Welcome", icon="👋")],
     "Basics": [
         st.Page("hello.py", title="Hello", icon="🐣"),
-        st.Page("widgets.py", title="Widgets", icon="🎛️"),
+        st.Page("widgets.py", title="Widgets", icon="🔘"),
         st.Page("layout.py", title="Layout", icon="🧱"),
         st.Page("forms.py", title="Forms", icon="📝"),
         st.Page("fragments.py", title="Fragments", icon="🧩"),
         st.Page("progress.py", title="Progress", icon="⏳"),
     ],
     "Data": [
-        st.Page("dataframe.py", title="Dataframe", icon="🗃️"),
+        st.Page("dataframe.py", title="Dataframe", icon="🧮"),
         st.Page("charts.py", title="Charts", icon="📈"),
         st.Page("colors.py", title="Colours", icon="🎨"),
         st.Page("caching.py", title="Caching", icon="⚡"),
-        st.Page("sql.py", title="SQL", icon="🛢️"),
+        st.Page("sql.py", title="SQL", icon="💾"),
     ],
 }
 st.navigation(PAGES).run()
