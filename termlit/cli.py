@@ -68,7 +68,7 @@ def _check_script(raw: str) -> Path:
         found = next((path / name for name in ENTRYPOINTS if (path / name).is_file()), None)
         if found is None:
             raise _UsageError(
-                f"{raw} is a folder without {' or '.join(ENTRYPOINTS)}. Give the path of your app's .py file."
+                f"{raw} is a directory without {' or '.join(ENTRYPOINTS)}. Give the path of your app's .py file."
             )
         return found.resolve()
     if path.suffix != ".py":
