@@ -80,7 +80,31 @@ def _choose(widget: Widget, page: PageInfo) -> None:
         widget.app.post_message(PageRequest(page.key))
 
 
-class PageMenu(Widget, can_focus=True):
+class _PageChooser(Widget, can_focus=True):
+    """What the menu and the tabs share: a cursor over the rows one can
+    choose, drawn only while the widget has focus."""
+
+    cursor: reactive[int] = reactive(0)
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        count = self._count()
+        if count:
+            self.cursor = max(0, min(count - 1, self.cursor + step))
+
+
+class PageMenu(_PageChooser):
     """The pages, by section; the current one marked ▌.
 
     | Key | Action |
@@ -102,9 +126,6 @@ class PageMenu(Widget, can_focus=True):
     PageMenu { height: auto; margin: 0 0 1 0; display: none; }
     PageMenu.-shown { display: block; }
     """
-
-    #: The row under the cursor (an index into the rows one can choose).
-    cursor: reactive[int] = reactive(0)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -156,6 +177,9 @@ class PageMenu(Widget, can_focus=True):
     def _choices(self) -> list[tuple[str, Any]]:
         return [row for row in self._rows() if row[0] != "heading"]
 
+    def _count(self) -> int:
+        return len(self._choices())
+
     def _index_of(self, key: str) -> int:
         return next((i for i, (kind, page) in enumerate(self._choices()) if kind == "page" and page.key == key), 0)
 
@@ -181,20 +205,6 @@ class PageMenu(Widget, can_focus=True):
             choice += 1
         return Text("\n").join(lines)
 
-    def watch_cursor(self) -> None:
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def action_move(self, step: int) -> None:
-        count = len(self._choices())
-        if count:
-            self.cursor = max(0, min(count - 1, self.cursor + step))
-
     def action_open(self) -> None:
         choices = self._choices()
         if not choices:
@@ -214,7 +224,7 @@ class PageMenu(Widget, can_focus=True):
             self.action_open()
 
 
-class PageTabs(Widget, can_focus=True):
+class PageTabs(_PageChooser):
     """``position="top"``: the pages as one row of tabs, sections as dim
     headings; the row scrolls to keep the cursor in view.
 
@@ -238,8 +248,6 @@ class PageTabs(Widget, can_focus=True):
     PageTabs.-shown { display: block; }
     """
 
-    cursor: reactive[int] = reactive(0)
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.navigation: Navigation | None = None
@@ -255,6 +263,9 @@ class PageTabs(Widget, can_focus=True):
 
     def _pages(self) -> list[PageInfo]:
         return self.navigation.menu_pages if self.navigation is not None else []
+
+    def _count(self) -> int:
+        return len(self._pages())
 
     def render(self) -> Text:
         nav = self.navigation
@@ -281,20 +292,6 @@ class PageTabs(Widget, can_focus=True):
             return row
         start = focus_at - width // 3  # keep the cursor a third in
         return Text("‹", style="dim") + row[start + 1:]
-
-    def watch_cursor(self) -> None:
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def action_move(self, step: int) -> None:
-        count = len(self._pages())
-        if count:
-            self.cursor = max(0, min(count - 1, self.cursor + step))
 
     def action_open(self) -> None:
         pages = self._pages()
