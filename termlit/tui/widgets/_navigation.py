@@ -192,7 +192,8 @@ class PageMenu(_PageChooser):
                 lines.append(Text(item, style="bold dim"))
                 continue
             current = kind == "page" and nav is not None and item.key == nav.current
-            line = Text("▌" if current else " ", style="bold")
+            line = Text()
+            line.append("▌" if current else " ", style="bold")
             if kind == "page":
                 line.append_text(page_label(item))
             else:
@@ -350,7 +351,8 @@ class PagePicker(ModalScreen[PageInfo | None]):
         ]
         options = []
         for page in self._shown:
-            label = Text("● " if page.key == nav.current else "  ", style="bold")
+            label = Text()
+            label.append("● " if page.key == nav.current else "  ", style="bold")
             if page.section:
                 label.append(f"{page.section} › ", style="dim")
             label.append_text(page_label(page))
@@ -413,7 +415,8 @@ class PageLinkView(ElementView, Static, can_focus=True):
     def _label(props: dict[str, Any]) -> Text:
         glyph = icon_glyph(props["icon"])
         label = props["label"]
-        text = Text("↗ " if props["external"] else "→ ", style="bold")
+        text = Text()
+        text.append("↗ " if props["external"] else "→ ", style="bold")
         if glyph and props["icon_position"] == "left":
             text.append(f"{glyph} ")
         text.append(label, style=Style(link=props["url"], underline=True) if props["url"] else "underline")
