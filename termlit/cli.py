@@ -1,10 +1,11 @@
 """The ``termlit`` command.
 
     termlit run APP.py [-- ARGS...]   show the app; ARGS reach the script in sys.argv
+    termlit run FOLDER                the folder's streamlit_app.py (or app.py)
     termlit serve APP.py [--port 2222] [...] [-- ARGS...]
                                       serve the app over SSH, one session per user
-    termlit hello                     a menu of the example apps
-    termlit snapshot APP.py [--size 100x30] [--press KEY ...] [-o FILE]
+    termlit hello                     the example apps, as one multipage app
+    termlit snapshot APP.py [--size 100x30] [--page PAGE] [--press KEY ...] [-o FILE]
                                       save the app's screen as FILE.txt, FILE.styled.txt and FILE.svg
     termlit version                   print the version
     termlit cache info | clear [APP]  look at or empty the st.cache_data store
@@ -37,19 +38,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help="run an app script in the terminal")
-    run.add_argument("script", help="the app's .py file")
+    run.add_argument("script", help="the app's .py file, or a folder with a streamlit_app.py or app.py")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script (after --)")
     run.add_argument("--no-watch", action="store_true", help="do not rerun when the script is saved")
     _add_serve_parser(sub)
-    sub.add_parser("hello", help="a menu of the example apps")
+    sub.add_parser("hello", help="the example apps, as one multipage app")
     snap = sub.add_parser(
         "snapshot",
         help="run an app headless, press keys, save its screen (SVG + text)",
         description="Run APP headless, press the keys (each press waits for the rerun it "
         "causes), and write FILE.svg (for people), FILE.txt and FILE.styled.txt (for diffs).",
     )
-    snap.add_argument("script", help="the app's .py file")
+    snap.add_argument("script", help="the app's .py file, or its folder")
     snap.add_argument("--size", default="100x30", help="terminal size COLUMNSxROWS (default 100x30)")
+    snap.add_argument("--page", help="open this page first: its file relative to the app, or its URL path")
     snap.add_argument("--press", nargs="*", default=[], metavar="KEY", help="keys to press, e.g. tab right enter")
     snap.add_argument("-o", "--output", help="output path without extension (default: the app's name)")
     sub.add_parser("version", help="print termlit's version")
@@ -111,12 +113,21 @@ def _serve(ns: argparse.Namespace) -> int:
         raise _UsageError(str(exc)) from None
 
 
+#: The entrypoints ``termlit run FOLDER`` looks for, in this order.
+ENTRYPOINTS = ("streamlit_app.py", "app.py")
+
+
 def _check_script(raw: str) -> Path:
     path = Path(raw)
     if not path.exists():
         raise _UsageError(f"{raw}: no such file. Give the path of your app's .py file.")
     if path.is_dir():
-        raise _UsageError(f"{raw} is a directory. Give the path of your app's .py file.")
+        found = next((path / name for name in ENTRYPOINTS if (path / name).is_file()), None)
+        if found is None:
+            raise _UsageError(
+                f"{raw} is a directory without {' or '.join(ENTRYPOINTS)}. Give the path of your app's .py file."
+            )
+        return found.resolve()
     if path.suffix != ".py":
         raise _UsageError(f"{raw} is not a Python file (.py). Give the path of your app's .py file.")
     return path.resolve()
@@ -134,7 +145,7 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
     return 0
 
 
-def _snapshot(script: Path, size: str, press: list[str], output: str | None) -> int:
+def _snapshot(script: Path, size: str, press: list[str], output: str | None, page: str | None) -> int:
     try:
         columns_rows = parse_size(size)
     except ValueError as exc:
@@ -144,7 +155,10 @@ def _snapshot(script: Path, size: str, press: list[str], output: str | None) -> 
         base = base.with_suffix("")
     if base.name.endswith(".styled"):
         base = base.with_name(base.name[: -len(".styled")])
-    shot = take_snapshot(script, size=columns_rows, press=press)
+    try:
+        shot = take_snapshot(script, size=columns_rows, press=press, page=page)
+    except ValueError as exc:  # no such page
+        raise _UsageError(str(exc)) from None
     paths = files(base)
     write_files(paths, shot.contents())
     print("wrote " + ", ".join(str(path) for path in paths.values()))
@@ -161,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         if ns.command == "serve":
             return _serve(ns)
         if ns.command == "snapshot":
-            return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output)
+            return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output, ns.page)
         if ns.command == "hello":
             from termlit.tui.hello import run_hello  # lazy: Textual, as for `run`
 

@@ -29,3 +29,8 @@ class StreamlitAPIWarning(Warning):
 
 # termlit's own spelling, for users who prefer it.
 TermlitAPIException = StreamlitAPIException
+
+
+class StreamlitPageNotFoundError(StreamlitAPIException):
+    """A page given to ``st.Page``, ``st.switch_page`` or ``st.page_link``
+    is not a file, or not a page of the app."""

@@ -9,6 +9,7 @@ from termlit.elements.forms import form, form_submit_button
 from termlit.elements.fragments import dialog, fragment
 from termlit.elements.data import dataframe, table
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
+from termlit.elements.navigation import Page, StreamlitPage, navigation, page_link, switch_page
 from termlit.elements.notices import (
     altair_chart,
     audio,
@@ -23,13 +24,10 @@ from termlit.elements.notices import (
     logo,
     logout,
     map,
-    navigation,
-    page_link,
     pdf,
     plotly_chart,
     pydeck_chart,
     pyplot,
-    switch_page,
     vega_lite_chart,
     video,
 )
@@ -81,6 +79,8 @@ from termlit.elements.widgets.time_widgets import date_input, datetime_input, ti
 __all__ = sorted(API) + [
     "API",
     "DeltaGenerator",
+    "Page",
+    "StreamlitPage",
     "column_config",
     "context",
     "query_params",

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import Any, Literal
 
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import get_run_context
 from termlit.runtime.ids import widget_id
 from termlit.runtime.state import WidgetMeta
 
-__all__ = ["Callback", "CallbackArgs", "CallbackKwargs", "Key", "WidgetArgs", "widget"]
+__all__ = ["Callback", "CallbackArgs", "CallbackKwargs", "Key", "PersistState", "WidgetArgs", "widget"]
 
 #: The types of the arguments every widget signature spells out.
 Key = str | int
 Callback = Callable[..., Any]
 CallbackArgs = Sequence[Any]
 CallbackKwargs = dict[str, Any]
+#: How long a widget's value outlives the widget (``persist_state=``).
+PersistState = Literal["page", "session"] | None
 
 _LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
@@ -45,6 +47,9 @@ class WidgetArgs:
     kwargs: dict[str, Any] | None = None
     disabled: bool = False
     label_visibility: str = "visible"
+    #: How long the value outlives the widget: None (it goes with the
+    #: widget), "page" (while the user stays on its page) or "session".
+    persist_state: PersistState = None
 
     @property
     def where(self) -> str:
@@ -80,12 +85,14 @@ def widget(
             f"The callback of st.{kind}('{label}') must be callable, got "
             f"{type(on_change).__name__}."
         )
+    _check_persist_state(common.persist_state, key, common.where)
     ctx = get_run_context()
     form = ctx.current_form()
     if form is not None:
         _check_form_use(kind, label, form, on_change)
         params = {**(params or {}), "form": form}
-    wid = widget_id(kind, key=key, label=label, params=params, key_params=key_params)
+    page = ctx.widget_page
+    wid = widget_id(kind, key=key, label=label, params=params, key_params=key_params, page=page)
     meta = WidgetMeta(
         wid=wid,
         kind=kind,
@@ -98,6 +105,8 @@ def widget(
         form=form,
         fragment=ctx.current_fragment,
         default=default,
+        persist=common.persist_state,
+        page=page,
     )
     value = ctx.register_widget(meta, default, coerce)
     element_props = dict(props)
@@ -124,6 +133,20 @@ def _check_key(key: Any) -> str | None:
     raise StreamlitAPIException(
         f"A widget key must be a string or an integer, got {type(key).__name__} {key!r}."
     )
+
+
+def _check_persist_state(value: Any, key: str | None, where: str) -> None:
+    if value is None:
+        return
+    if value not in ("page", "session"):
+        raise StreamlitAPIException(
+            f"{where}: persist_state must be 'page', 'session' or None, got {value!r}."
+        )
+    if key is None:
+        raise StreamlitAPIException(
+            f"{where}: persist_state={value!r} needs a key: the value is kept under the widget's "
+            "key, so give the widget a unique `key=`."
+        )
 
 
 def _check_label_visibility(value: str) -> None:

@@ -38,8 +38,9 @@ def set_page_config(
     initial_sidebar_state: str = "auto",
     menu_items: Any = None,
 ) -> None:
-    """Set the app's title (shown in the top bar); the other arguments are
-    accepted for compatibility. ``initial_sidebar_state`` may be
+    """Set the app's title and icon (shown in the top bar; in a multipage app
+    they replace the page's own); the other arguments are accepted for
+    compatibility. ``initial_sidebar_state`` may be
     "expanded", "collapsed" or "auto"."""
     if initial_sidebar_state not in ("auto", "expanded", "collapsed"):
         raise StreamlitAPIException(
@@ -47,10 +48,10 @@ def set_page_config(
             f"'collapsed', got {initial_sidebar_state!r}."
         )
     ctx = get_run_context()
-    title = ctx.page_config.title
-    if page_title is not None:
-        title = f"{page_icon} {page_title}" if page_icon else str(page_title)
-    ctx.page_config = PageConfig(title, initial_sidebar_state)
+    config = ctx.page_config
+    title = str(page_title) if page_title is not None else config.title
+    icon = str(page_icon) if page_icon else config.icon
+    ctx.page_config = PageConfig(title, initial_sidebar_state, icon)
 
 
 class _RunProxy:

@@ -10,8 +10,8 @@ from termlit.elements._dg import DeltaGenerator, api_as, emit
 __all__ = [
     "notice",
     "altair_chart", "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
-    "html", "iframe", "image", "login", "logo", "logout", "map", "navigation", "page_link", "pdf",
-    "plotly_chart", "pydeck_chart", "pyplot", "switch_page", "vega_lite_chart", "video",
+    "html", "iframe", "image", "login", "logo", "logout", "map", "pdf",
+    "plotly_chart", "pydeck_chart", "pyplot", "vega_lite_chart", "video",
 ]
 
 
@@ -47,8 +47,5 @@ camera_input = _unshown("camera_input", "there is no camera in the terminal")
 audio_input = _unshown("audio_input", "recording is not available in the terminal")
 logo = _unshown("logo", "logos need a graphical display")
 pdf = _unshown("pdf", "PDF documents need a graphical display")
-page_link = _unshown("page_link", "multipage navigation is not available yet")
-navigation = _unshown("navigation", "multipage navigation is not available yet")
-switch_page = _unshown("switch_page", "multipage navigation is not available yet")
 login = _unshown("login", "sign-in is not available in the terminal")
 logout = _unshown("logout", "sign-in is not available in the terminal")

@@ -23,11 +23,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from termlit.errors import DuplicateWidgetID
 from termlit.runtime.control import InterruptedRun, StopException
 from termlit.runtime.fragments import FragmentCall, FragmentRerun
+from termlit.runtime.pages import Navigation
 from termlit.runtime.session import Session
 from termlit.runtime.source import ScriptSource
 from termlit.runtime.state import SessionState, WidgetMeta
@@ -65,11 +67,12 @@ SidebarState = Literal["auto", "expanded", "collapsed"]
 
 @dataclass(frozen=True, slots=True)
 class PageConfig:
-    """What ``st.set_page_config`` set in a run: the title shown in the top
-    bar, and whether the sidebar starts open."""
+    """What ``st.set_page_config`` set in a run: the title and icon shown in
+    the top bar, and whether the sidebar starts open."""
 
     title: str | None = None
     initial_sidebar_state: SidebarState = "auto"
+    icon: str | None = None
 
 
 @dataclass(eq=False, slots=True)
@@ -94,6 +97,9 @@ class RunOwner(Protocol):
 
     def notify(self) -> None:
         """The run has something new to show: tell the viewer now."""
+
+    def exec_page(self, path: Path, key: str | None) -> None:
+        """Execute the page file ``path`` in this run, as page ``key``."""
 
 
 class RunContext:
@@ -143,11 +149,43 @@ class RunContext:
         self.form_of: dict[int, str] = {}
         #: The title of the dialog this run opened (one at most).
         self.open_dialog: str | None = None
+        #: The page this run is asked to show (a page key; None: the default).
+        self.wanted_page: str | None = None
+        #: What this run's st.navigation (or the pages/ folder) declared.
+        self.navigation: Navigation | None = None
+        #: The pages known before this run declared its own (the last run's),
+        #: for st.switch_page and st.page_link called before st.navigation.
+        self.known_navigation: Navigation | None = None
+        #: The page whose widgets are being created: None in the entrypoint.
+        self.widget_page: str | None = None
+        #: The page returned by st.navigation was run in this run.
+        self.page_ran = False
+        #: Whether a sidebar menu may show (the client.showSidebarNavigation option).
+        self.show_sidebar_navigation = True
 
     @property
     def state(self) -> SessionState:
         """The session's state (``st.session_state``)."""
         return self.session.state
+
+    @property
+    def pages(self) -> Navigation | None:
+        """The app's pages as far as this run knows them."""
+        return self.navigation if self.navigation is not None else self.known_navigation
+
+    @property
+    def current_page(self) -> str | None:
+        """The key of the page this run shows, once it is known."""
+        return self.navigation.current if self.navigation is not None else None
+
+    @contextmanager
+    def running_page(self, key: str | None) -> Iterator[None]:
+        """Create the widgets of the block as widgets of page ``key``."""
+        outer, self.widget_page = self.widget_page, key
+        try:
+            yield
+        finally:
+            self.widget_page = outer
 
     @property
     def fragment_id(self) -> str | None:

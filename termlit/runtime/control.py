@@ -22,3 +22,13 @@ class StopException(ScriptControl):
 
 class InterruptedRun(ScriptControl):
     """A newer rerun request pre-empted the run in flight."""
+
+
+class SwitchPage(ScriptControl):
+    """``st.switch_page()``: end this run now and run the page ``key``, with
+    ``query_params`` as the page's query parameters (None: none)."""
+
+    def __init__(self, key: str, query_params: dict[str, str | list[str]] | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.query_params = query_params

@@ -31,6 +31,8 @@ class FragmentCall:
     element_id: str
     #: Seconds between timed reruns, or None.
     run_every: float | None
+    #: The page whose widgets the fragment creates (None: the entrypoint's).
+    page: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

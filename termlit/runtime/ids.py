@@ -4,6 +4,9 @@ A widget's id is a hash of its kind and its ``key`` (plus the few parameters
 that change what the widget *is*, such as its options), or, without a key, of
 its kind, label and every parameter that defines it. The same definition in
 two places of one run is therefore the same id: a DuplicateWidgetID error.
+In a multipage app the page a widget is created on is part of its id (with or
+without a key), so the same widget on two pages is two widgets; widgets of
+the entrypoint belong to no page.
 """
 
 from __future__ import annotations
@@ -40,13 +43,18 @@ def widget_id(
     label: str | None,
     params: dict[str, Any] | None = None,
     key_params: tuple[str, ...] = (),
+    page: str | None = None,
 ) -> str:
-    """The id of a widget. ``key_params`` names the params kept with a key."""
+    """The id of a widget. ``key_params`` names the params kept with a key;
+    ``page`` is the key of the page the widget is created on (None for the
+    entrypoint's widgets and apps without pages)."""
     params = params or {}
     if key is not None:
         kept = {name: params.get(name) for name in key_params}
         basis = f"{kind}|key={key}|{_stable(kept)}"
     else:
         basis = f"{kind}|label={label}|{_stable(params)}"
+    if page is not None:
+        basis += f"|page={page}"
     digest = hashlib.blake2b(basis.encode("utf-8", "surrogatepass"), digest_size=10)
     return f"{WIDGET_ID_PREFIX}{kind}-{digest.hexdigest()}"

@@ -16,6 +16,12 @@ The worker thread (:meth:`~ScriptRunner.start`) runs ``run_pending`` whenever
 a request comes in; AppTest calls it directly, so both serve the same
 requests the same way.
 
+In a multipage app (:mod:`termlit.runtime.pages`) the runner knows the page
+the session is on: :meth:`~ScriptRunner.request_page` (the menu, a page
+link, ``AppTest.switch_page``) and ``st.switch_page()`` ask for another one,
+and the next run shows it. With ``st.navigation`` the entrypoint runs every
+time and runs the page; with a ``pages/`` folder only the page's file runs.
+
 The runner knows nothing of the screen: a viewer passes ``on_update`` (called
 from the worker thread, must not block) and pulls the latest tree with
 :meth:`ScriptRunner.take_update`.
@@ -28,12 +34,15 @@ import enum
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from termlit.runtime.context import PageConfig, RunContext, run_context_var
-from termlit.runtime.control import InterruptedRun, RerunException, StopException
+from termlit.runtime.control import InterruptedRun, RerunException, StopException, SwitchPage
 from termlit.runtime.exceptions import emit_exception, exception_props_from_text
 from termlit.runtime.fragments import Fragments
+from termlit.runtime.page_runs import PageRuns
+from termlit.runtime.pages import Navigation
 from termlit.runtime.session import Session
 from termlit.runtime.source import ScriptSource
 from termlit.runtime.state import SessionState
@@ -79,11 +88,17 @@ class RunResult:
     run_id: int
     final: bool
     page_config: PageConfig = PageConfig()
+    #: The app's pages and the one shown, for a multipage app (a run that
+    #: failed before declaring them shows the last run's).
+    navigation: Navigation | None = None
 
     @property
     def title(self) -> str | None:
-        """The app's title from st.set_page_config, if any."""
-        return self.page_config.title
+        """The app's title from st.set_page_config (after its icon), if any."""
+        config = self.page_config
+        if config.title is None:
+            return None
+        return f"{config.icon} {config.title}" if config.icon else config.title
 
 
 class ScriptRunner:
@@ -124,6 +139,8 @@ class ScriptRunner:
         self._idle.set()
         #: What the next run covers; None when nothing was asked for.
         self._scope: Scope | None = None
+        #: The app's pages, as the last runs declared them.
+        self.pages = PageRuns(script)
 
     @property
     def state(self) -> SessionState:
@@ -138,6 +155,7 @@ class ScriptRunner:
         with self._lock:
             if from_user:
                 self._consecutive_reruns = 0
+                self.pages.switched.clear()
             ctx = self._ctx
             if ctx is not None:
                 if ctx.fragment_id is None:
@@ -171,6 +189,15 @@ class ScriptRunner:
         if scope is not None:
             self.request_rerun(scope=scope)
         return scope
+
+    def request_page(self, key: str, *, query_params: dict[str, Any] | None = None) -> None:
+        """The user asked for the page ``key`` (the menu, a page link): the
+        next run shows it. The page starts with ``query_params`` as its
+        query parameters (none by default), as a link in a browser does."""
+        with self._lock:
+            self.session.page_request = key
+            self.session.query_params.from_dict(query_params or {})
+        self.request_rerun()
 
     def request_stop(self, *, force_after: float | None = 1.0) -> bool:
         """Stop the run in flight (ctrl+c). Returns False when nothing runs.
@@ -268,14 +295,24 @@ class ScriptRunner:
             if ctx.fragment_rerun is not None:
                 ctx.main, ctx.sidebar = ctx.fragment_rerun.main, ctx.fragment_rerun.sidebar
                 ctx.page_config = base.page_config
+                ctx.navigation = base.navigation
+                ctx.widget_page = ctx.fragment_rerun.call.page
+            else:
+                session = self.session
+                if session.page_request is not None:
+                    session.page, session.page_request = session.page_request, None
+                ctx.wanted_page = session.page
+            ctx.known_navigation = self.pages.navigation
+            ctx.show_sidebar_navigation = self.pages.show_sidebar_navigation
             self._ctx = ctx
             self._run_thread_id = threading.get_ident()
         self.status = RunStatus.RUNNING
         token = run_context_var.set(ctx)
         status = RunStatus.FINISHED
         rerun_by_script = False
+        switch: SwitchPage | None = None
         try:
-            status = self._execute(ctx)
+            status, switch = self._execute(ctx)
             rerun_by_script = status is RunStatus.RERUN and ctx.requested is None
             if status is RunStatus.FINISHED and not ctx.errored:
                 ctx.run_end_hooks()
@@ -291,6 +328,7 @@ class ScriptRunner:
                 self.state.end_run(
                     finished=status is RunStatus.FINISHED and not ctx.errored,
                     fragment=ctx.fragment_id,
+                    page=ctx.current_page,
                 )
                 run_context_var.reset(token)
             except StopException:  # pragma: no cover - timing dependent
@@ -298,34 +336,31 @@ class ScriptRunner:
         self.fragments.remember(
             ctx.fragments, full_run=ctx.fragment_id is None and status is RunStatus.FINISHED
         )
+        navigation = self.pages.remember(ctx, status is RunStatus.FINISHED, self.session)
         main, sidebar = ctx.snapshot()
-        result = RunResult(main, sidebar, status, ctx.run_id, final=True, page_config=ctx.page_config)
+        result = RunResult(
+            main, sidebar, status, ctx.run_id, final=True, page_config=ctx.page_config, navigation=navigation
+        )
         self.status = status
         if status is not RunStatus.RERUN and self._thread is not None and self.timers:
             self.fragments.schedule_timers(self._timer_request)
         if rerun_by_script:
             self._consecutive_reruns += 1
+            if switch is not None:
+                self.pages.switched.append(switch.key)
             if self._consecutive_reruns > MAX_CONSECUTIVE_RERUNS:
                 self._consecutive_reruns = 0
-                main.children.append(
-                    Element(
-                        "exception",
-                        "main/rerun-loop:exception",
-                        exception_props_from_text(
-                            "RerunLoopError",
-                            f"st.rerun() was called {MAX_CONSECUTIVE_RERUNS} times in a row "
-                            "without any input, so termlit stopped rerunning. Call st.rerun() "
-                            "only when something changed (guard it with a condition), or use "
-                            "@st.fragment(run_every=...) to refresh on a timer.",
-                        ),
-                    )
-                )
+                main.children.append(self._loop_error(switch))
+                self.pages.switched.clear()
                 status = result.status = RunStatus.STOPPED
             else:
                 scope = APP
                 if ctx.rerun_scope == "fragment" and ctx.fragment_id is not None:
                     scope = ctx.fragment_id
                 with self._lock:
+                    if switch is not None:
+                        self.session.page_request = switch.key
+                        self.session.query_params.from_dict(switch.query_params or {})
                     self._scope = _merge_scopes(self._scope, scope)
                     self._idle.clear()
                     self._wake.set()
@@ -337,11 +372,41 @@ class ScriptRunner:
                 self.on_update()
         return result
 
+    def _loop_error(self, switch: SwitchPage | None) -> Element:
+        """The message that ends a loop of st.rerun() (or st.switch_page()) calls."""
+        if switch is not None:
+            pages = " → ".join(f"'{key}'" for key in self.pages.switched)
+            name, message = "SwitchPageLoopError", (
+                f"st.switch_page() was called {MAX_CONSECUTIVE_RERUNS} times in a row without any "
+                f"input (the last pages: {pages}), so termlit stopped switching pages. Pages that "
+                "switch to each other need a condition that ends the loop."
+            )
+        else:
+            name, message = "RerunLoopError", (
+                f"st.rerun() was called {MAX_CONSECUTIVE_RERUNS} times in a row "
+                "without any input, so termlit stopped rerunning. Call st.rerun() "
+                "only when something changed (guard it with a condition), or use "
+                "@st.fragment(run_every=...) to refresh on a timer."
+            )
+        return Element("exception", f"main/{name}:exception", exception_props_from_text(name, message))
+
+    def exec_page(self, path: Path, key: str | None) -> None:
+        """Execute the page file ``path`` in the run in flight, as page ``key``."""
+        self.pages.exec_page(path, key)
+
     def _timer_request(self, fid: str) -> None:
         if not self._shutdown:
             self.request_rerun(scope=fid, from_user=False)
 
-    def _execute(self, ctx: RunContext) -> RunStatus:
+    def _execute(self, ctx: RunContext) -> tuple[RunStatus, SwitchPage | None]:
+        """Run the callbacks and the script (or the fragment); how the run
+        ended, and the page st.switch_page() asked for."""
+        try:
+            return self._execute_script(ctx), None
+        except SwitchPage as switch:
+            return RunStatus.RERUN, switch
+
+    def _execute_script(self, ctx: RunContext) -> RunStatus:
         try:
             try:
                 changed = self.state.begin_run()
@@ -355,7 +420,7 @@ class ScriptRunner:
                 if rerun is not None:
                     with ctx.inside_fragment(rerun.id, rerun.node):
                         rerun.call.func(*rerun.call.args, **rerun.call.kwargs)
-                else:
+                elif not self.pages.run_folder_page(ctx):
                     module = self.script.new_module(self.extra_globals, as_main=self.main_module)
                     exec(self.script.code(), module.__dict__)
             except SyntaxError as exc:
@@ -396,7 +461,9 @@ class ScriptRunner:
             return final
         if ctx is not None and ctx.dirty:
             main, sidebar = ctx.snapshot()
+            navigation = ctx.navigation if ctx.navigation is not None else self.pages.navigation
             return RunResult(
-                main, sidebar, RunStatus.RUNNING, ctx.run_id, final=False, page_config=ctx.page_config
+                main, sidebar, RunStatus.RUNNING, ctx.run_id, final=False, page_config=ctx.page_config,
+                navigation=navigation,
             )
         return None

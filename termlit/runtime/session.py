@@ -2,8 +2,8 @@
 
 :class:`Session` holds what belongs to one user and outlives a single run:
 their :class:`~termlit.runtime.state.SessionState`, their query parameters,
-what ``st.context`` reports about their client, and the secrets a test gives
-them instead of ``secrets.toml``. A :class:`~termlit.runtime.ScriptRunner`
+what ``st.context`` reports about their client, the page of a multipage app
+they are on, and the secrets a test gives them instead of ``secrets.toml``. A :class:`~termlit.runtime.ScriptRunner`
 serves exactly one session, and every run context points at it, so nothing
 per-user lives in a module global: two sessions in one process (two SSH
 channels, two AppTests) never see each other's values.
@@ -127,3 +127,7 @@ class Session:
         #: Secrets this session sees instead of secrets.toml (AppTest.secrets);
         #: ``None`` or empty: the files are read.
         self.secrets_override: Mapping[str, Any] | None = None
+        #: The key of the page the user is on (None: the app's default page).
+        self.page: str | None = None
+        #: A page the user asked for, taken by the next run.
+        self.page_request: str | None = None

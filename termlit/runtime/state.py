@@ -15,7 +15,12 @@ Rules (as in Streamlit):
 * writing a widget's key after the widget was created in the same run is an
   error;
 * after a run that finished, the state of widgets it did not render is dropped,
-  except keys the script itself set.
+  except keys the script itself set, and the values ``persist_state`` keeps:
+  ``"session"`` for the whole session, ``"page"`` while the user stays on the
+  page the widget was shown on;
+* in a multipage app a widget belongs to its page (part of its identity): a
+  keyed widget of one page does not take the value another page's widget with
+  the same key left.
 """
 
 from __future__ import annotations
@@ -54,6 +59,10 @@ class WidgetMeta:
     fragment: str | None = None
     #: The value the widget starts with (forms with clear_on_submit go back to it).
     default: Any = None
+    #: How long the value outlives the widget: "page", "session" or None.
+    persist: str | None = None
+    #: The page the widget belongs to (None: the entrypoint's, on every page).
+    page: str | None = None
 
     @property
     def value_key(self) -> str:
@@ -82,6 +91,8 @@ class SessionState(MutableMapping[str, Any]):
         self._created: set[str] = set()
         self._pending: dict[str, Any] = {}
         self._held: dict[str, dict[str, Any]] = {}
+        #: Keys whose value ``persist_state`` keeps: key -> (scope, page shown on).
+        self._persisted: dict[str, tuple[str, str | None]] = {}
         self._lock = threading.Lock()
 
     # -- the user's view ------------------------------------------------------
@@ -211,9 +222,21 @@ class SessionState(MutableMapping[str, Any]):
         definition (options, bounds); when it raises, the default is used.
         """
         self._created.add(meta.wid)
-        self._meta[meta.wid] = meta
         if meta.key is not None:
+            owner = self._meta.get(self._key_to_wid.get(meta.key, ""))
+            if (
+                owner is not None
+                and owner.page != meta.page
+                and owner.wid not in self._created
+                and meta.key not in self._user_keys
+            ):
+                self._values.pop(meta.key, None)  # another page's widget left it
             self._key_to_wid[meta.key] = meta.wid
+            if meta.persist is not None:
+                self._persisted[meta.key] = (meta.persist, None)  # the page: at the run's end
+            else:
+                self._persisted.pop(meta.key, None)
+        self._meta[meta.wid] = meta
         vkey = meta.value_key
         value = self._values.get(vkey, _MISSING)
         if value is _MISSING:
@@ -235,9 +258,10 @@ class SessionState(MutableMapping[str, Any]):
     def widget_meta(self, wid: str) -> WidgetMeta | None:
         return self._meta.get(wid)
 
-    def end_run(self, finished: bool, fragment: str | None = None) -> None:
+    def end_run(self, finished: bool, fragment: str | None = None, page: str | None = None) -> None:
         """Forget widgets a finished run did not render (for a fragment rerun:
-        only that fragment's widgets)."""
+        only that fragment's widgets), except the values ``persist_state``
+        keeps on ``page``, the page the run showed."""
         if not finished:
             return
         live_vkeys = {self._meta[w].value_key for w in self._created if w in self._meta}
@@ -248,14 +272,29 @@ class SessionState(MutableMapping[str, Any]):
                 continue
             meta = self._meta.pop(wid)
             vkey = meta.value_key
-            if vkey not in live_vkeys and vkey not in self._user_keys:
+            if vkey not in live_vkeys and vkey not in self._user_keys and not self._persists(vkey, page):
                 self._values.pop(vkey, None)
             if meta.key is not None and self._key_to_wid.get(meta.key) == wid:
                 del self._key_to_wid[meta.key]
+        if fragment is None:  # a "page" value does not outlive a page switch
+            for key, (scope, _shown_on) in list(self._persisted.items()):
+                if key in live_vkeys:
+                    self._persisted[key] = (scope, page)
+                    continue
+                if self._persists(key, page):
+                    continue
+                del self._persisted[key]
+                if key not in self._user_keys:
+                    self._values.pop(key, None)
+
+    def _persists(self, key: str, page: str | None) -> bool:
+        kept = self._persisted.get(key)
+        return kept is not None and (kept[0] == "session" or kept[1] == page)
 
     def clear(self) -> None:  # MutableMapping.clear would go key by key
         self._values.clear()
         self._user_keys.clear()
+        self._persisted.clear()
 
 
 def _missing_key_message(key: str) -> str:

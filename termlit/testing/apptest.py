@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from termlit.runtime import RunResult, RunStatus, ScriptRunner, ScriptSource
+from termlit.runtime.pages import Navigation, page_key_for
+from termlit.runtime.session import QueryParams
 from termlit.runtime.tree import Element
 from termlit.testing.elements import Block, accessor
 from termlit.testing.nodes import ElementList, Inputs, Node
@@ -70,6 +72,18 @@ class _StateView:
 
     def to_dict(self) -> dict[str, Any]:
         return self._state.to_dict()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._state.get(key, default)
+
+    def keys(self):
+        return self.to_dict().keys()
+
+    def items(self):
+        return self.to_dict().items()
+
+    def values(self):
+        return self.to_dict().values()
 
     def __repr__(self) -> str:
         return f"SessionState({self.to_dict()!r})"
@@ -137,7 +151,11 @@ class AppTest:
         timeout = self.default_timeout if timeout is None else timeout
         runner = self._runner
         scopes = [runner.set_widget_value(wid, value) for wid, value in self._inputs.take().items()]
-        if all(scope is None for scope in scopes):  # nothing changed, or only held form values
+        page = self._inputs.take_page()
+        if page is not None:
+            key, query_params = page
+            runner.request_page(key, query_params=dict(self.query_params) if query_params is None else query_params)
+        elif all(scope is None for scope in scopes):  # nothing changed, or only held form values
             runner.request_rerun()
         box: dict[str, Any] = {}
 
@@ -162,6 +180,28 @@ class AppTest:
             raise box["error"]
         self._result = box["result"]
         return self
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Show another page in the next ``run()``: ``page_path`` is a page's
+        file relative to the app's script (``"pages/settings.py"``), as in
+        Streamlit; a page made from a function is named by its URL path
+        (termlit only). The query parameters stay as they are. Call
+        ``run()`` once first: the pages are those the last run declared."""
+        pages = self._runner.pages.navigation
+        self._inputs.page = (page_key_for(pages, self._runner.script.folder, page_path), None)
+        return self
+
+    @property
+    def query_params(self) -> QueryParams:
+        """The session's query parameters (``st.query_params``): set them
+        before a run, read what the script left after it."""
+        return self._runner.session.query_params
+
+    @property
+    def navigation(self) -> Navigation | None:
+        """The pages the last run declared and the one it showed (termlit
+        only); None for an app without pages."""
+        return self._require_run().navigation
 
     # -- what the last run shows ------------------------------------------------
 

@@ -15,7 +15,7 @@ from termlit.runtime.tree import Element
 from termlit.testing import data, widgets
 from termlit.testing.nodes import ElementList, Host, Node, Widget
 
-__all__ = ["Block", "Exception_", "accessor", "wrap"]
+__all__ = ["Block", "Exception_", "PageLink", "accessor", "wrap"]
 
 
 class Exception_(Node):
@@ -36,6 +36,30 @@ class Exception_(Node):
     @property
     def is_syntax_error(self) -> bool:
         return bool(self._element.props.get("is_syntax_error"))
+
+
+class PageLink(Node):
+    """An ``st.page_link``: ``.value`` is its label. ``click()`` follows it in
+    the next run, as Enter does in the terminal (Streamlit's AppTest has no
+    such action: it switches pages with ``switch_page`` only)."""
+
+    @property
+    def value(self) -> str:
+        return self._element.props["label"]
+
+    label = value
+
+    @property
+    def external(self) -> bool:
+        """The link goes to an URL outside the app (``.url``)."""
+        return bool(self._element.props["external"])
+
+    def click(self) -> PageLink:
+        props = self._element.props
+        if props["disabled"] or props["page"] is None:
+            raise RuntimeError(f"the page link {props['label']!r} is disabled or leads out of the app")
+        self._at._inputs.page = (props["page"], props["query_params"] or {})
+        return self
 
 
 class Block(Node):
@@ -98,6 +122,7 @@ _WIDGETS: dict[str, type[Node]] = {
     "area_chart": data.Chart,
     "bar_chart": data.Chart,
     "exception": Exception_,
+    "page_link": PageLink,
 }
 
 #: Accessor names that differ from the element kind they list.

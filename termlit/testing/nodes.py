@@ -29,6 +29,9 @@ class Inputs:
     def __init__(self, state: SessionState) -> None:
         self._state = state
         self._values: dict[str, Any] = {}
+        #: The page to show in the next run and its query parameters (None:
+        #: keep the session's), or None to stay on the page.
+        self.page: tuple[str, dict[str, Any] | None] | None = None
 
     def set(self, wid: str, value: Any) -> None:
         self._values[wid] = value
@@ -47,6 +50,11 @@ class Inputs:
         """Every value given, in the order given; forgets them."""
         values, self._values = self._values, {}
         return values
+
+    def take_page(self) -> tuple[str, dict[str, Any] | None] | None:
+        """The page asked for since the last run, if any; forgets it."""
+        page, self.page = self.page, None
+        return page
 
 
 class Host(Protocol):

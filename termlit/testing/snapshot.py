@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from termlit.runtime.pages import page_key_for
 from termlit.testing.screen import Cell, render_styled, render_text, svg_cells
 
 __all__ = ["Snapshot", "files", "parse_size", "snapshot_name", "take_snapshot", "text_diff"]
@@ -132,7 +133,9 @@ def _steady_cursors(app) -> None:
                 widget.cursor_blink = False
 
 
-async def _take(app_path: Path, size: tuple[int, int], press: Sequence[str], timeout: float) -> Snapshot:
+async def _take(
+    app_path: Path, size: tuple[int, int], press: Sequence[str], timeout: float, page: str | None
+) -> Snapshot:
     from termlit.runtime.script_runner import ScriptRunner, ScriptSource  # lazy: only a snapshot needs the runner
     from termlit.tui.app import TermlitApp  # lazy: Textual loads only when a snapshot is taken
 
@@ -154,6 +157,9 @@ async def _take(app_path: Path, size: tuple[int, int], press: Sequence[str], tim
 
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        if page is not None:
+            runner.request_page(page_key_for(runner.pages.navigation, app_path.parent, page))
+            await settle(pilot)
         for key in press:
             await pilot.press(key)
             await settle(pilot)
@@ -170,13 +176,15 @@ def take_snapshot(
     size: tuple[int, int] = (100, 30),
     press: Sequence[str] = (),
     timeout: float = 60.0,
+    page: str | None = None,
 ) -> Snapshot:
-    """Run ``app`` headless at ``size`` (columns, rows), press ``press``, and
-    return its screen."""
+    """Run ``app`` headless at ``size`` (columns, rows), open ``page`` (a
+    page's file relative to the app, or its URL path; raises ValueError
+    when the app has no such page), press ``press``, and return its screen."""
     path = Path(app).resolve()
     if not path.is_file():
         raise FileNotFoundError(f"no app at {path}")
-    return asyncio.run(_take(path, size, list(press), timeout))
+    return asyncio.run(_take(path, size, list(press), timeout, page))
 
 
 def text_diff(expected: str, actual: str, name: str) -> str:

@@ -9,6 +9,11 @@ widget's own change and the run's result reach the terminal as one frame.
 A key's action holds repaints until the messages it posted have reached the
 app (:class:`ActionDone` follows them), so the widget's change cannot slip
 out on its own before the app has heard of it.
+
+A multipage app's pages are in a menu at the top of the sidebar, or in a row
+of tabs under the top bar (``position="top"``), and in the page picker
+(ctrl+p) whatever the sidebar shows (:mod:`termlit.tui.widgets._navigation`);
+the top bar shows the current page's icon and title.
 """
 
 from __future__ import annotations
@@ -21,18 +26,21 @@ from typing import Any
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from termlit.common.icons import icon_glyph
+from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.watcher import ScriptWatcher
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.widgets._base import ElementView, WidgetValue
+from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
 from termlit.tui.widgets._spinner import FRAMES
 
 __all__ = ["PageScreen", "RERUN_GRACE", "TermlitApp"]
@@ -61,15 +69,23 @@ class FilesChanged(Message):
 
 class Area(VerticalScroll, can_focus=False):
     """The main area or the sidebar: the roots the reconciler fills.
-    ``name`` heads its keys (scrolling) in the key help."""
+    ``name`` heads its keys (scrolling) in the key help; a ``header`` (the
+    sidebar's page menu) stays above the elements."""
 
-    def __init__(self, *, id: str, name: str) -> None:
+    def __init__(self, *, id: str, name: str, header: Widget | None = None) -> None:
         super().__init__(id=id, name=name)
         self.views: list[Any] = []
+        self._header = header
+        self._host: Widget = self if header is None else Vertical(classes="area-views")
+
+    def compose(self) -> ComposeResult:
+        if self._header is not None:
+            yield self._header
+            yield self._host
 
     @property
     def child_host(self) -> Widget:
-        return self
+        return self._host
 
 
 class TopBar(Static):
@@ -122,6 +138,7 @@ class TermlitApp(App[None]):
     #body { height: 1fr; }
     #sidebar { width: 32; max-width: 33%; height: 1fr; border-right: vkey $foreground 20%; padding: 0 1; background: $boost; }
     #sidebar.-hidden { display: none; }
+    .area-views { height: auto; }
     #main { width: 1fr; height: 1fr; padding: 0 2; }
     .-stale { text-opacity: 50%; }
     """
@@ -132,6 +149,7 @@ class TermlitApp(App[None]):
                 tooltip="stop a running script (again, or when idle: quit)"),
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="quit"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="show or hide the sidebar"),
+        Binding("ctrl+p", "pick_page", "Pages", tooltip="pick a page of the app"),
         Binding("question_mark,f1", "key_help", "Keys", tooltip="this help"),
         Binding("pageup", "page(-1)", "Page up", show=False, tooltip="scroll the page up"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="scroll the page down"),
@@ -167,6 +185,8 @@ class TermlitApp(App[None]):
         self._grace: Timer | None = None
         self._actions = 0
         self._awaiting: int | None = None
+        #: The pages on screen (None: not a multipage app).
+        self.navigation: Navigation | None = None
 
     # -- layout -----------------------------------------------------------------
 
@@ -175,8 +195,9 @@ class TermlitApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
+        yield PageTabs(id="page-tabs", name="The page tabs")
         with Horizontal(id="body"):
-            yield Area(id="sidebar", name="The sidebar")
+            yield Area(id="sidebar", name="The sidebar", header=PageMenu(id="page-menu", name="The page menu"))
             yield Area(id="main", name="The page")
         yield HelpLine(id="helpline")
         yield Footer()
@@ -242,8 +263,10 @@ class TermlitApp(App[None]):
         waits += self.reconciler.apply(self.sidebar_area, result.sidebar.children, final=result.final, run_id=run)
         for wait in waits:
             await wait
-        if result.title:
-            self._title = result.title
+        self._show_pages(result)
+        heading = _heading(result)
+        if heading:
+            self._title = heading
         self._update_sidebar_visibility(result)
         if focused_id is not None and self.focused is None:
             self._refocus(focused_id)
@@ -308,8 +331,38 @@ class TermlitApp(App[None]):
             and all(worker.is_finished for worker in self.workers)
         )
 
+    def _show_pages(self, result: RunResult) -> None:
+        """Show the run's pages in the menu or the tabs; a page not found
+        is said once, in a toast."""
+        nav = result.navigation
+        if nav is not None and not nav.shows_menu:
+            nav = None
+        old, self.navigation = self.navigation, nav
+        at = nav.position if nav is not None else None
+        self.query_one(PageMenu).show(nav if at == "sidebar" else None, alone=not result.sidebar.children)
+        self.query_one(PageTabs).show(nav if at == "top" else None)
+        if (old is None) != (nav is None):
+            self.refresh_bindings()
+        shown = result.navigation
+        if shown is not None and result.final and shown.not_found is not None:
+            self.notify(
+                f"Page not found: '{shown.not_found}' is not a page of this app; showing "
+                f"'{shown.current_page.title}' instead.",
+                severity="warning",
+                timeout=4,
+            )
+        if old is not None and nav is not None and old.current != nav.current:
+            focused = self.focused
+            if focused is not None and self.main_area in focused.ancestors:
+                self.screen.set_focus(None)  # a new page: Tab starts at its top
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_page":
+            return self.navigation is not None
+        return True
+
     def _update_sidebar_visibility(self, result: RunResult) -> None:
-        has_items = bool(result.sidebar.children)
+        has_items = bool(result.sidebar.children) or self.query_one(PageMenu).has_class("-shown")
         wanted = self._sidebar_wanted
         if wanted is None:
             state = result.page_config.initial_sidebar_state
@@ -396,10 +449,31 @@ class TermlitApp(App[None]):
     def action_toggle_sidebar(self) -> None:
         area = self.sidebar_area
         self._sidebar_wanted = area.has_class("-hidden")
-        if self._sidebar_wanted and not area.views:
+        if self._sidebar_wanted and not area.views and not self.query_one(PageMenu).has_class("-shown"):
             self.notify("This app has nothing in its sidebar.", timeout=2)
             return
         area.set_class(not self._sidebar_wanted, "-hidden")
+
+    def action_pick_page(self) -> None:
+        if self.navigation is not None:
+            self.push_screen(PagePicker(self.navigation), self._picked)
+
+    def _picked(self, page: PageInfo | None) -> None:
+        if page is None:
+            return
+        if page.external_url is not None:
+            self.post_message(OpenLink(page.external_url))
+        else:
+            self.post_message(PageRequest(page.key))
+
+    def on_page_request(self, message: PageRequest) -> None:
+        message.stop()
+        self.runner.request_page(message.key, query_params=message.query_params)
+
+    def on_open_link(self, message: OpenLink) -> None:
+        message.stop()
+        self.copy_to_clipboard(message.url)
+        self.notify(f"{message.url} (copied to the clipboard)", title="Link", timeout=4)
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))
@@ -410,3 +484,15 @@ class TermlitApp(App[None]):
             main.scroll_page_down()
         else:
             main.scroll_page_up()
+
+
+def _heading(result: RunResult) -> str | None:
+    """What the top bar says after "termlit": the icon and title
+    st.set_page_config gave, else the current page's."""
+    config = result.page_config
+    page = result.navigation.current_page if result.navigation is not None else None
+    title = config.title if config.title is not None else (page.title if page is not None else None)
+    if title is None:
+        return None
+    glyph = icon_glyph(config.icon or (page.icon if page is not None else ""))
+    return f"{glyph} {title}" if glyph else title

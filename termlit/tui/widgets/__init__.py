@@ -74,6 +74,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "fragment": ("_containers", "FragmentView"),
     "dialog": ("_dialog", "DialogView"),
     "form_submit_button": ("_button", "ButtonView"),
+    "page_link": ("_navigation", "PageLinkView"),
 }
 
 _loaded: dict[str, type] = {}
