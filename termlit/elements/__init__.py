@@ -7,6 +7,7 @@ from termlit.elements import column_config
 from termlit.elements.forms import form, form_submit_button
 from termlit.elements.fragments import dialog, fragment
 from termlit.elements.data import dataframe, table
+from termlit.elements.images import image, logo, pyplot
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
 from termlit.elements.notices import (
     altair_chart,
@@ -17,9 +18,7 @@ from termlit.elements.notices import (
     graphviz_chart,
     html,
     iframe,
-    image,
     login,
-    logo,
     logout,
     map,
     navigation,
@@ -27,7 +26,6 @@ from termlit.elements.notices import (
     pdf,
     plotly_chart,
     pydeck_chart,
-    pyplot,
     switch_page,
     vega_lite_chart,
     video,

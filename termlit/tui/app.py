@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,6 +32,8 @@ from textual.widgets import Footer, Static
 
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.watcher import ScriptWatcher
+from termlit.tui.images.session import SessionGraphics
+from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.widgets._base import ElementView, WidgetValue
@@ -141,9 +145,15 @@ class TermlitApp(App[None]):
     #: Nothing has focus at start: keys like ? work at once, Tab enters the app.
     AUTO_FOCUS = None
 
-    def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False) -> None:
+    def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
+                 images: str | None = None) -> None:
         super().__init__()
         self.runner = runner
+        #: How pictures are drawn (see termlit.tui.images.tiers); ``images``
+        #: names a tier to use instead of asking the terminal.
+        self.graphics = Graphics()
+        self._graphics = SessionGraphics(self, images)
+        self._logo: Text | None = None
         self.watch_files = watch
         #: No animation (spinners, the running indicator): for snapshots.
         self.still = still
@@ -187,6 +197,7 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
+        self.graphics = self._graphics.start()
         self.sidebar_area.add_class("-hidden")
         self._draw_topbar()
         self.runner.on_update = self._post_update
@@ -200,6 +211,25 @@ class TermlitApp(App[None]):
         if self._watcher is not None:
             self._watcher.stop()
         self.runner.shutdown(timeout=1.0)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._graphics.take(event):  # the terminal answering the graphics probe
+            return
+        await super().on_event(event)
+
+    def pictures_changed(self) -> None:
+        """The graphics changed: draw every picture again."""
+        for screen in self.screen_stack:
+            for canvas in screen.query("PictureCanvas, LogoView"):
+                canvas.redraw()
+
+    def set_logo(self, logo: Text | None) -> None:
+        """Show ``logo`` (drawn cells) at the left of the top bar, or none."""
+        self._logo = logo
+        try:
+            self._draw_topbar()
+        except NoMatches:  # the app is closing (or a full-screen view is up): drawn on the next change
+            pass
 
     # -- runner -> screen -------------------------------------------------------
 
@@ -333,6 +363,9 @@ class TermlitApp(App[None]):
     def _draw_topbar(self) -> None:
         bar = self.query_one(TopBar)
         line = Text()
+        if self._logo is not None:
+            line.append_text(self._logo)
+            line.append(" ")
         line.append("termlit", style="bold")
         line.append(f" · {self._title}")
         right = Text()

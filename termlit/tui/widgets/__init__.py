@@ -74,6 +74,8 @@ _KINDS: dict[str, tuple[str, str]] = {
     "fragment": ("_containers", "FragmentView"),
     "dialog": ("_dialog", "DialogView"),
     "form_submit_button": ("_button", "ButtonView"),
+    "image": ("_image", "ImageView"),
+    "logo": ("_image", "LogoView"),
 }
 
 _loaded: dict[str, type] = {}
