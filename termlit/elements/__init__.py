@@ -8,9 +8,9 @@ from termlit.elements.forms import form, form_submit_button
 from termlit.elements.fragments import dialog, fragment
 from termlit.elements.data import dataframe, table
 from termlit.elements.images import image, logo, pyplot
+from termlit.elements.vega import altair_chart, echarts_chart, plotly_chart, vega_lite_chart
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
 from termlit.elements.notices import (
-    altair_chart,
     audio,
     audio_input,
     bokeh_chart,
@@ -24,10 +24,8 @@ from termlit.elements.notices import (
     navigation,
     page_link,
     pdf,
-    plotly_chart,
     pydeck_chart,
     switch_page,
-    vega_lite_chart,
     video,
 )
 from termlit.elements.status import (

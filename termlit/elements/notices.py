@@ -9,9 +9,9 @@ from termlit.elements._dg import DeltaGenerator, api_as, emit
 
 __all__ = [
     "notice",
-    "altair_chart", "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
+    "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
     "html", "iframe", "login", "logout", "map", "navigation", "page_link", "pdf",
-    "plotly_chart", "pydeck_chart", "switch_page", "vega_lite_chart", "video",
+    "pydeck_chart", "switch_page", "video",
 ]
 
 
@@ -32,9 +32,6 @@ def _unshown(name: str, reason: str):
 
 map = _unshown("map", "maps need a graphical display")
 pydeck_chart = _unshown("pydeck_chart", "3D maps need a graphical display")
-plotly_chart = _unshown("plotly_chart", "Plotly charts need a browser; use st.line_chart / st.scatter_chart")
-altair_chart = _unshown("altair_chart", "Altair charts need a browser; use st.line_chart / st.bar_chart")
-vega_lite_chart = _unshown("vega_lite_chart", "Vega-Lite charts need a browser; use st.line_chart / st.bar_chart")
 bokeh_chart = _unshown("bokeh_chart", "Bokeh charts need a browser")
 graphviz_chart = _unshown("graphviz_chart", "graphs need a graphical display")
 video = _unshown("video", "video needs a graphical display")

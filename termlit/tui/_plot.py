@@ -139,11 +139,13 @@ def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, 
     area = _plot_area(frame.build())
     figure = new_figure(width, height)
     dress(figure, props, data, xlim, ylim, width)
-    legend = len(series) > 1 or isinstance(props.get("color"), str) and props.get("color") in {
+    legend = len(series) > 1 or isinstance(props.get("color"), str) and "data" in props and props.get("color") in {
         str(c) for c in props["data"].columns
     }
+    chart_kind = kind
     for s in series:
         x, y = s.x, s.y
+        kind = s.mark or chart_kind
         if area is not None:
             dots_x, dots_y = area[0] * DOTS_X, area[1] * DOTS_Y
             if kind == "scatter":

@@ -76,6 +76,10 @@ _KINDS: dict[str, tuple[str, str]] = {
     "form_submit_button": ("_button", "ButtonView"),
     "image": ("_image", "ImageView"),
     "logo": ("_image", "LogoView"),
+    "altair_chart": ("_spec_chart", "SpecChartView"),
+    "vega_lite_chart": ("_spec_chart", "SpecChartView"),
+    "plotly_chart": ("_spec_chart", "SpecChartView"),
+    "echarts_chart": ("_spec_chart", "SpecChartView"),
 }
 
 _loaded: dict[str, type] = {}
