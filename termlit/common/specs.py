@@ -51,12 +51,15 @@ class Panel:
     grid: Any = None
     grid_x: list[str] = field(default_factory=list)
     grid_y: list[str] = field(default_factory=list)
+    #: Whether several series get a legend.
+    legend: bool = True
 
     @property
     def props(self) -> dict[str, Any]:
         """The chart props the plot drawing reads."""
         return {"chart": self.kind, "horizontal": self.horizontal, "stack": self.stack,
-                "x_label": self.data.x_title or None, "y_label": self.data.y_title or None}
+                "x_label": self.data.x_title or None, "y_label": self.data.y_title or None,
+                "legend": self.legend}
 
 
 @dataclass

@@ -9,6 +9,7 @@ from termlit.elements.fragments import dialog, fragment
 from termlit.elements.data import dataframe, table
 from termlit.elements.images import image, logo, pyplot
 from termlit.elements.vega import altair_chart, echarts_chart, plotly_chart, vega_lite_chart
+from termlit.elements.maps import map, pydeck_chart
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
 from termlit.elements.notices import (
     audio,
@@ -20,11 +21,9 @@ from termlit.elements.notices import (
     iframe,
     login,
     logout,
-    map,
     navigation,
     page_link,
     pdf,
-    pydeck_chart,
     switch_page,
     video,
 )

@@ -10,8 +10,8 @@ from termlit.elements._dg import DeltaGenerator, api_as, emit
 __all__ = [
     "notice",
     "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
-    "html", "iframe", "login", "logout", "map", "navigation", "page_link", "pdf",
-    "pydeck_chart", "switch_page", "video",
+    "html", "iframe", "login", "logout", "navigation", "page_link", "pdf",
+    "switch_page", "video",
 ]
 
 
@@ -30,8 +30,6 @@ def _unshown(name: str, reason: str):
     return unshown
 
 
-map = _unshown("map", "maps need a graphical display")
-pydeck_chart = _unshown("pydeck_chart", "3D maps need a graphical display")
 bokeh_chart = _unshown("bokeh_chart", "Bokeh charts need a browser")
 graphviz_chart = _unshown("graphviz_chart", "graphs need a graphical display")
 video = _unshown("video", "video needs a graphical display")

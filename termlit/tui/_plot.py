@@ -139,7 +139,7 @@ def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, 
     area = _plot_area(frame.build())
     figure = new_figure(width, height)
     dress(figure, props, data, xlim, ylim, width)
-    legend = len(series) > 1 or isinstance(props.get("color"), str) and "data" in props and props.get("color") in {
+    legend = props.get("legend", True) and len(series) > 1 or isinstance(props.get("color"), str) and "data" in props and props.get("color") in {
         str(c) for c in props["data"].columns
     }
     chart_kind = kind

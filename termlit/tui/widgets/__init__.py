@@ -80,6 +80,8 @@ _KINDS: dict[str, tuple[str, str]] = {
     "vega_lite_chart": ("_spec_chart", "SpecChartView"),
     "plotly_chart": ("_spec_chart", "SpecChartView"),
     "echarts_chart": ("_spec_chart", "SpecChartView"),
+    "map": ("_spec_chart", "SpecChartView"),
+    "pydeck_chart": ("_spec_chart", "SpecChartView"),
 }
 
 _loaded: dict[str, type] = {}

@@ -63,6 +63,7 @@ def draw_spec_chart(chart: Chart, width: int, height: int) -> Group:
         else:
             drawing = Text.from_ansi(draw_chart(panel.kind, panel.data, panel.props, panel_width, panel_height),
                                      no_wrap=True)
+            drawing.rstrip()
         if len(chart.panels) > 1:
             drawing = Text.assemble(Text(panel.title, style="bold", no_wrap=True), "\n", drawing)
         row.append(drawing)
@@ -143,7 +144,8 @@ class SpecChartView(ElementView, Widget):
         self._schedule()
 
     def _key(self) -> tuple:
-        return (id(self.element.props["chart"]), self.size.width, self.size.height)
+        props = self.element.props
+        return (id(props["chart"]), self.size.width, chart_height(props["chart"], props, self.size.width or 80))
 
     def _schedule(self) -> None:
         props = self.element.props
@@ -158,7 +160,7 @@ class SpecChartView(ElementView, Widget):
         if key == self._wanted:
             return
         self._wanted = key
-        height = self.size.height
+        height = lines
 
         def work() -> tuple[tuple, Any]:
             try:
