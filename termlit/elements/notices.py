@@ -9,7 +9,7 @@ from termlit.elements._dg import DeltaGenerator, api_as, emit
 
 __all__ = [
     "notice",
-    "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
+    "audio", "audio_input", "bokeh_chart", "camera_input",
     "html", "iframe", "login", "logout", "navigation", "page_link", "pdf",
     "switch_page", "video",
 ]
@@ -31,7 +31,6 @@ def _unshown(name: str, reason: str):
 
 
 bokeh_chart = _unshown("bokeh_chart", "Bokeh charts need a browser")
-graphviz_chart = _unshown("graphviz_chart", "graphs need a graphical display")
 video = _unshown("video", "video needs a graphical display")
 audio = _unshown("audio", "audio is not played in the terminal")
 html = _unshown("html", "HTML needs a browser")

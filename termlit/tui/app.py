@@ -220,7 +220,7 @@ class TermlitApp(App[None]):
     def pictures_changed(self) -> None:
         """The graphics changed: draw every picture again."""
         for screen in self.screen_stack:
-            for canvas in screen.query("PictureCanvas, LogoView"):
+            for canvas in screen.query("PictureCanvas, LogoView, DiagramView"):
                 canvas.redraw()
 
     def set_logo(self, logo: Text | None) -> None:

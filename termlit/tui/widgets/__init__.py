@@ -82,6 +82,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "echarts_chart": ("_spec_chart", "SpecChartView"),
     "map": ("_spec_chart", "SpecChartView"),
     "pydeck_chart": ("_spec_chart", "SpecChartView"),
+    "diagram": ("_diagram", "DiagramView"),
 }
 
 _loaded: dict[str, type] = {}
