@@ -11,21 +11,16 @@ from termlit.elements.images import image, logo, pyplot
 from termlit.elements.vega import altair_chart, echarts_chart, plotly_chart, vega_lite_chart
 from termlit.elements.maps import map, pydeck_chart
 from termlit.elements.diagrams import graphviz_chart, mermaid_chart
+from termlit.elements.media import audio, audio_input, camera_input, html, pdf, video
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
 from termlit.elements.notices import (
-    audio,
-    audio_input,
     bokeh_chart,
-    camera_input,
-    html,
     iframe,
     login,
     logout,
     navigation,
     page_link,
-    pdf,
     switch_page,
-    video,
 )
 from termlit.elements.status import (
     balloons,

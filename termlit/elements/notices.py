@@ -9,9 +9,9 @@ from termlit.elements._dg import DeltaGenerator, api_as, emit
 
 __all__ = [
     "notice",
-    "audio", "audio_input", "bokeh_chart", "camera_input",
-    "html", "iframe", "login", "logout", "navigation", "page_link", "pdf",
-    "switch_page", "video",
+    "bokeh_chart",
+    "iframe", "login", "logout", "navigation", "page_link",
+    "switch_page",
 ]
 
 
@@ -31,13 +31,7 @@ def _unshown(name: str, reason: str):
 
 
 bokeh_chart = _unshown("bokeh_chart", "Bokeh charts need a browser")
-video = _unshown("video", "video needs a graphical display")
-audio = _unshown("audio", "audio is not played in the terminal")
-html = _unshown("html", "HTML needs a browser")
 iframe = _unshown("iframe", "embedded pages need a browser")
-camera_input = _unshown("camera_input", "there is no camera in the terminal")
-audio_input = _unshown("audio_input", "recording is not available in the terminal")
-pdf = _unshown("pdf", "PDF documents need a graphical display")
 page_link = _unshown("page_link", "multipage navigation is not available yet")
 navigation = _unshown("navigation", "multipage navigation is not available yet")
 switch_page = _unshown("switch_page", "multipage navigation is not available yet")

@@ -83,6 +83,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "map": ("_spec_chart", "SpecChartView"),
     "pydeck_chart": ("_spec_chart", "SpecChartView"),
     "diagram": ("_diagram", "DiagramView"),
+    "media": ("_media", "MediaView"),
 }
 
 _loaded: dict[str, type] = {}
