@@ -9,10 +9,12 @@ to show in its place instead. Pillow and numpy load on first use.
 
 from __future__ import annotations
 
+import base64
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import xxhash
 
@@ -125,6 +127,9 @@ def read_source(source: Any) -> tuple[Any, str]:
             source.seek(0)
         return source.read(), "uploaded file"
     text = str(source)
+    if text.startswith("data:") and "," in text:
+        head, _, body = text.partition(",")
+        return (base64.b64decode(body) if head.endswith(";base64") else unquote(body).encode()), "data URI"
     if text.startswith(("http://", "https://")):
         return fetch_url(text), text
     return Path(text).read_bytes(), Path(text).name

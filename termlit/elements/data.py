@@ -148,6 +148,7 @@ def column_settings(
         "labels": [str(by_position.get(p, {}).get("label", names[p])) for p in positions],
         "widths": [by_position.get(p, {}).get("width") for p in positions],
         "formats": [by_position.get(p, {}).get("format") for p in positions],
+        "kinds": [by_position.get(p, {}).get("type_config", {}).get("type") for p in positions],
         "show_index": show_index,
         "index_label": str(index_config.get("label", "" if frame.index.name is None else frame.index.name)),
     }

@@ -158,6 +158,9 @@ class PictureCanvas(Widget):
         return color.r, color.g, color.b
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "picture" or event.worker.node is not self:
+            return
+        event.stop()
         if event.state is WorkerState.SUCCESS:
             wanted, drawings = event.worker.result
             if wanted != self._pending:
