@@ -35,6 +35,7 @@ GALLERY = [
     ("colors", []),
     ("caching", []),
     ("sql", []),
+    ("pictures", []),
 ]
 
 

@@ -105,10 +105,8 @@ def translate(option: dict[str, Any]) -> Chart:
             mark = "area"
         result.append(series(name, x, ys, index, mark))
     bars = [s for s in result if s.mark is None]
-    if bars and len(bars) != len(result) and "pie" not in types:
-        raise Unsupported("bars in one plot with lines or points")
     x_kind = "category" if categories else "number"
-    kind = "bar" if len(bars) == len(result) else ("scatter" if all(s.mark == "scatter" for s in result) else "line")
+    kind = "bar" if bars else ("scatter" if all(s.mark == "scatter" for s in result) else "line")
     stacks = {s.get("stack") for s in all_series}
     data = ChartData(result, x_kind, categories, str(x_axis.get("name") or ""), str(y_axis.get("name") or ""))
     if "pie" in types:

@@ -149,8 +149,6 @@ def _panel(axes: tuple[str, str], traces: list[dict[str, Any]], layout: dict[str
                                      len(result), mark))
         else:
             raise Unsupported(f"the trace type {kind!r}")
-    if bar and any(s.mark for s in result):
-        raise Unsupported("bars in one plot with lines or points")
     mode = layout.get("barmode", "group")
     x_title, y_title = _axis_title(layout, axes[0]), _axis_title(layout, axes[1])
     if horizontal:

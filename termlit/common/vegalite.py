@@ -174,8 +174,6 @@ def _field(channel: Any) -> dict[str, Any]:
 def _panel(layers: list[tuple[dict[str, Any], Any]], title: str) -> Panel:
     units = [_unit(spec, frame) for spec, frame in layers]
     kinds = {unit["kind"] for unit in units if unit["kind"] != "rule"}
-    if "bar" in kinds and len(kinds) > 1:
-        raise Unsupported("bars layered with other marks")
     # One x axis for every layer: categories and dates are shared.
     x_kind = next((unit["x_kind"] for unit in units if unit["x_kind"] != "number"), "number")
     categories: list[str] = []
@@ -186,7 +184,7 @@ def _panel(layers: list[tuple[dict[str, Any], Any]], title: str) -> Panel:
                     categories.append(name)
         for unit in units:
             unit["x"] = _recode(unit["x"], unit["x_names"], categories)
-    panel_kind = "bar" if kinds == {"bar"} else "line" if not kinds else ("scatter" if kinds == {"scatter"} else "line")
+    panel_kind = "bar" if "bar" in kinds else "line" if not kinds else ("scatter" if kinds == {"scatter"} else "line")
     result = []
     for unit in units:
         for name, x, y in unit["series"](unit["x"]):

@@ -17,7 +17,7 @@ from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["figure_picture", "image", "logo", "missing_extra", "pyplot"]
+__all__ = ["figure_pictures", "image", "logo", "missing_extra", "pyplot"]
 
 
 def missing_extra(call: str, package: str, extra: str) -> StreamlitAPIException:
@@ -86,24 +86,60 @@ def logo(image: Any, *, size: str = "medium", link: str | None = None, icon_imag
     emit("logo", {"pictures": (picture(image),), "size": size, "link": link})
 
 
-def figure_picture(figure: Any) -> Picture:
-    """A matplotlib figure drawn by the Agg renderer, as a picture.
+def _agg(figure: Any, dpi: float | None = None) -> Any:
+    """The figure drawn by Agg on a canvas of its own, as a Pillow image.
 
-    The figure is drawn on an Agg canvas of its own, whatever backend pyplot
-    uses: no pyplot state is read or changed (the figure's own canvas is put
-    back afterwards)."""
+    No pyplot state is read or changed: the figure's own canvas (and dpi)
+    are put back afterwards."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # lazy: matplotlib is an optional extra
     from PIL import Image  # lazy: Pillow loads with the first picture
 
-    canvas_before = figure.canvas
+    canvas_before, dpi_before = figure.canvas, figure.dpi
     try:
         canvas = FigureCanvasAgg(figure)
+        if dpi is not None:
+            figure.dpi = dpi
         canvas.draw()
-        buffer = canvas.buffer_rgba()
-        rendered = Image.frombuffer("RGBA", canvas.get_width_height(), bytes(buffer), "raw", "RGBA", 0, 1)
+        width, height = canvas.get_width_height()
+        return Image.frombuffer("RGBA", (width, height), bytes(canvas.buffer_rgba()), "raw", "RGBA", 0, 1)
     finally:
+        figure.dpi = dpi_before
         figure.set_canvas(canvas_before)
-    return picture_from_image(rendered, None, "matplotlib figure")
+
+
+def _words(figure: Any) -> str:
+    """The figure's titles and axes as one line of text: what the cells
+    cannot spell (``Sales · x: day 0–30 · y: units 0–120``)."""
+    parts = []
+    suptitle = getattr(figure, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        parts.append(suptitle.get_text())
+    for axes in figure.get_axes():
+        title = axes.get_title() or axes.get_title("left") or axes.get_title("right")
+        if title:
+            parts.append(title)
+        for name, label, limits in (("x", axes.get_xlabel(), axes.get_xlim()), ("y", axes.get_ylabel(),
+                                                                                 axes.get_ylim())):
+            span = f"{limits[0]:.3g}–{limits[1]:.3g}"
+            parts.append(f"{name}: {label} {span}" if label else f"{name}: {span}")
+    return " · ".join(parts)
+
+
+def figure_pictures(figure: Any) -> tuple[Picture, Picture]:
+    """The figure for pixel terminals (Agg at the figure's own dpi) and for
+    cells: drawn without its text, which is too small for half blocks to
+    spell, and with the titles and axes written out as its caption."""
+    full = picture_from_image(_agg(figure), None, "matplotlib figure")
+    texts = [t for t in figure.findobj(lambda artist: artist.__class__.__name__ in ("Text", "Annotation"))
+             if t.get_visible() and t.get_text()]
+    for text in texts:
+        text.set_visible(False)
+    try:
+        bare = _agg(figure)
+    finally:
+        for text in texts:
+            text.set_visible(True)
+    return full, picture_from_image(bare, _words(figure) or None, "matplotlib figure")
 
 
 @api
@@ -128,13 +164,12 @@ def pyplot(
 
         fig = plt.gcf()
         clear_figure = True if clear_figure is None else clear_figure
+    full, cells = figure_pictures(fig)
     if kwargs:
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", **kwargs)
         shot = picture(buffer.getvalue())
-        shot = Picture(shot.key, shot.image, None, "matplotlib figure")
-    else:
-        shot = figure_picture(fig)
+        full = Picture(shot.key, shot.image, None, "matplotlib figure")
     if clear_figure:
         fig.clear()
-    return emit("image", {"pictures": (shot,), "width": shown, "alt": alt})[1]
+    return emit("image", {"pictures": (full,), "cell_pictures": (cells,), "width": shown, "alt": alt})[1]

@@ -22,7 +22,7 @@ DEFAULT_COLOR = "#ff4b4b"
 def _color_text(value: Any) -> str | None:
     """A colour as "#rrggbb": hex text, or [r, g, b(, a)] in 0-255 or 0-1."""
     if isinstance(value, str):
-        text = value.strip()
+        text = value.strip().removeprefix("@@=")
         if text.startswith("#") and len(text) in (4, 5, 7, 9):
             if len(text) in (4, 5):
                 text = "#" + "".join(c * 2 for c in text[1:4])

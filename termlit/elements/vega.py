@@ -188,10 +188,9 @@ def plotly_chart(
     from termlit.common import plotly as plotly_spec  # lazy: numpy and pandas load with the first chart
     from termlit.common.specs import Unsupported  # lazy: as above
 
-    figure = plotly_spec.figure_dict(figure_or_data)
     empty = {"points": [], "point_indices": [], "box": [], "lasso": []}
     try:
-        handle = _show("plotly_chart", plotly_spec.translate(figure), width, height)
+        handle = _show("plotly_chart", plotly_spec.translate(plotly_spec.figure_dict(figure_or_data)), width, height)
     except Unsupported as problem:
         png = plotly_spec.rasterise(figure_or_data)
         if png is None:

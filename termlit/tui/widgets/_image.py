@@ -310,11 +310,27 @@ class ImageView(ElementView, PictureCanvas, can_focus=True):
         props = element.props
         super().__init__(list(props["pictures"]), width=props.get("width", "content"))
 
+    def _shown(self, props: dict[str, Any]) -> list[Picture]:
+        """The pictures for this terminal: some elements (figures) have a
+        version made for cells."""
+        cells = props.get("cell_pictures")
+        if cells and not graphics_of(self.app).tier.pixels:
+            return list(cells)
+        return list(props["pictures"])
+
+    def on_mount(self) -> None:
+        self.pictures = self._shown(self.element.props)
+        super().on_mount()
+
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.set_pictures(list(props["pictures"]), props.get("width", "content"))
+        self.set_pictures(self._shown(props), props.get("width", "content"))
+
+    def redraw(self) -> None:
+        self.pictures = self._shown(self.element.props)
+        super().redraw()
 
     def action_full_screen(self) -> None:
-        drawable = [p for p in self.pictures if p.image is not None]
+        drawable = [p for p in self.element.props["pictures"] if p.image is not None]
         if drawable:
             self.app.push_screen(FullScreenPicture(drawable))
 
