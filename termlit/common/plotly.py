@@ -14,6 +14,7 @@ their own. Any other trace type raises
 from __future__ import annotations
 
 import base64
+import re
 from typing import Any
 
 import numpy as np
@@ -75,12 +76,12 @@ def _axis_values(values: Any) -> tuple[str, np.ndarray, list[str]]:
         return "number", array.astype("float64"), []
     if array.dtype.kind == "M":
         return "datetime", numbers_of(array), []
-    try:
-        moments = pd.to_datetime(pd.Series(array), errors="raise")
-        if array.dtype.kind in "OU" and len(array) and isinstance(array[0], str) and array[0][:4].isdigit():
-            return "datetime", numbers_of(moments.to_numpy()), []
-    except (ValueError, TypeError):
-        pass
+    first = array[0] if len(array) else None
+    if isinstance(first, str) and re.match(r"\d{4}[-/]\d\d?([-/]\d\d?)?([ T]|$)", first):
+        try:
+            return "datetime", numbers_of(pd.to_datetime(pd.Series(array), format="mixed").to_numpy()), []
+        except (ValueError, TypeError):
+            pass
     codes, names = categories_of(array)
     return "category", codes, names
 
