@@ -22,7 +22,7 @@ from termlit.common.images import Picture
 from termlit.tui.images import cells, protocols
 from termlit.tui.images.tiers import Graphics, Tier
 
-__all__ = ["Drawn", "PIXELS_PER_CELL", "draw", "fit", "stats"]
+__all__ = ["Drawn", "PIXELS_PER_CELL", "description", "draw", "fit", "stats"]
 
 #: Streamlit sizes are browser pixels; about this many make a cell's width.
 PIXELS_PER_CELL = 8
@@ -95,11 +95,16 @@ def _image_id(key: str, cols: int, rows: int) -> int:
     return value or 1
 
 
+def description(picture: Picture) -> str:
+    """The line the text tier shows for a picture (and for one that could not be read)."""
+    return cells.describe(picture.source + (f" {picture.problem}" if picture.problem else ""), picture.size,
+                          picture.caption)
+
+
 def _encode(picture: Picture, cols: int, rows: int, graphics: Graphics, tier: Tier,
             background: tuple[int, int, int]) -> Drawn:
     if tier is Tier.TEXT or picture.image is None:
-        text = cells.describe(picture.source + (f" {picture.problem}" if picture.problem else ""), picture.size, picture.caption)
-        return Drawn(Tier.TEXT, cols, 1, cells.text_line(text, cols))
+        return Drawn(Tier.TEXT, cols, 1, cells.text_line(description(picture), cols))
     if tier is Tier.KITTY:
         image = _resized(picture.image, (cols * graphics.cell_width, rows * graphics.cell_height))
         image_id = _image_id(picture.key, cols, rows)

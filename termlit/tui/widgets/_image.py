@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from termlit.common.images import Picture
 from termlit.runtime.tree import Element
-from termlit.tui.images.render import PIXELS_PER_CELL, Drawn, draw, fit
+from termlit.tui.images.render import PIXELS_PER_CELL, Drawn, description, draw, fit
 from termlit.tui.images.tiers import Graphics, Tier
 from termlit.tui.widgets._base import ElementView
 
@@ -86,14 +86,16 @@ def place(pictures: list[Picture], width: Any, room: int, max_rows: int, graphic
     placed: list[Placed] = []
     x = y = line_height = 0
     for picture in pictures:
-        cols, rows = fit(picture.size, _wanted_cols(picture, width, room, graphics), max_rows, graphics,
-                         graphics.tier if picture.image is not None else Tier.TEXT)
-        if picture.image is None:
-            cols = min(room, max(len(picture.problem or "") + len(picture.source) + 12, 20))
+        as_text = picture.image is None or graphics.tier is Tier.TEXT
+        if as_text:  # one line that names the picture (caption included)
+            cols, rows = max(min(len(description(picture)), room), 1), 1
+        else:
+            cols, rows = fit(picture.size, _wanted_cols(picture, width, room, graphics), max_rows, graphics,
+                             graphics.tier)
         if x and x + cols > room:
             x, y, line_height = 0, y + line_height + 1, 0
         placed.append(Placed(picture, x, y, cols, rows))
-        line_height = max(line_height, rows + (1 if captions and picture.caption else 0))
+        line_height = max(line_height, rows + (1 if captions and picture.caption and not as_text else 0))
         x += cols + GAP
     return placed, (y + line_height) if placed else 0
 
@@ -197,7 +199,8 @@ class PictureCanvas(Widget):
             if row < 0 or row > item.rows:
                 continue
             if row == item.rows:
-                if item.picture.caption:
+                if item.picture.caption and item.picture.image is not None and (
+                        item.drawn is None or item.drawn.tier is not Tier.TEXT):
                     pieces.append((item.x, _caption(item.picture.caption, item.cols)))
                 continue
             drawn = item.drawn
