@@ -305,3 +305,11 @@ def test_a_headless_app_and_an_override_are_not_asked():
     assert SessionGraphics(app, "sixel").start().tier is Tier.SIXEL and app.written == []
     app.no_color = True
     assert SessionGraphics(app).start().tier is Tier.TEXT and app.written == []
+
+
+def test_pyplot_without_matplotlib_names_the_extra(monkeypatch):
+    import termlit.elements.images as images
+
+    monkeypatch.setattr(images, "find_spec", lambda name: None)
+    at = AppTest.from_string("import termlit as st\nst.pyplot()").run()
+    assert 'pip install "termlit-tui[pictures]"' in at.exception[0].value

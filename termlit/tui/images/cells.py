@@ -80,7 +80,6 @@ def _strips(tops: np.ndarray, bottoms: np.ndarray, clear: np.ndarray, color_of) 
     """Strips from per-cell colour codes: a run of equal cells is one segment."""
     rows, cols = tops.shape
     styles: dict[int, Style] = {}
-    colors: dict[int, Color] = {}
     from_color = Style.from_color
     pairs = tops.astype(np.int64) * (1 << 24) + bottoms.astype(np.int64)
     pairs[clear] = -1
@@ -98,9 +97,7 @@ def _strips(tops: np.ndarray, bottoms: np.ndarray, clear: np.ndarray, color_of) 
             style = styles.get(value)
             if style is None:
                 top, bottom = value >> 24, value & 0xFFFFFF
-                fg = colors.get(top) or colors.setdefault(top, color_of(top))
-                bg = colors.get(bottom) or colors.setdefault(bottom, color_of(bottom))
-                style = styles[value] = from_color(fg, bg)
+                style = styles[value] = from_color(color_of(top), color_of(bottom))
             segments.append(Segment(UPPER * (end - start), style))
         strips.append(Strip(segments, cols))
     return strips
@@ -110,10 +107,22 @@ _new = tuple.__new__
 _TRUECOLOR = ColorType.TRUECOLOR
 
 
+#: Colours made so far, shared by every picture (a rerun at another size,
+#: or the next frame of a changing picture, finds most of its own here).
+_COLORS: dict[int, Color] = {}
+_MAX_COLORS = 1 << 16
+
+
 def _rgb(code: int) -> Color:
-    # Made directly: Color.from_rgb costs several times more, and a picture
-    # has thousands of colours.
-    return _new(Color, (f"#{code:06x}", _TRUECOLOR, None, _new(ColorTriplet, (code >> 16, (code >> 8) & 0xFF, code & 0xFF))))
+    color = _COLORS.get(code)
+    if color is None:
+        if len(_COLORS) >= _MAX_COLORS:
+            _COLORS.clear()
+        # Made directly: Color.from_rgb costs several times more, and a
+        # picture has thousands of colours.
+        triplet = _new(ColorTriplet, (code >> 16, (code >> 8) & 0xFF, code & 0xFF))
+        color = _COLORS[code] = _new(Color, (f"#{code:06x}", _TRUECOLOR, None, triplet))
+    return color
 
 
 @lru_cache(maxsize=256)
