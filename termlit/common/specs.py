@@ -5,7 +5,9 @@ ECharts (:mod:`.echarts`) becomes a :class:`Chart`: one or more
 :class:`Panel` (several for facets and concatenations, drawn as small
 multiples), each a :class:`~termlit.common.chartdata.ChartData` the
 built-in charts draw, so binning and speed are theirs. A part of a spec the
-translation does not cover raises :class:`Unsupported` naming it.
+translation does not cover raises :class:`Unsupported` naming it. A chart's
+selection event (``on_select``) is a :class:`SelectionState`, read as
+``event.selection.points`` like a dataframe's.
 """
 
 from __future__ import annotations
@@ -16,19 +18,9 @@ from typing import Any
 import numpy as np
 
 from termlit.common.chartdata import PALETTE, ChartData, Series
+from termlit.common.frames import DataframeState as SelectionState
 
 __all__ = ["Chart", "Panel", "SelectionState", "Unsupported", "categories_of", "color_at", "numbers_of", "series"]
-
-
-class SelectionState(dict):
-    """A chart's selection event, read as ``event.selection.points`` or
-    ``event["selection"]["points"]`` (as in Streamlit)."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 class Unsupported(Exception):

@@ -10,7 +10,7 @@ first picture full-screen (← / → step through the others, Esc closes).
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.segment import ControlType, Segment
@@ -269,8 +269,12 @@ class FullScreenPicture(ModalScreen[None]):
         self.pictures = pictures
         self.index = index
 
+    def _bare(self) -> list[Picture]:
+        """The picture shown, its caption left to the title line."""
+        return [replace(self.pictures[self.index], caption=None)]
+
     def compose(self) -> ComposeResult:
-        yield PictureCanvas([self.pictures[self.index]], width="stretch", id="full")
+        yield PictureCanvas(self._bare(), width="stretch", id="full")
         yield Static(self._title(), markup=False, id="full-title")
 
     def _title(self) -> str:
@@ -289,7 +293,7 @@ class FullScreenPicture(ModalScreen[None]):
         if len(self.pictures) < 2:
             return
         self.index = (self.index + step) % len(self.pictures)
-        self.query_one(PictureCanvas).set_pictures([self.pictures[self.index]], "stretch")
+        self.query_one(PictureCanvas).set_pictures(self._bare(), "stretch")
         self.query_one("#full-title", Static).update(self._title())
 
 
