@@ -157,3 +157,23 @@ def test_an_image_column_shows_a_thumbnail_in_the_row_detail(write_app):
             assert "▀▀▀▀" in screen_text(app)
 
     run_async(scenario())
+
+
+def test_while_the_terminal_answers_its_keys_never_reach_the_page(write_app, monkeypatch):
+    from termlit.tui.images.probe import TerminalProbe
+
+    monkeypatch.delenv("TMUX", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+    async def scenario():
+        async with running(write_app(IMAGES)) as (app, pilot):
+            app._graphics._probe = TerminalProbe()  # as on a real terminal, just after start
+            await pilot.press("left_square_bracket", "question_mark", "6", "2", "semicolon", "4", "c")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "PageScreen"  # "?" did not open the key help
+            assert app.graphics.tier is Tier.SIXEL
+            await pilot.press("question_mark")  # the probe is over: keys work again
+            await settle(pilot)
+            assert type(app.screen).__name__ == "KeyHelp"
+
+    run_async(scenario())
