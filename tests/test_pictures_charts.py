@@ -119,11 +119,11 @@ def test_an_unsupported_spec_is_a_notice_or_with_vl_convert_a_picture(monkeypatc
     import termlit as st
     st.altair_chart(alt.Chart(pd.DataFrame({"v": [1, 2, 3]})).mark_arc().encode(theta="v"))
     """
-    monkeypatch.setitem(sys.modules, "vl_convert", None)  # as if the extra were not installed
-    at = AppTest.from_string(script, default_timeout=30).run()
+    with monkeypatch.context() as patched:
+        patched.setitem(sys.modules, "vl_convert", None)  # as if the extra were not installed
+        at = AppTest.from_string(script, default_timeout=30).run()
     (notice,) = at.get("notice")
     assert "does not draw the mark 'arc'" in notice.props["message"] and "termlit-tui[pictures]" in notice.props["message"]
-    monkeypatch.delitem(sys.modules, "vl_convert")
     pytest.importorskip("vl_convert")
     at = AppTest.from_string(script, default_timeout=60).run()
     assert not at.get("notice") and at.get("image")[0].props["pictures"][0].size[0] > 50
@@ -279,3 +279,21 @@ def test_a_diagram_that_cannot_be_read_is_shown_as_its_source():
     assert not at.exception and not at.get("diagram")
     assert "does not draw Mermaid pie diagrams" in at.caption[0].value
     assert at.code[0].value.startswith("pie title Pets")
+
+
+def test_st_write_draws_charts_figures_and_images():
+    pytest.importorskip("altair")
+    pytest.importorskip("matplotlib")
+    at = AppTest.from_string("""
+        import altair as alt
+        import matplotlib.figure
+        import pandas as pd
+        from PIL import Image
+        import termlit as st
+        figure = matplotlib.figure.Figure()
+        figure.add_subplot().plot([1, 2, 3])
+        st.write(alt.Chart(pd.DataFrame({"a": [1, 2]})).mark_bar().encode(x="a", y="a"), figure,
+                 Image.new("RGB", (4, 4)))
+    """, default_timeout=30).run()
+    assert not at.exception
+    assert len(at.get("altair_chart")) == 1 and len(at.get("image")) == 2
