@@ -30,6 +30,7 @@ PAGES = {
     "Data": [
         st.Page("dataframe.py", title="Dataframe", icon="🧮"),
         st.Page("charts.py", title="Charts", icon="📈"),
+        st.Page("pictures.py", title="Pictures", icon="🌄"),
         st.Page("colors.py", title="Colours", icon="🎨"),
         st.Page("caching.py", title="Caching", icon="⚡"),
         st.Page("sql.py", title="SQL", icon="💾"),

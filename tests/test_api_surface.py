@@ -214,7 +214,7 @@ def test_an_unmodified_streamlit_app_runs_with_notices_for_what_the_terminal_can
             import streamlit.components.v1 as components
             st.set_page_config(page_title="Sales", layout="wide")
             st.title("Sales")
-            st.map(None)
+            st.iframe("https://example.com")
             st.plotly_chart(object())
             components.html("<b>hi</b>")
             n = st.slider("n", 0, 10, 2)
@@ -223,7 +223,7 @@ def test_an_unmodified_streamlit_app_runs_with_notices_for_what_the_terminal_can
         ).run()
         assert not at.exception
         notices = [n.props["message"] for n in at.get("notice")]
-        assert notices[0].startswith("st.map is not shown in the terminal")
+        assert notices[0].startswith("st.iframe is not shown in the terminal")
         assert any("plotly_chart" in n for n in notices) and any("components.v1.html" in n for n in notices)
         assert at.markdown[0].value == "n is 2" and at.title_text == "Sales"
         missing = AppTest.from_string("import streamlit.web.cli\n").run()

@@ -56,7 +56,8 @@ def test_import_termlit_and_a_headless_apptest_run_load_no_heavy_packages():
     probe = (
         "import sys\n"
         "import termlit\n"
-        "heavy = ('textual', 'pandas', 'sqlalchemy', 'plotext', 'diskcache')\n"
+        "heavy = ('textual', 'pandas', 'sqlalchemy', 'plotext', 'diskcache', 'numpy', 'PIL', 'matplotlib',"
+        " 'plotly', 'altair', 'vl_convert', 'graphviz', 'pydeck')\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
         "from termlit.testing import AppTest\n"
         "AppTest.from_string('import termlit as st\\nst.slider(\"x\")\\nst.write(\"hi\")').run()\n"

@@ -36,6 +36,7 @@ GALLERY = [
     ("caching", []),
     ("sql", []),
     ("streamlit_app", []),
+    ("pictures", []),
 ]
 
 

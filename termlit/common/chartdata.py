@@ -50,6 +50,9 @@ class Series:
     y: np.ndarray
     color: str | None = None
     size: np.ndarray | None = None
+    #: "line", "scatter" or "area" when this series is drawn unlike its
+    #: chart (a layer of a translated chart); None: as the chart.
+    mark: str | None = None
 
 
 @dataclass

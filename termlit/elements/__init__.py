@@ -8,28 +8,18 @@ from termlit.elements import column_config
 from termlit.elements.forms import form, form_submit_button
 from termlit.elements.fragments import dialog, fragment
 from termlit.elements.data import dataframe, table
+from termlit.elements.images import image, logo, pyplot
+from termlit.elements.vega import altair_chart, echarts_chart, plotly_chart, vega_lite_chart
+from termlit.elements.maps import map, pydeck_chart
+from termlit.elements.diagrams import graphviz_chart, mermaid_chart
+from termlit.elements.media import audio, audio_input, camera_input, html, pdf, video
 from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
 from termlit.elements.navigation import Page, StreamlitPage, navigation, page_link, switch_page
 from termlit.elements.notices import (
-    altair_chart,
-    audio,
-    audio_input,
     bokeh_chart,
-    camera_input,
-    graphviz_chart,
-    html,
     iframe,
-    image,
     login,
-    logo,
     logout,
-    map,
-    pdf,
-    plotly_chart,
-    pydeck_chart,
-    pyplot,
-    vega_lite_chart,
-    video,
 )
 from termlit.elements.status import (
     balloons,

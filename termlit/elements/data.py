@@ -83,6 +83,8 @@ def _config_of(value: Any) -> dict[str, Any]:
     nested = value.get("type_config") or {}
     if isinstance(nested, dict) and nested.get("format") is not None:
         flat.setdefault("format", nested["format"])
+    if isinstance(nested, dict) and nested.get("type") is not None:
+        flat["type"] = nested["type"]
     width = flat.get("width")
     if isinstance(width, str):
         if width not in _WIDTHS:
@@ -148,6 +150,7 @@ def column_settings(
         "labels": [str(by_position.get(p, {}).get("label", names[p])) for p in positions],
         "widths": [by_position.get(p, {}).get("width") for p in positions],
         "formats": [by_position.get(p, {}).get("format") for p in positions],
+        "kinds": [by_position.get(p, {}).get("type") for p in positions],
         "show_index": show_index,
         "index_label": str(index_config.get("label", "" if frame.index.name is None else frame.index.name)),
     }

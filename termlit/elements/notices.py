@@ -7,12 +7,7 @@ from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api_as, emit
 
-__all__ = [
-    "notice",
-    "altair_chart", "audio", "audio_input", "bokeh_chart", "camera_input", "graphviz_chart",
-    "html", "iframe", "image", "login", "logo", "logout", "map", "pdf",
-    "plotly_chart", "pydeck_chart", "pyplot", "vega_lite_chart", "video",
-]
+__all__ = ["bokeh_chart", "iframe", "login", "logout", "notice"]
 
 
 def notice(name: str, reason: str) -> DeltaGenerator:
@@ -30,22 +25,7 @@ def _unshown(name: str, reason: str):
     return unshown
 
 
-map = _unshown("map", "maps need a graphical display")
-pydeck_chart = _unshown("pydeck_chart", "3D maps need a graphical display")
-plotly_chart = _unshown("plotly_chart", "Plotly charts need a browser; use st.line_chart / st.scatter_chart")
-altair_chart = _unshown("altair_chart", "Altair charts need a browser; use st.line_chart / st.bar_chart")
-vega_lite_chart = _unshown("vega_lite_chart", "Vega-Lite charts need a browser; use st.line_chart / st.bar_chart")
-pyplot = _unshown("pyplot", "Matplotlib figures need a graphical display")
 bokeh_chart = _unshown("bokeh_chart", "Bokeh charts need a browser")
-graphviz_chart = _unshown("graphviz_chart", "graphs need a graphical display")
-image = _unshown("image", "images need a graphical display")
-video = _unshown("video", "video needs a graphical display")
-audio = _unshown("audio", "audio is not played in the terminal")
-html = _unshown("html", "HTML needs a browser")
 iframe = _unshown("iframe", "embedded pages need a browser")
-camera_input = _unshown("camera_input", "there is no camera in the terminal")
-audio_input = _unshown("audio_input", "recording is not available in the terminal")
-logo = _unshown("logo", "logos need a graphical display")
-pdf = _unshown("pdf", "PDF documents need a graphical display")
 login = _unshown("login", "sign-in is not available in the terminal")
 logout = _unshown("logout", "sign-in is not available in the terminal")

@@ -8,6 +8,8 @@ from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements.data import dataframe
+from termlit.elements.images import image, pyplot
+from termlit.elements.vega import altair_chart, plotly_chart
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.exceptions import exception_props
 
@@ -180,7 +182,10 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             pending.append(arg)
             continue
         flush()
-        if _is_dataframe_like(arg):
+        shown_by = _picture_call(arg)
+        if shown_by is not None:
+            shown_by(arg)
+        elif _is_dataframe_like(arg):
             dataframe(arg)
         elif isinstance(arg, BaseException):
             exception(arg)
@@ -189,6 +194,25 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         else:
             text(repr(arg))
     flush()
+
+
+def _picture_call(value: Any) -> Any:
+    """The st.* call that draws ``value``, for charts, figures and images."""
+    module = type(value).__module__.split(".")[0]
+    name = type(value).__name__
+    if module == "altair":
+        return altair_chart if hasattr(value, "to_dict") else None
+    if module == "plotly" and hasattr(value, "to_plotly_json"):
+        return plotly_chart
+    if module == "matplotlib" and name == "Figure":
+        return pyplot
+    if module == "graphviz" and hasattr(value, "source"):
+        from termlit.elements.diagrams import graphviz_chart  # lazy: elements.diagrams imports this module
+
+        return graphviz_chart
+    if module == "PIL" and hasattr(value, "mode"):
+        return image
+    return None
 
 
 def _metric_text(value: Any) -> str:

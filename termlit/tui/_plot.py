@@ -139,11 +139,13 @@ def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, 
     area = _plot_area(frame.build())
     figure = new_figure(width, height)
     dress(figure, props, data, xlim, ylim, width)
-    legend = len(series) > 1 or isinstance(props.get("color"), str) and props.get("color") in {
+    legend = props.get("legend", True) and len(series) > 1 or isinstance(props.get("color"), str) and "data" in props and props.get("color") in {
         str(c) for c in props["data"].columns
     }
+    chart_kind = kind
     for s in series:
         x, y = s.x, s.y
+        kind = s.mark or chart_kind
         if area is not None:
             dots_x, dots_y = area[0] * DOTS_X, area[1] * DOTS_Y
             if kind == "scatter":
@@ -222,6 +224,12 @@ def _bar_groups(data: ChartData, width: int, horizontal: bool) -> tuple[list[str
 
 def _draw_bars(data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
     horizontal = bool(props.get("horizontal"))
+    # Series marked as lines or points (a layer of a translated chart) are
+    # drawn over the bars, at the bars' places.
+    over = [s for s in data.series if s.mark] if data.x_kind == "category" and not horizontal else []
+    if over:
+        data = ChartData([s for s in data.series if not s.mark], data.x_kind, data.categories, data.x_title,
+                         data.y_title)
     labels, heights = _bar_groups(data, width if not horizontal else height * 3, horizontal)
     figure = new_figure(width, height)
     orientation = "horizontal" if horizontal else "vertical"
@@ -250,4 +258,13 @@ def _draw_bars(data: ChartData, props: dict[str, Any], width: int, height: int) 
             total[total == 0] = 1
             heights = [h / total for h in heights]
         figure.stacked_bar(labels, [h.tolist() for h in heights], color=colors, labels=names, orientation=orientation)
+    if over:
+        keys = np.unique(np.concatenate([s.x[np.isfinite(s.x)] for s in data.series]))
+        for s in over:
+            keep = np.isfinite(s.x) & np.isfinite(s.y)
+            places = (np.searchsorted(keys, s.x[keep]) + 1).tolist()
+            if s.mark == "scatter":
+                figure.scatter(places, s.y[keep].tolist(), marker="braille", color=rgb(s.color), label=s.name)
+            else:
+                figure.plot(places, s.y[keep].tolist(), marker="braille", color=rgb(s.color), label=s.name)
     return figure.build()

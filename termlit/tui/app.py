@@ -24,21 +24,25 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
+from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from termlit.common.icons import icon_glyph
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.watcher import ScriptWatcher
+from termlit.tui.images.session import SessionGraphics
+from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
+from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
 from termlit.tui.widgets._spinner import FRAMES
@@ -50,84 +54,6 @@ NARROW = 70
 #: How long the screen waits, after a change, for the rerun it causes before
 #: it shows the change alone: one frame at Textual's 60 frames a second.
 RERUN_GRACE = 1 / 60
-
-
-class RunUpdate(Message):
-    """The runner has something new to show (posted from its thread)."""
-
-
-class ActionDone(Message):
-    """Posted to the widget a key's action ran on, after the action: it
-    reaches the app behind the messages the action made that widget post."""
-
-
-class FilesChanged(Message):
-    def __init__(self, names: list[str]) -> None:
-        super().__init__()
-        self.names = names
-
-
-class Area(VerticalScroll, can_focus=False):
-    """The main area or the sidebar: the roots the reconciler fills.
-    ``name`` heads its keys (scrolling) in the key help; a ``header`` (the
-    sidebar's page menu) stays above the elements."""
-
-    def __init__(self, *, id: str, name: str, header: Widget | None = None) -> None:
-        super().__init__(id=id, name=name)
-        self.views: list[Any] = []
-        self._header = header
-        self._host: Widget = self if header is None else Vertical(classes="area-views")
-
-    def compose(self) -> ComposeResult:
-        if self._header is not None:
-            yield self._header
-            yield self._host
-
-    @property
-    def child_host(self) -> Widget:
-        return self._host
-
-
-class TopBar(Static):
-    """App name on the left, run state on the right."""
-
-    DEFAULT_CSS = """
-    TopBar { dock: top; height: 1; background: $panel; color: $text; padding: 0 1; }
-    """
-
-
-class HelpLine(Static):
-    """The help text of the focused widget."""
-
-    DEFAULT_CSS = """
-    HelpLine { height: auto; max-height: 3; color: $text-muted; padding: 0 1; display: none; }
-    HelpLine.-shown { display: block; }
-    """
-
-
-def _focus_last(widget: Widget) -> bool:
-    for node in widget.ancestors_with_self:
-        if isinstance(node, ElementView):
-            return node.focus_last
-    return False
-
-
-class PageScreen(Screen[None], inherit_bindings=False):
-    """The page: the sidebar and the main area.
-
-    Tab moves through the widgets in page order; a widget docked at the
-    bottom (the chat input) comes last, as it does on the page."""
-
-    BINDINGS = [
-        Binding("tab", "app.focus_next", "Next", show=False, tooltip="the next widget"),
-        Binding("shift+tab", "app.focus_previous", "Previous", show=False, tooltip="the previous widget"),
-    ]
-
-    @property
-    def focus_chain(self) -> list[Widget]:
-        chain = super().focus_chain
-        last = [widget for widget in chain if _focus_last(widget)]
-        return [widget for widget in chain if widget not in last] + last if last else chain
 
 
 class TermlitApp(App[None]):
@@ -162,9 +88,15 @@ class TermlitApp(App[None]):
     #: shares its event loop with other sessions (``termlit serve``) waits 0.
     runner_join_timeout = 1.0
 
-    def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False) -> None:
+    def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
+                 images: str | None = None) -> None:
         super().__init__()
         self.runner = runner
+        #: How pictures are drawn (see termlit.tui.images.tiers); ``images``
+        #: names a tier to use instead of asking the terminal.
+        self.graphics = Graphics()
+        self._graphics = SessionGraphics(self, images)
+        self._logo: Text | None = None
         self.watch_files = watch
         #: No animation (spinners, the running indicator): for snapshots.
         self.still = still
@@ -211,6 +143,7 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
+        self.graphics = self._graphics.start()
         self.sidebar_area.add_class("-hidden")
         self._draw_topbar()
         self.runner.on_update = self._post_update
@@ -224,6 +157,25 @@ class TermlitApp(App[None]):
         if self._watcher is not None:
             self._watcher.stop()
         self.runner.shutdown(timeout=self.runner_join_timeout)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._graphics.take(event):  # the terminal answering the graphics probe
+            return
+        await super().on_event(event)
+
+    def pictures_changed(self) -> None:
+        """The graphics changed: draw every picture again."""
+        for screen in self.screen_stack:
+            for canvas in screen.query("PictureCanvas, LogoView, DiagramView"):
+                canvas.redraw()
+
+    def set_logo(self, logo: Text | None) -> None:
+        """Show ``logo`` (drawn cells) at the left of the top bar, or none."""
+        self._logo = logo
+        try:
+            self._draw_topbar()
+        except NoMatches:  # the app is closing (or a full-screen view is up): drawn on the next change
+            pass
 
     # -- runner -> screen -------------------------------------------------------
 
@@ -389,6 +341,9 @@ class TermlitApp(App[None]):
     def _draw_topbar(self) -> None:
         bar = self.query_one(TopBar)
         line = Text()
+        if self._logo is not None:
+            line.append_text(self._logo)
+            line.append(" ")
         line.append("termlit", style="bold")
         line.append(f" · {self._title}")
         right = Text()

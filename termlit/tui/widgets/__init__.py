@@ -75,6 +75,16 @@ _KINDS: dict[str, tuple[str, str]] = {
     "dialog": ("_dialog", "DialogView"),
     "form_submit_button": ("_button", "ButtonView"),
     "page_link": ("_navigation", "PageLinkView"),
+    "image": ("_image", "ImageView"),
+    "logo": ("_image", "LogoView"),
+    "altair_chart": ("_spec_chart", "SpecChartView"),
+    "vega_lite_chart": ("_spec_chart", "SpecChartView"),
+    "plotly_chart": ("_spec_chart", "SpecChartView"),
+    "echarts_chart": ("_spec_chart", "SpecChartView"),
+    "map": ("_spec_chart", "SpecChartView"),
+    "pydeck_chart": ("_spec_chart", "SpecChartView"),
+    "diagram": ("_diagram", "DiagramView"),
+    "media": ("_media", "MediaView"),
 }
 
 _loaded: dict[str, type] = {}

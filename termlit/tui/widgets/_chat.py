@@ -57,7 +57,7 @@ class ChatField(Input):
 
 class ChatInputView(FieldView):
     """A message line docked at the bottom of its area, as in Streamlit; it
-    comes last in the Tab order (see :class:`~termlit.tui.app.PageScreen`)."""
+    comes last in the Tab order (see :class:`~termlit.tui.chrome.PageScreen`)."""
 
     focus_last = True
 

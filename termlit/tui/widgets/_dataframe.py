@@ -463,9 +463,13 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         pairs = []
         if self.show_index:
             pairs.append((self.element.props.get("index_label") or "index", str(self.frame.index[position])))
+        kinds = self.element.props.get("kinds") or []
+        images = {}
         for display_col, label in enumerate(self.labels):
+            if display_col < len(kinds) and kinds[display_col] == "image":
+                images[len(pairs)] = self.frame.iat[position, self.columns[display_col]]
             pairs.append((label, self.cell_text(self.cursor_row, display_col)))
-        self.app.push_screen(RowDetail(f"Row {self.cursor_row + 1:,} of {self.rows:,}", pairs))
+        self.app.push_screen(RowDetail(f"Row {self.cursor_row + 1:,} of {self.rows:,}", pairs, images))
 
     def action_copy_cell(self) -> None:
         if not self.rows or not self.columns:
