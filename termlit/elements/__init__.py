@@ -1,7 +1,17 @@
 """The element API: functions that turn ``st.*`` calls into Element nodes."""
 
 from termlit.elements._dg import API, DeltaGenerator
-from termlit.elements.control import context, query_params, rerun, session_state, set_page_config, stop
+from termlit.elements.control import (
+    context,
+    get_option,
+    query_params,
+    rerun,
+    session_state,
+    set_option,
+    set_page_config,
+    stop,
+    user,
+)
 from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
 from termlit.elements import column_config
 from termlit.elements.forms import form, form_submit_button
@@ -85,4 +95,5 @@ __all__ = sorted(API) + [
     "query_params",
     "session_state",
     "sidebar",
+    "user",
 ]

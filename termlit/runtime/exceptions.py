@@ -2,7 +2,9 @@
 
 A user's error, ``st.exception(e)`` and an element the UI could not draw all
 show as an ``exception`` element with the same props: ``type``, ``message``,
-``traceback`` (lines), ``filename``, ``lineno`` and ``is_syntax_error``. The
+``traceback`` (lines), ``filename``, ``lineno``, ``is_syntax_error``, and
+``is_markdown`` / ``is_warning`` (a ``MarkdownFormattedException``, a
+``StreamlitAPIWarning``: as Streamlit marks them). The
 traceback keeps the user's own frames (and the library frame that raised);
 termlit's frames never show. Every message and line goes through
 :func:`termlit.common.masking.mask`, so a registered secret never reaches the
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from termlit.common.masking import mask
+from termlit.errors import MarkdownFormattedException, StreamlitAPIWarning
 from termlit.runtime.context import RunContext
 
 __all__ = ["emit_exception", "exception_props", "exception_props_from_text"]
@@ -50,6 +53,8 @@ def exception_props(exc: BaseException) -> dict[str, Any]:
             "filename": exc.filename,
             "lineno": exc.lineno,
             "is_syntax_error": True,
+            "is_markdown": False,
+            "is_warning": False,
         }
     summary = traceback.extract_tb(exc.__traceback__)
     frames = _user_frames(summary)
@@ -61,6 +66,8 @@ def exception_props(exc: BaseException) -> dict[str, Any]:
         "filename": frames[-1].filename if frames else None,
         "lineno": frames[-1].lineno if frames else None,
         "is_syntax_error": False,
+        "is_markdown": isinstance(exc, MarkdownFormattedException),
+        "is_warning": isinstance(exc, StreamlitAPIWarning),
     }
 
 
@@ -73,6 +80,8 @@ def exception_props_from_text(type_name: str, message: str) -> dict[str, Any]:
         "filename": None,
         "lineno": None,
         "is_syntax_error": False,
+        "is_markdown": False,
+        "is_warning": False,
     }
 
 

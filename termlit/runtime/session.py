@@ -2,8 +2,8 @@
 
 :class:`Session` holds what belongs to one user and outlives a single run:
 their :class:`~termlit.runtime.state.SessionState`, their query parameters,
-what ``st.context`` reports about their client, and the secrets a test gives
-them instead of ``secrets.toml``. A :class:`~termlit.runtime.ScriptRunner`
+what ``st.context`` reports about their client, who they are (``st.user``),
+and the secrets a test gives them instead of ``secrets.toml``. A :class:`~termlit.runtime.ScriptRunner`
 serves exactly one session, and every run context points at it, so nothing
 per-user lives in a module global: two sessions in one process (two SSH
 channels, two AppTests) never see each other's values.
@@ -14,13 +14,16 @@ files) stays outside.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from termlit.runtime.state import SessionState
 
-__all__ = ["ClientInfo", "QueryParams", "Session"]
+__all__ = ["ClientInfo", "QueryParams", "Session", "local_locale", "local_timezone", "local_timezone_offset"]
 
 
 class QueryParams(dict):
@@ -54,17 +57,69 @@ class QueryParams(dict):
 
 @dataclass(slots=True)
 class ClientInfo:
-    """What ``st.context`` tells of the user's client. A local terminal has no
-    headers, cookies or locale to report, so everything starts empty."""
+    """What ``st.context`` tells of the user's client. A terminal has no
+    headers, cookies or URL; ``termlit run`` fills in the locale and time zone
+    of the machine (:meth:`local`), the terminal UI its size, colours and
+    theme. Headless (AppTest) everything starts empty, as in Streamlit's
+    AppTest."""
 
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     ip_address: str | None = None
     is_embedded: bool = False
+    #: A BCP 47 language tag, e.g. "en-US".
     locale: str | None = None
+    #: An IANA time zone name, e.g. "Europe/Berlin".
     timezone: str | None = None
+    #: Minutes behind UTC (-60 for UTC+1), as a browser reports it.
     timezone_offset: int | None = None
     url: str | None = None
+    #: "light" or "dark": the theme the user sees.
+    theme: str | None = None
+    #: The terminal's size in cells (columns, rows).
+    terminal_size: tuple[int, int] | None = None
+    #: The colours the terminal shows: "truecolor", "256", "standard" (16) or
+    #: "none" (NO_COLOR, or a terminal without colour).
+    color_system: str | None = None
+
+    @classmethod
+    def local(cls) -> ClientInfo:
+        """The locale and time zone of this machine (for ``termlit run``)."""
+        return cls(locale=local_locale(), timezone=local_timezone(), timezone_offset=local_timezone_offset())
+
+
+def local_locale() -> str | None:
+    """This machine's language as a BCP 47 tag ("en-US"), from LC_ALL,
+    LC_MESSAGES or LANG; None when unset or "C"/"POSIX"."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").split(".")[0].split("@")[0]
+        if value and value not in ("C", "POSIX"):
+            return value.replace("_", "-")
+    return None
+
+
+def local_timezone() -> str | None:
+    """This machine's IANA time zone: TZ, /etc/timezone or the target of
+    /etc/localtime; None when none says."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and ("/" in tz or tz == "UTC"):
+        return tz
+    try:
+        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+        if name:
+            return name
+    except OSError:
+        pass
+    target = os.path.realpath("/etc/localtime")
+    if "zoneinfo/" in target:
+        return target.split("zoneinfo/", 1)[1]
+    return None
+
+
+def local_timezone_offset() -> int:
+    """Minutes behind UTC now (-60 for UTC+1), as a browser reports it."""
+    offset = datetime.now().astimezone().utcoffset()
+    return -int(offset.total_seconds() // 60) if offset is not None else 0
 
 
 class Session:
@@ -74,6 +129,10 @@ class Session:
         self.state = state if state is not None else SessionState()
         self.query_params = QueryParams()
         self.client = ClientInfo()
+        #: Who the user is, as ``st.user`` reports it: empty for a local
+        #: session (as Streamlit without sign-in); ``termlit serve`` puts the
+        #: SSH login here as ``{"is_logged_in": True, "name": login}``.
+        self.user: dict[str, Any] = {}
         #: Secrets this session sees instead of secrets.toml (AppTest.secrets);
         #: ``None`` or empty: the files are read.
         self.secrets_override: Mapping[str, Any] | None = None
