@@ -10,6 +10,8 @@ includes :class:`StreamlitAPIException`) is shown with its Markdown drawn.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "BidiComponentError",
     "BidiComponentInvalidCallbackNameError",
@@ -67,7 +69,18 @@ __all__ = [
 
 
 class Error(Exception):
-    """The base of every exception termlit raises for a script."""
+    """The base of every exception termlit raises for a script.
+
+    Takes a message as any exception does; the named details Streamlit's
+    exceptions are built with (``value=``, ``min_value=``...) are kept in
+    :attr:`details`, and make the message when none is given.
+    """
+
+    def __init__(self, *args: Any, **details: Any) -> None:
+        if not args and details:
+            args = (", ".join(f"{name}={value!r}" for name, value in details.items()),)
+        super().__init__(*args)
+        self.details = details
 
 
 class MarkdownFormattedException(Error):

@@ -20,7 +20,7 @@ __all__ = [
 
 
 @api
-def rerun(*, scope: str = "app") -> NoReturn:
+def rerun(scope: str = "app") -> NoReturn:
     """End this run now and run the script again from the top."""
     if scope not in ("app", "fragment"):
         raise StreamlitAPIException(f"st.rerun: scope must be 'app' or 'fragment', got {scope!r}.")

@@ -114,6 +114,10 @@ _PLAIN: dict[str, Option] = {
     "server.agentPreviewRows": _opt(100),
     "server.sslCertFile": _opt(None, str),
     "server.sslKeyFile": _opt(None, str),
+    "browser.serverAddress": _opt("localhost"),
+    "browser.gatherUsageStats": _opt(True),
+    "browser.serverPort": _opt(None, int),
+    "secrets.files": _opt(None, list),
 }
 
 #: Theme options that exist once, for the whole app.

@@ -132,10 +132,8 @@ def _client_info(context: Any) -> ClientInfo:
 class AppTest:
     """A headless session of one app; see the module docstring."""
 
-    def __init__(self, script: ScriptSource, *, default_timeout: float = 3, globals: dict[str, Any] | None = None):
+    def __init__(self, script: ScriptSource, *, default_timeout: float = 3):
         self._runner = ScriptRunner(script, main_module=False)
-        if globals:
-            self._runner.extra_globals.update(globals)
         self.default_timeout = default_timeout
         #: Secrets this test's app sees (``st.secrets``), instead of secrets.toml.
         self.secrets: dict[str, Any] = {}
@@ -149,6 +147,9 @@ class AppTest:
         #: What ``st.context`` reports: timezone, timezone_offset, locale,
         #: url, is_embedded, theme ("light"/"dark"); missing keys are None.
         self.context: dict[str, Any] = {}
+        #: The arguments a ``from_function`` script is called with.
+        self.args: tuple | None = None
+        self.kwargs: dict[str, Any] | None = None
         #: Values given to widgets since the last run.
         self._inputs = Inputs(self._runner.state)
         self._result: RunResult | None = None
@@ -182,14 +183,13 @@ class AppTest:
         args: tuple | None = None,
         kwargs: dict[str, Any] | None = None,
     ) -> AppTest:
-        """An app whose script is the body of ``script``, called with args/kwargs."""
+        """An app whose script is the body of ``script``, called with
+        ``at.args`` and ``at.kwargs`` (set here, changeable before a run)."""
         source = textwrap.dedent(inspect.getsource(script))
         source += f"\n{script.__name__}(*__termlit_args__, **__termlit_kwargs__)\n"
-        return cls(
-            ScriptSource(source=source),
-            default_timeout=default_timeout,
-            globals={"__termlit_args__": tuple(args or ()), "__termlit_kwargs__": dict(kwargs or {})},
-        )
+        at = cls(ScriptSource(source=source), default_timeout=default_timeout)
+        at.args, at.kwargs = args, kwargs
+        return at
 
     # -- running ----------------------------------------------------------------
 
@@ -204,6 +204,7 @@ class AppTest:
         session.client = _client_info(self.context)
         session.user = dict(self.user)
         session.query_params.from_dict(self.query_params)
+        runner.extra_globals.update(__termlit_args__=tuple(self.args or ()), __termlit_kwargs__=dict(self.kwargs or {}))
         scopes = [runner.set_widget_value(wid, value) for wid, value in self._inputs.take().items()]
         if all(scope is None for scope in scopes):  # nothing changed, or only held form values
             runner.request_rerun()

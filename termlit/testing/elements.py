@@ -24,7 +24,8 @@ from termlit.testing import data, text, widgets
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList
 
 __all__ = [
-    "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "Status", "Tab", "add_lists", "wrap",
+    "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "SpecialBlock", "Status", "Tab",
+    "add_lists", "wrap",
 ]
 
 _VIEWS: dict[str, type[Node]] = {
@@ -205,11 +206,25 @@ class ChatMessage(Block):
         return self._element.props["avatar"]
 
 
+class SpecialBlock(Block):
+    """The main area or the sidebar."""
+
+
 class ElementTree(Block):
     """The whole page of the last run: ``main`` and ``sidebar``, in that order."""
 
     def __init__(self, main: Element, sidebar: Element, at: Host) -> None:
         super().__init__(Element("root", "root", {}, [main, sidebar]), at)
+
+    @property
+    def session_state(self) -> Any:
+        """The AppTest's ``session_state``."""
+        return self._at.session_state
+
+    def get_widget_states(self) -> dict[str, Any]:
+        """The value every widget of the last run has in the next run, by
+        widget id (the values set since the last run included)."""
+        return {w.id: w.value for w in self if isinstance(w, Widget)}
 
     @property
     def main(self) -> Block:
@@ -221,7 +236,7 @@ class ElementTree(Block):
 
 
 _BLOCKS: dict[str, type[Block]] = {
-    "column": Column, "tab": Tab, "expander": Expander, "status": Status, "chat_message": ChatMessage,
+    "main": SpecialBlock, "sidebar": SpecialBlock, "column": Column, "tab": Tab, "expander": Expander, "status": Status, "chat_message": ChatMessage,
 }
 
 

@@ -79,6 +79,7 @@ class Host(Protocol):
     """The AppTest a view belongs to (typed here so views do not import it)."""
 
     _inputs: Inputs
+    session_state: Any
 
     def run(self, *, timeout: float | None = None) -> Any: ...
 
@@ -176,9 +177,9 @@ class Widget(Node):
     def value(self) -> Any:
         return self._at._inputs.get(self.id, self._element.props.get("value"))
 
-    def set_value(self, value: Any) -> Widget:
-        """Give the widget ``value`` in the next run (as if the user did)."""
-        return self._queue(value)
+    def set_value(self, v: Any) -> Widget:
+        """Give the widget the value ``v`` in the next run (as if the user did)."""
+        return self._queue(v)
 
     def _queue(self, value: Any, check: Callable[[Any], None] | None = None) -> Widget:
         if self.disabled:

@@ -46,8 +46,8 @@ class Checkbox(Widget):
 
 
 class Toggle(Widget):
-    def set_value(self, value: bool) -> Toggle:
-        return super().set_value(bool(value))
+    def set_value(self, v: bool) -> Toggle:
+        return super().set_value(bool(v))
 
 
 class _Bounded(Widget):
@@ -110,11 +110,11 @@ class TextInput(Widget):
     def autocomplete(self) -> str:
         return self._element.props.get("autocomplete") or ""
 
-    def input(self, value: str) -> TextInput:
-        """Type ``value``; a text longer than ``max_chars`` is refused, as in the UI."""
-        if self.max_chars and len(value) > self.max_chars:
+    def input(self, v: str) -> TextInput:
+        """Type ``v``; a text longer than ``max_chars`` is refused, as in the UI."""
+        if self.max_chars and len(v) > self.max_chars:
             return self
-        return self.set_value(value)
+        return self.set_value(v)
 
 
 class TextArea(TextInput):
@@ -122,9 +122,9 @@ class TextArea(TextInput):
 
 
 class ColorPicker(Widget):
-    def pick(self, value: str) -> ColorPicker:
+    def pick(self, v: str) -> ColorPicker:
         """Pick a colour given as hex, with or without the leading "#"."""
-        return self.set_value(value if value.startswith("#") else f"#{value}")
+        return self.set_value(v if v.startswith("#") else f"#{v}")
 
 
 class _Choice(Widget):
@@ -159,8 +159,8 @@ class _OneChoice(_Choice):
             return
         raise ValueError(f"{self.format_func(value)!r} is not in list")
 
-    def set_value(self, value: Any) -> _OneChoice:
-        return self._queue(value, self._must_be_option)
+    def set_value(self, v: Any) -> _OneChoice:
+        return self._queue(v, self._must_be_option)
 
     @property
     def index(self) -> int | None:
@@ -172,8 +172,8 @@ class Selectbox(_OneChoice):
     def placeholder(self) -> str:
         return self._element.props.get("placeholder") or ""
 
-    def select(self, value: Any) -> Selectbox:
-        return self.set_value(value)
+    def select(self, v: Any) -> Selectbox:
+        return self.set_value(v)
 
     def select_index(self, index: int | None) -> Selectbox:
         if index is None:
@@ -212,14 +212,14 @@ class Multiselect(_Choice):
         """The labels of the chosen options."""
         return [self.format_func(v) for v in self.value or ()]
 
-    def select(self, value: Any) -> Multiselect:
+    def select(self, v: Any) -> Multiselect:
         current = list(self.value or [])
-        if not contains(current, value):
-            current.append(value)
+        if not contains(current, v):
+            current.append(v)
         return self.set_value(current)
 
-    def unselect(self, value: Any) -> Multiselect:
-        return self.set_value(_without(self.value or [], value))
+    def unselect(self, v: Any) -> Multiselect:
+        return self.set_value(_without(self.value or [], v))
 
 
 class SelectSlider(_Choice):
@@ -291,18 +291,18 @@ class ButtonGroup(_Choice):
         items = value if isinstance(value, list) else ([] if value is None else [value])
         return [self.format_func(v) for v in items]
 
-    def select(self, value: Any) -> ButtonGroup:
+    def select(self, v: Any) -> ButtonGroup:
         if not self._multi:
-            return self.set_value(value)
+            return self.set_value(v)
         current = list(self.value or [])
-        if not contains(current, value):
-            current.append(value)
+        if not contains(current, v):
+            current.append(v)
         return self.set_value(current)
 
-    def unselect(self, value: Any) -> ButtonGroup:
+    def unselect(self, v: Any) -> ButtonGroup:
         if not self._multi:
-            return self.set_value(None) if safe_equal(self.value, value) else self
-        return self.set_value(_without(self.value or [], value))
+            return self.set_value(None) if safe_equal(self.value, v) else self
+        return self.set_value(_without(self.value or [], v))
 
 
 class Feedback(Widget):
@@ -355,10 +355,13 @@ class FileUploader(Widget):
             return self._queue(items)
         return self._queue(items[-1] if items else None)
 
-    def upload(self, file: Any, data: bytes | str | None = None, type: str | None = None) -> FileUploader:
-        """Choose a file for the next run: a path, or a name with its ``data``.
-        With ``accept_multiple_files`` each call adds one file."""
-        item = _uploaded(file) if data is None else _uploaded((str(file), data, type))
+    def upload(
+        self, filename: Any, content: bytes | str | None = None, mime_type: str = "application/octet-stream"
+    ) -> FileUploader:
+        """Choose a file for the next run: a name with its ``content`` (and
+        MIME type), or a path to read. With ``accept_multiple_files`` each
+        call adds one file."""
+        item = _uploaded(filename) if content is None else _uploaded((str(filename), content, mime_type))
         if self.accept_multiple_files:
             return self._queue([*(self.value or []), item])
         return self._queue(item)
