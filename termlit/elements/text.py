@@ -222,6 +222,18 @@ def _as_code(arg: Any) -> str:
     return f"{fence}{text}{fence}"
 
 
+def _direction(delta_text: str) -> str | None:
+    """"down" for a negative delta, None for zero (no arrow, grey), else "up"."""
+    text = delta_text.strip()
+    number = text.split()[0].rstrip("%") if text else ""
+    try:
+        if float(number.replace(",", "")) == 0:
+            return None
+    except ValueError:
+        pass
+    return "down" if text.startswith("-") else "up"
+
+
 def _metric_text(value: Any, *, delta: bool = False) -> str:
     """A metric's value or delta as shown, in Streamlit's form: a number as
     ``str()`` writes it (numpy numbers too), a string as given (a delta
@@ -259,12 +271,7 @@ def metric(
             f"st.metric('{label}'): delta_color must be 'normal', 'inverse' or 'off', got {delta_color!r}."
         )
     delta_text = None if delta is None or delta == "" else _metric_text(delta, delta=True)
-    if delta_text is None:
-        direction = None
-    elif isinstance(delta, (int, float)) and not isinstance(delta, bool):
-        direction = "down" if delta < 0 else "up"
-    else:
-        direction = "down" if delta_text.strip().startswith("-") else "up"
+    direction = None if delta_text is None else _direction(delta_text)
     return emit(
         "metric",
         {

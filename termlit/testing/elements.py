@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from termlit.elements.widgets.chat import AVATARS
 from termlit.runtime.tree import Element
 from termlit.testing import data, text, widgets
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList
@@ -203,7 +204,15 @@ class ChatMessage(Block):
 
     @property
     def avatar(self) -> str:
-        return self._element.props["avatar"]
+        """The avatar as Streamlit reports it: the one given, "user" or
+        "assistant" for those names' own, "" for another name's letter."""
+        props = self._element.props
+        name, glyph, role = props["name"], props["avatar"], props.get("role")
+        if role in ("user", "assistant") and glyph == AVATARS.get(name.lower()):
+            return role
+        if role == "custom" and glyph == name.strip()[0].upper():
+            return ""
+        return glyph
 
 
 class SpecialBlock(Block):

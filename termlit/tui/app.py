@@ -32,6 +32,7 @@ from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.watcher import ScriptWatcher
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
+from termlit.tui.theme import config_theme
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._spinner import FRAMES
 
@@ -164,6 +165,10 @@ class TermlitApp(App[None]):
         self._grace: Timer | None = None
         self._actions = 0
         self._awaiting: int | None = None
+        theme = config_theme()  # [theme] of .streamlit/config.toml
+        if theme is not None:
+            self.register_theme(theme)
+            self.theme = theme.name
 
     # -- layout -----------------------------------------------------------------
 
@@ -187,6 +192,7 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
+        self._report_client()
         self.sidebar_area.add_class("-hidden")
         self._draw_topbar()
         self.runner.on_update = self._post_update
@@ -351,7 +357,15 @@ class TermlitApp(App[None]):
             bar.update(line, layout=False)
 
     def on_resize(self) -> None:
+        self._report_client()
         self._draw_topbar()
+
+    def _report_client(self) -> None:
+        """What ``st.context`` tells the script of this terminal."""
+        client = self.runner.session.client
+        client.terminal_size = (self.size.width, self.size.height)
+        client.color_system = self.console.color_system or "none"
+        client.theme = "dark" if self.current_theme.dark else "light"
 
     # -- screen -> runner -------------------------------------------------------
 
