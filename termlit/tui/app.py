@@ -114,6 +114,9 @@ class PageScreen(Screen[None], inherit_bindings=False):
         last = [widget for widget in chain if _focus_last(widget)]
         return [widget for widget in chain if widget not in last] + last if last else chain
 
+    def on_resize(self) -> None:
+        self.app.report_client()
+
 
 class TermlitApp(App[None]):
     """Shows one script; every widget change reruns it."""
@@ -192,7 +195,7 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
-        self._report_client()
+        self.report_client()
         self.sidebar_area.add_class("-hidden")
         self._draw_topbar()
         self.runner.on_update = self._post_update
@@ -357,11 +360,11 @@ class TermlitApp(App[None]):
             bar.update(line, layout=False)
 
     def on_resize(self) -> None:
-        self._report_client()
         self._draw_topbar()
 
-    def _report_client(self) -> None:
-        """What ``st.context`` tells the script of this terminal."""
+    def report_client(self) -> None:
+        """Tell the session what ``st.context`` says of this terminal: its
+        size, colours and theme (at start and on every resize)."""
         client = self.runner.session.client
         client.terminal_size = (self.size.width, self.size.height)
         client.color_system = self.console.color_system or "none"
