@@ -400,3 +400,44 @@ def test_show_error_details_hides_what_it_says(details):
         return caught.value, "secret 42" in uncaught.value, bool(uncaught.stack_trace)
 
     assert shown(AppTest.from_string, our_patch) == shown(_their, their_patch)
+
+
+def test_file_uploader_takes_streamlits_file_tuples():
+    script = """
+    import streamlit as st
+    uploaded = st.file_uploader("Upload a file")
+    if uploaded:
+        st.write(f"Uploaded: {uploaded.name}")
+    """
+    same(script, lambda at: at.file_uploader[0].set_value(("data.csv", b"col1,col2\n1,2", "text/csv")).run().markdown[0].value)
+    same(script, lambda at: at.file_uploader[0].upload("notes.txt", b"hi").run().markdown[0].value)
+
+
+def test_a_disabled_widget_cannot_be_changed():
+    script = "import streamlit as st\nst.checkbox('c', disabled=True, key='c')\n"
+    same(script, lambda at: raised(lambda: at.checkbox[0].check())[0])
+
+
+def test_containers_list_their_children_by_position_and_find_keys():
+    script = """
+    import streamlit as st
+    with st.container(key="box"):
+        st.text("a")
+        st.button("b", key="bee")
+    st.sidebar.text("side")
+    """
+    same(script, lambda at: (len(at.main), sorted(at.main.children), [n.type for n in at.container[0].children.values()]))
+    same(script, lambda at: (at.get_by_key("bee").label, raised(lambda: at.get_by_key("none"))[0], at.sidebar.text[0].value))
+
+
+def test_from_function_passes_its_arguments():
+    def script(greeting, name="you"):
+        import streamlit as st
+
+        st.write(f"{greeting}, {name}")
+
+    their = _their_apptest().from_function(script, args=("Hi",), kwargs={"name": "Ada"})
+    if _components:
+        their._bidi_component_manager = _components[0]
+    ours = AppTest.from_function(script, args=("Hi",), kwargs={"name": "Ada"})
+    assert ours.run().markdown[0].value == their.run().markdown[0].value == "Hi, Ada"
