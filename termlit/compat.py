@@ -166,6 +166,11 @@ def install_streamlit_alias() -> None:
         if _depth > 1:
             return
         modules = _modules()
+        # A real Streamlit's own submodules hide too: an import of one must
+        # not find it half-working on top of termlit.
+        real = [name for name in sys.modules if name.startswith("streamlit.") and name not in modules]
+        for name in real:
+            _saved[name] = sys.modules.pop(name)
         for name, module in modules.items():
             _saved[name] = sys.modules.get(name)
             sys.modules[name] = module

@@ -219,20 +219,40 @@ def read_allowlist() -> dict[str, str]:
 
 
 def summary(gaps: dict[str, str], allowed: dict[str, str]) -> str:
-    """The gaps as the README shows them: counts, then each gap."""
+    """The gaps as the README shows them: counts, then each gap, parameters
+    grouped by callable, wrapped to lines of about 100 characters."""
     names = sorted(k for k in gaps if "(" not in k and not k.startswith(("testing.", "option.")))
     params = sorted(k for k in gaps if "(" in k and not k.startswith("testing."))
     testing = sorted(k for k in gaps if k.startswith("testing."))
     options = sorted(k for k in gaps if k.startswith("option."))
-    callables = sorted({k.split("(")[0] for k in params})
+    by_callable: dict[str, list[str]] = {}
+    for key in params:
+        name, _, rest = key.partition("(")
+        by_callable.setdefault(name, []).append(rest.rstrip(")"))
     lines = [
-        f"Streamlit parity: {len(names)} names missing, {len(callables)} callables missing "
+        f"Streamlit parity: {len(names)} names missing, {len(by_callable)} callables missing "
         f"{len(params)} parameters, {len(testing)} AppTest gaps, {len(options)} option gaps; "
-        f"{len([k for k in gaps if k in allowed])} allowed ({ALLOWLIST.name})",
+        f"{len([k for k in gaps if k in allowed])} of them allowed in {ALLOWLIST.name}",
     ]
-    for title, keys in (("names", names), ("parameters", params), ("AppTest", testing), ("options", options)):
-        if keys:
-            lines.append(f"  {title}: " + ", ".join(k + (" (allowed)" if k in allowed else "") for k in keys))
+
+    def add(title: str, items: list[str]) -> None:
+        line = f"{title}:"
+        for item in items:
+            if len(line) + len(item) > 98:
+                lines.append(line)
+                line = "   "
+            line += f" {item},"
+        lines.append(line.rstrip(","))
+
+    mark = {key: key + (" (allowed)" if key in allowed else "") for key in gaps}
+    if names:
+        add("names", [mark[k] for k in names])
+    if by_callable:
+        add("parameters", [f"{name}({' '.join(ps)})" for name, ps in by_callable.items()])
+    if testing:
+        add("AppTest", [mark[k].removeprefix("testing.") for k in testing])
+    if options:
+        add("options", [mark[k] for k in options])
     return "\n".join(lines)
 
 
