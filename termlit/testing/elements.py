@@ -22,7 +22,7 @@ from typing import Any
 from termlit.elements.widgets.chat import AVATARS
 from termlit.runtime.tree import Element
 from termlit.testing import data, text, widgets
-from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList
+from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList, prop
 
 __all__ = [
     "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "SpecialBlock", "Status", "Tab",
@@ -165,9 +165,7 @@ class Block(Node):
 
 
 class Column(Block):
-    @property
-    def weight(self) -> float:
-        return self._element.props["weight"]
+    weight = prop("weight")
 
     @property
     def gap(self) -> str | None:
@@ -175,19 +173,13 @@ class Column(Block):
 
 
 class Tab(Block):
-    @property
-    def label(self) -> str:
-        return self._element.props["label"]
+    label = prop("label")
 
 
 class Expander(Block):
-    @property
-    def label(self) -> str:
-        return self._element.props["label"]
+    label = prop("label")
 
-    @property
-    def icon(self) -> str:
-        return self._element.props.get("icon") or ""
+    icon = prop("icon", text=True)
 
 
 class Status(Expander):
@@ -198,9 +190,7 @@ class Status(Expander):
 
 
 class ChatMessage(Block):
-    @property
-    def name(self) -> str:
-        return self._element.props["name"]
+    name = prop("name")
 
     @property
     def avatar(self) -> str:

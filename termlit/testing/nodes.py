@@ -18,7 +18,7 @@ from termlit.runtime.state import SessionState
 from termlit.runtime.tree import Element
 
 __all__ = [
-    "UNSET", "AppTestError", "BlockList", "ElementList", "Host", "Inputs", "Node", "Widget", "WidgetList",
+    "UNSET", "AppTestError", "BlockList", "ElementList", "Host", "Inputs", "Node", "Widget", "WidgetList", "prop",
 ]
 
 #: No value was given to the widget since the last run.
@@ -32,6 +32,14 @@ _TYPES = {
     "help": "help_info",
     "datetime_input": "date_time_input",
 }
+
+
+def prop(name: str, *, text: bool = False, doc: str | None = None) -> property:
+    """A view attribute reading the element's prop ``name``; with ``text``,
+    "" when it is missing or None (as Streamlit reports an unset string)."""
+    if text:
+        return property(lambda self: self._element.props.get(name) or "", doc=doc)
+    return property(lambda self: self._element.props[name], doc=doc)
 
 
 class AppTestError(Exception):

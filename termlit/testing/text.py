@@ -6,7 +6,7 @@ with the values it reports (``Title.tag == "h1"``, ``Divider.value == "---"``,
 
 from __future__ import annotations
 
-from termlit.testing.nodes import Node
+from termlit.testing.nodes import Node, prop
 
 __all__ = [
     "AlertBase", "Caption", "Code", "Divider", "Error", "Exception", "Header", "HeadingBase", "Help",
@@ -20,9 +20,7 @@ class HeadingBase(Node):
 
     _TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
 
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
     @property
     def tag(self) -> str:
@@ -40,13 +38,9 @@ class HeadingBase(Node):
         """Whether ``anchor=False`` hid the anchor link."""
         return self._element.props.get("anchor") is False
 
-    @property
-    def icon(self) -> str:
-        return self._element.props.get("icon") or ""
+    icon = prop("icon", text=True)
 
-    @property
-    def help(self) -> str:
-        return self._element.props.get("help") or ""
+    help = prop("help", text=True)
 
 
 class Title(HeadingBase):
@@ -64,9 +58,7 @@ class Subheader(HeadingBase):
 class Markdown(Node):
     """``st.markdown`` (and, as subclasses, caption, divider and latex)."""
 
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
     @property
     def allow_html(self) -> bool:
@@ -77,9 +69,7 @@ class Markdown(Node):
     def is_caption(self) -> bool:
         return self._element.kind == "caption"
 
-    @property
-    def help(self) -> str:
-        return self._element.props.get("help") or ""
+    help = prop("help", text=True)
 
 
 class Caption(Markdown):
@@ -103,13 +93,9 @@ class Latex(Markdown):
 
 
 class Code(Node):
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
-    @property
-    def language(self) -> str:
-        return self._element.props["language"]
+    language = prop("language")
 
     @property
     def show_line_numbers(self) -> bool:
@@ -117,21 +103,15 @@ class Code(Node):
 
 
 class Text(Node):
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
-    @property
-    def help(self) -> str:
-        return self._element.props.get("help") or ""
+    help = prop("help", text=True)
 
 
 class Json(Node):
     """``st.json``: ``.value`` is the document as JSON text."""
 
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
     @property
     def expanded(self) -> bool:
@@ -145,17 +125,11 @@ _RED, _GREEN, _GRAY = 0, 1, 2
 class Metric(Node):
     """``st.metric``: ``.value`` and ``.delta`` are the strings shown."""
 
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
-    @property
-    def label(self) -> str:
-        return self._element.props["label"]
+    label = prop("label")
 
-    @property
-    def delta(self) -> str:
-        return self._element.props.get("delta") or ""
+    delta = prop("delta", text=True)
 
     @property
     def color(self) -> int:
@@ -167,9 +141,7 @@ class Metric(Node):
         good = (direction == "up") == (mode == "normal")
         return _GREEN if good else _RED
 
-    @property
-    def help(self) -> str:
-        return self._element.props.get("help") or ""
+    help = prop("help", text=True)
 
 
 class Exception(Node):  # noqa: A001 - Streamlit's name for the view
@@ -179,9 +151,7 @@ class Exception(Node):  # noqa: A001 - Streamlit's name for the view
     def value(self) -> str:
         return self._element.props["message"]
 
-    @property
-    def message(self) -> str:
-        return self._element.props["message"]
+    message = prop("message")
 
     @property
     def stack_trace(self) -> list[str]:
@@ -204,13 +174,9 @@ class Exception(Node):  # noqa: A001 - Streamlit's name for the view
 class AlertBase(Node):
     """``st.error``, ``st.warning``, ``st.info`` and ``st.success``."""
 
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
-    @property
-    def icon(self) -> str:
-        return self._element.props.get("icon") or ""
+    icon = prop("icon", text=True)
 
 
 class Error(AlertBase):
@@ -230,13 +196,9 @@ class Success(AlertBase):
 
 
 class Toast(Node):
-    @property
-    def value(self) -> str:
-        return self._element.props["body"]
+    value = prop("body")
 
-    @property
-    def icon(self) -> str:
-        return self._element.props.get("icon") or ""
+    icon = prop("icon", text=True)
 
 
 class Help(Node):
@@ -247,9 +209,7 @@ class Help(Node):
     def name(self) -> str:
         return self._element.props.get("name", "")
 
-    @property
-    def doc_string(self) -> str:
-        return self._element.props.get("doc") or ""
+    doc_string = prop("doc", text=True)
 
     @property
     def value(self) -> str:
@@ -261,7 +221,5 @@ class Progress(Node):
     def value(self) -> int:
         return self._element.props["value"]
 
-    @property
-    def text(self) -> str:
-        return self._element.props.get("text") or ""
+    text = prop("text", text=True)
 

@@ -13,7 +13,7 @@ from typing import Any
 from termlit.common.files import download_bytes
 from termlit.common.values import contains, find_index, safe_equal
 from termlit.elements import UploadedFile
-from termlit.testing.nodes import UNSET, Widget
+from termlit.testing.nodes import UNSET, Widget, prop
 
 __all__ = [
     "Button", "ButtonGroup", "ChatInput", "Checkbox", "ColorPicker", "DateInput", "DateTimeInput",
@@ -53,19 +53,12 @@ class Toggle(Widget):
 class _Bounded(Widget):
     """A widget with bounds: ``min`` and ``max`` as the script gave them."""
 
-    @property
-    def min(self) -> Any:
-        return self._element.props["min"]
-
-    @property
-    def max(self) -> Any:
-        return self._element.props["max"]
+    min = prop("min")
+    max = prop("max")
 
 
 class _Stepped(_Bounded):
-    @property
-    def step(self) -> Any:
-        return self._element.props["step"]
+    step = prop("step")
 
 
 class Slider(_Stepped):
@@ -102,13 +95,9 @@ class TextInput(Widget):
         """The longest text accepted; 0 for no limit (as Streamlit reports it)."""
         return self._element.props.get("max_chars") or 0
 
-    @property
-    def placeholder(self) -> str:
-        return self._element.props.get("placeholder") or ""
+    placeholder = prop("placeholder", text=True)
 
-    @property
-    def autocomplete(self) -> str:
-        return self._element.props.get("autocomplete") or ""
+    autocomplete = prop("autocomplete", text=True)
 
     def input(self, v: str) -> TextInput:
         """Type ``v``; a text longer than ``max_chars`` is refused, as in the UI."""
@@ -168,9 +157,7 @@ class _OneChoice(_Choice):
 
 
 class Selectbox(_OneChoice):
-    @property
-    def placeholder(self) -> str:
-        return self._element.props.get("placeholder") or ""
+    placeholder = prop("placeholder", text=True)
 
     def select(self, v: Any) -> Selectbox:
         return self.set_value(v)
@@ -266,9 +253,7 @@ class DateTimeInput(_Bounded):
         """The step in seconds."""
         return int(self._element.props["step"].total_seconds())
 
-    @property
-    def format(self) -> str:
-        return self._element.props.get("format") or ""
+    format = prop("format", text=True)
 
 
 class ButtonGroup(_Choice):
@@ -316,9 +301,7 @@ class DownloadButton(Button):
     def data(self) -> bytes:
         return download_bytes(self._element.props["data"])
 
-    @property
-    def file_name(self) -> str:
-        return self._element.props["file_name"]
+    file_name = prop("file_name")
 
 
 def _uploaded(file: Any) -> Any:
@@ -377,9 +360,7 @@ def _is_file_tuple(value: tuple) -> bool:
 class ChatInput(Widget):
     """``.set_value(text)`` sends a message: the next run gets it once."""
 
-    @property
-    def placeholder(self) -> str:
-        return self._element.props["placeholder"]
+    placeholder = prop("placeholder")
 
     def clear(self) -> ChatInput:
         return self.set_value(None)
