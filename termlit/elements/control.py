@@ -1,6 +1,5 @@
 """Run control and session-wide calls: rerun, stop, session_state, page
-config, options (``get_option``/``set_option``), who the user is
-(``st.user``) and what their client is (``st.context``)."""
+config, query params and options (``get_option``/``set_option``)."""
 
 from __future__ import annotations
 
@@ -12,11 +11,9 @@ from termlit.errors import StreamlitAPIException
 from termlit.runtime import config
 from termlit.runtime.context import PageConfig, current_run_context, get_run_context
 from termlit.runtime.control import RerunException, StopException
-from termlit.runtime.session import ClientInfo, QueryParams
+from termlit.runtime.session import QueryParams
 
-__all__ = [
-    "context", "get_option", "query_params", "rerun", "session_state", "set_option", "set_page_config", "stop", "user",
-]
+__all__ = ["get_option", "query_params", "rerun", "session_state", "set_option", "set_page_config", "stop"]
 
 
 @api
@@ -178,90 +175,3 @@ def set_option(key: str, value: Any) -> None:
     (``client.showErrorDetails``, ``client.toolbarMode``...), the others are
     set in ``.streamlit/config.toml``."""
     config.set_option(key, value)
-
-
-class _Theme(dict):
-    """``st.context.theme``: ``.type`` is "light", "dark", or None when unknown."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(f"st.context.theme has no attribute {name!r}") from None
-
-
-class _Context:
-    """``st.context``: what the session knows of the user's client: headers,
-    cookies, ip_address, is_embedded, url (a terminal has none of them),
-    locale, timezone, timezone_offset, theme, and the terminal's
-    ``terminal_size`` (columns, rows) and ``color_system``."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name in ClientInfo.__slots__ and name != "theme":
-            return getattr(get_run_context().session.client, name)
-        raise AttributeError(f"st.context has no attribute {name!r}")
-
-    @property
-    def theme(self) -> _Theme:
-        return _Theme(type=get_run_context().session.client.theme)
-
-
-context = _Context()
-
-
-class _User:
-    """``st.user``: who the user is, read-only. Empty for a local session (as
-    in Streamlit without sign-in); the SSH login under ``termlit serve``.
-    Item and attribute access, ``in``, iteration and ``to_dict()``."""
-
-    __slots__ = ()
-
-    def _info(self) -> dict[str, Any]:
-        return get_run_context().session.user
-
-    def __getattr__(self, key: str) -> Any:
-        try:
-            return self._info()[key]
-        except KeyError:
-            raise AttributeError(f'st.user has no attribute "{key}".') from None
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return self._info()[key]
-        except KeyError:
-            raise KeyError(f'st.user has no key "{key}".') from None
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise StreamlitAPIException("st.user cannot be modified")
-
-    __setitem__ = __setattr__
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._info()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._info())
-
-    def __len__(self) -> int:
-        return len(self._info())
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._info().get(key, default)
-
-    def keys(self):
-        return self._info().keys()
-
-    def items(self):
-        return self._info().items()
-
-    def values(self):
-        return self._info().values()
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self._info())
-
-    def __repr__(self) -> str:
-        return repr(self._info())
-
-
-user = _User()

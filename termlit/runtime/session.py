@@ -59,9 +59,10 @@ class QueryParams(dict):
 class ClientInfo:
     """What ``st.context`` tells of the user's client. A terminal has no
     headers, cookies or URL; ``termlit run`` fills in the locale and time zone
-    of the machine (:meth:`local`), the terminal UI its size, colours and
-    theme. Headless (AppTest) everything starts empty, as in Streamlit's
-    AppTest."""
+    of the machine (:meth:`local`), the terminal UI its theme. The terminal
+    fields (``columns``, ``rows``, ``color_system``) are None for a local
+    terminal, which ``st.context`` asks directly. Headless (AppTest) the rest
+    starts empty, as in Streamlit's AppTest."""
 
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
@@ -76,10 +77,10 @@ class ClientInfo:
     url: str | None = None
     #: "light" or "dark": the theme the user sees.
     theme: str | None = None
-    #: The terminal's size in cells (columns, rows).
-    terminal_size: tuple[int, int] | None = None
-    #: The colours the terminal shows: "truecolor", "256", "standard" (16) or
-    #: "none" (NO_COLOR, or a terminal without colour).
+    #: The size of a remote client's terminal, in cells.
+    columns: int | None = None
+    rows: int | None = None
+    #: "truecolor", "256" or "standard" (Rich's names), for a remote client.
     color_system: str | None = None
 
     @classmethod

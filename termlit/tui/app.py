@@ -114,9 +114,6 @@ class PageScreen(Screen[None], inherit_bindings=False):
         last = [widget for widget in chain if _focus_last(widget)]
         return [widget for widget in chain if widget not in last] + last if last else chain
 
-    def on_resize(self) -> None:
-        self.app.report_client()
-
 
 class TermlitApp(App[None]):
     """Shows one script; every widget change reruns it."""
@@ -195,7 +192,8 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
-        self.report_client()
+        # st.context.theme: the theme the user sees
+        self.runner.session.client.theme = "dark" if self.current_theme.dark else "light"
         self.sidebar_area.add_class("-hidden")
         self._draw_topbar()
         self.runner.on_update = self._post_update
@@ -361,14 +359,6 @@ class TermlitApp(App[None]):
 
     def on_resize(self) -> None:
         self._draw_topbar()
-
-    def report_client(self) -> None:
-        """Tell the session what ``st.context`` says of this terminal: its
-        size, colours and theme (at start and on every resize)."""
-        client = self.runner.session.client
-        client.terminal_size = (self.size.width, self.size.height)
-        client.color_system = self.console.color_system or "none"
-        client.theme = "dark" if self.current_theme.dark else "light"
 
     # -- screen -> runner -------------------------------------------------------
 
