@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from termlit.errors import StreamlitAPIException
@@ -85,7 +85,7 @@ class _Context:
         return "256" if "256" in os.environ.get("TERM", "") else "standard"
 
 
-class _User:
+class _User(Mapping[str, Any]):
     """``st.user``: who the user is, read-only. Empty for a local session (as
     in Streamlit without sign-in); what the session knows of its user
     otherwise (the SSH login, what a test sets in ``at.user``). Item and
@@ -113,26 +113,11 @@ class _User:
 
     __setitem__ = __setattr__
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._info()
-
     def __iter__(self) -> Iterator[str]:
         return iter(self._info())
 
     def __len__(self) -> int:
         return len(self._info())
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._info().get(key, default)
-
-    def keys(self):
-        return self._info().keys()
-
-    def items(self):
-        return self._info().items()
-
-    def values(self):
-        return self._info().values()
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self._info())
