@@ -18,8 +18,10 @@ __version__ = "0.1.0"
 _LAZY = {
     "cache_data": "termlit.caching",
     "cache_resource": "termlit.caching",
+    "components": "termlit.compat",
     "connection": "termlit.connections",
     "secrets": "termlit.connections",
+    "typing": "termlit.compat",
 }
 
 __all__ = [*_elements_all, *_LAZY, "StreamlitAPIException", "__version__"]

@@ -22,6 +22,8 @@ from termlit import __version__
 from termlit.caching.cli import main as cache_main
 from termlit.compat import install_streamlit_alias
 from termlit.runtime import ScriptRunner, ScriptSource
+from termlit.runtime.config import get_option
+from termlit.runtime.session import ClientInfo
 from termlit.testing.snapshot import files, parse_size, snapshot_name, take_snapshot, write_files
 
 __all__ = ["main"]
@@ -139,8 +141,10 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
     sys.argv = [str(script), *args]
     install_streamlit_alias()  # `import streamlit as st` runs on termlit
     runner = ScriptRunner(ScriptSource(script))
+    runner.session.client = ClientInfo.local()  # st.context: this machine's locale and time zone
     from termlit.tui.app import TermlitApp  # lazy: Textual loads only for the commands that draw
 
+    watch = watch and get_option("server.fileWatcherType") != "none"
     TermlitApp(runner, watch=watch).run()
     return 0
 

@@ -19,6 +19,23 @@ def _private_cache_dir(tmp_path_factory):
 
     os.environ.setdefault("TERMLIT_CACHE_DIR", str(tmp_path_factory.mktemp("termlit-cache")))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _secrets_masked_only_in_their_own_test():
+    """A secret a test hands an app (``at.secrets["password"] = "streamlit"``)
+    is masked in every later message of the process; forget it after the
+    test, so that no test's messages depend on the tests before it."""
+    from termlit.common import masking
+
+    saved = (set(masking._values), masking._ordered)
+    yield
+    with masking._lock:
+        masking._values.clear()
+        masking._values.update(saved[0])
+        masking._ordered = saved[1]
+
+
 EXAMPLES = ROOT / "examples"
 
 

@@ -196,7 +196,7 @@ def test_write_stream_echo_latex_help():
     assert at.markdown[0].value == "Hello world"
     assert at.text[0].value == "returned 'Hello world'"
     assert at.code[0].value == "answer = 6 * 7"
-    assert at.latex[0].value == r"\int_0^1 x\,dx"
+    assert at.latex[0].value == "$$\n" + r"\int_0^1 x\,dx" + "\n$$"  # as Streamlit reports it
     assert at.help[0].props["name"] == "len"
 
 

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from termlit.compat import uninstall_streamlit_alias
+
 from termlit import cli
 
 
@@ -48,7 +50,10 @@ def test_run_gives_the_script_its_arguments_after_double_dash(write_app, tmp_pat
 
     monkeypatch.setattr("termlit.tui.app.TermlitApp.run", run_once)
     monkeypatch.setattr(sys, "argv", ["termlit"])
-    assert cli.main(["run", str(path), "--", "--flag", "value"]) == 0
+    try:
+        assert cli.main(["run", str(path), "--", "--flag", "value"]) == 0
+    finally:
+        uninstall_streamlit_alias()  # `termlit run` installs it for good: not for the tests after this one
     assert out.read_text() == repr([str(path), "--flag", "value"])
 
 

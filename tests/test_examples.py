@@ -40,7 +40,7 @@ def test_dataframe_example_filters_and_selects():
 
 def test_charts_example_draws_every_chart_kind():
     at = AppTest.from_file(EXAMPLES / "charts.py", default_timeout=60).run()
-    kinds = [c.type for c in at.main.children if c.type.endswith("_chart")]
+    kinds = [c.type for c in at.main.children.values() if c.type.endswith("_chart")]
     assert kinds == ["line_chart", "scatter_chart", "area_chart", "bar_chart", "bar_chart"]
     assert list(at.line_chart[0].value.columns) == ["alpha", "beta", "gamma"]
     at.selectbox[0].select(1_000).run()

@@ -120,15 +120,19 @@ def test_colour_depth_from_the_terminal_name(term, colorterm, expected):
 
 
 def test_a_local_run_has_no_user_and_a_local_terminal():
+    from termlit.runtime.session import Session
     from termlit.testing import AppTest
 
+    assert Session().user == {}  # what `termlit run` gives a script
     at = AppTest.from_string(
         "import termlit as st\n"
         "st.text(f'{st.user.to_dict()} {st.context.ip_address} {st.context.terminal_size.columns > 0}')\n"
-    ).run()
-    assert at.text[0].value == "{} None True"
-    missing = AppTest.from_string("import termlit as st\nst.user.email\n").run()
-    assert 'st.user has no attribute "email"' in missing.exception[0].message
+    )
+    at.user = {}  # AppTest starts with Streamlit's test user; a local run has none
+    assert at.run().text[0].value == "{} None True"
+    missing = AppTest.from_string("import termlit as st\nst.user.email\n")
+    missing.user = {}
+    assert 'st.user has no attribute "email"' in missing.run().exception[0].message
 
 
 def test_serve_re_executes_itself_with_the_system_allocator(monkeypatch):

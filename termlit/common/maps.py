@@ -19,7 +19,6 @@ import struct
 import zlib
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import numpy as np
 

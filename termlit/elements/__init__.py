@@ -1,7 +1,7 @@
 """The element API: functions that turn ``st.*`` calls into Element nodes."""
 
 from termlit.elements._dg import API, DeltaGenerator
-from termlit.elements.control import query_params, rerun, session_state, set_page_config, stop
+from termlit.elements.control import get_option, query_params, rerun, session_state, set_option, set_page_config, stop
 from termlit.elements.session_info import context, user
 from termlit.elements.charts import area_chart, bar_chart, line_chart, scatter_chart
 from termlit.elements import column_config

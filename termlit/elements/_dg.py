@@ -60,8 +60,8 @@ class DeltaGenerator:
     def _target(self, ctx: RunContext) -> Element | Slot:
         if self._slot is not None:
             return self._slot
-        if self._node is not None:
-            return self._node
+        if self._node is not None:  # perhaps made by an earlier run: its counterpart in this one
+            return ctx.container(self._node)
         return ctx.root(self._root or "main")
 
     def __enter__(self) -> DeltaGenerator:

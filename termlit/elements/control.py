@@ -1,4 +1,5 @@
-"""Run control and session-wide calls: rerun, stop, session_state, page config."""
+"""Run control and session-wide calls: rerun, stop, session_state, page
+config, query params and options (``get_option``/``set_option``)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,16 @@ from typing import Any, NoReturn
 
 from termlit.elements._dg import api
 from termlit.errors import StreamlitAPIException
+from termlit.runtime import config
 from termlit.runtime.context import PageConfig, current_run_context, get_run_context
 from termlit.runtime.control import RerunException, StopException
 from termlit.runtime.session import QueryParams
 
-__all__ = ["query_params", "rerun", "session_state", "set_page_config", "stop"]
+__all__ = ["get_option", "query_params", "rerun", "session_state", "set_option", "set_page_config", "stop"]
 
 
 @api
-def rerun(*, scope: str = "app") -> NoReturn:
+def rerun(scope: str = "app") -> NoReturn:
     """End this run now and run the script again from the top."""
     if scope not in ("app", "fragment"):
         raise StreamlitAPIException(f"st.rerun: scope must be 'app' or 'fragment', got {scope!r}.")
@@ -159,3 +161,18 @@ class _QueryParamsProxy(_RunProxy):
 
 
 query_params = _QueryParamsProxy()
+
+
+@api
+def get_option(key: str) -> Any:
+    """The value of a configuration option, e.g. ``st.get_option("theme.primaryColor")``
+    (from ``.streamlit/config.toml``, the environment or ``st.set_option``)."""
+    return config.get_option(key)
+
+
+@api
+def set_option(key: str, value: Any) -> None:
+    """Set a configuration option; a script may set the ``client`` options
+    (``client.showErrorDetails``, ``client.toolbarMode``...), the others are
+    set in ``.streamlit/config.toml``."""
+    config.set_option(key, value)

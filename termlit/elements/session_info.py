@@ -1,8 +1,11 @@
 """``st.context`` and ``st.user``: what a session knows of who is connected.
 
-Under ``termlit serve`` each session has a client (the SSH login, the key it
-logged in with, its address and its terminal); ``termlit run`` and AppTest
-describe the local terminal and nobody logged in.
+Both read the session whose run is in progress: ``st.context`` its client
+(:class:`~termlit.runtime.session.ClientInfo`), ``st.user`` its user
+(:attr:`~termlit.runtime.session.Session.user`). Under ``termlit serve`` the
+client is the SSH connection (its address and terminal) and the user its
+login; ``termlit run`` knows the machine's locale and time zone and its
+terminal, and nobody logged in.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import get_run_context
 from termlit.runtime.session import ClientInfo
 
@@ -27,13 +31,26 @@ def _from_client(name: str) -> property:
     return property(lambda self: getattr(_client(), name), doc=f"The client's {name}.")
 
 
+class _Theme(dict):
+    """``st.context.theme``: ``.type`` is "light", "dark", or None when unknown."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"st.context.theme has no attribute {name!r}") from None
+
+
 class _Context:
     """``st.context``: what Streamlit knows of the browser, for a terminal.
 
-    A terminal has no headers, cookies or locale, so those are empty.
-    ``ip_address`` is the SSH client's address under ``termlit serve``;
-    ``term``, ``terminal_size`` and ``color_system`` describe the terminal of
-    the session (the client's when served, the local one otherwise).
+    A terminal has no headers, cookies or URL, so those are empty; ``locale``,
+    ``timezone`` and ``timezone_offset`` are the machine's under ``termlit
+    run`` (None headless, as in Streamlit's AppTest); ``ip_address`` is the
+    SSH client's address under ``termlit serve``; ``theme.type`` is the theme
+    the user sees; ``term``, ``terminal_size`` (columns, lines) and
+    ``color_system`` ("truecolor", "256", "standard") describe the session's
+    terminal (the client's when served, the local one otherwise).
     """
 
     headers = _from_client("headers")
@@ -46,8 +63,8 @@ class _Context:
     url = _from_client("url")
 
     @property
-    def theme(self) -> dict[str, Any]:
-        return {"type": "dark"}
+    def theme(self) -> _Theme:
+        return _Theme(type=_client().theme)
 
     @property
     def term(self) -> str | None:
@@ -66,31 +83,17 @@ class _Context:
 
 
 class _User(Mapping[str, Any]):
-    """``st.user``: the logged-in user, read-only, by key or attribute.
+    """``st.user``: who the user is, read-only. Empty for a local session (as
+    in Streamlit without sign-in). Served with a key: ``is_logged_in`` (True),
+    ``name`` (the SSH login), ``key_fingerprint`` (``SHA256:...``) and
+    ``key_type``; served without authentication (``--allow-anonymous``):
+    ``is_logged_in`` is False. A test sets it with ``at.user``. Item and
+    attribute access, ``in``, iteration and ``to_dict()``."""
 
-    Served with a key: ``is_logged_in`` (True), ``name`` (the SSH login),
-    ``key_fingerprint`` (``SHA256:...``) and ``key_type``. Served without
-    authentication (``--allow-anonymous``): ``is_logged_in`` is False and
-    nothing else is known. A local run has no attributes, as in Streamlit
-    when no sign-in is configured.
-    """
+    __slots__ = ()
 
-    @staticmethod
-    def _info() -> dict[str, Any]:
-        client = _client()
-        if not client.remote:
-            return {}
-        if client.key_fingerprint is None:
-            return {"is_logged_in": False}
-        return {
-            "is_logged_in": True,
-            "name": client.user_name,
-            "key_fingerprint": client.key_fingerprint,
-            "key_type": client.key_type,
-        }
-
-    def __getitem__(self, key: str) -> Any:
-        return self._info()[key]
+    def _info(self) -> dict[str, Any]:
+        return get_run_context().session.user
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -98,8 +101,16 @@ class _User(Mapping[str, Any]):
         except KeyError:
             raise AttributeError(f'st.user has no attribute "{key}".') from None
 
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._info()[key]
+        except KeyError:
+            raise KeyError(f'st.user has no key "{key}".') from None
+
     def __setattr__(self, key: str, value: Any) -> None:
-        raise AttributeError("st.user is read-only.")
+        raise StreamlitAPIException("st.user cannot be modified")
+
+    __setitem__ = __setattr__
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._info())
@@ -108,7 +119,7 @@ class _User(Mapping[str, Any]):
         return len(self._info())
 
     def to_dict(self) -> dict[str, Any]:
-        return self._info()
+        return dict(self._info())
 
     def __repr__(self) -> str:
         return repr(self._info())

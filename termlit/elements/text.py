@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json as _json
 import textwrap
+from collections.abc import Callable
+from io import StringIO
 from typing import Any
 
-from termlit.elements._dg import DeltaGenerator, api, emit
+from termlit.elements import _types
+from termlit.elements._dg import API, DeltaGenerator, api, emit
 from termlit.elements.data import dataframe
-from termlit.elements.images import image, pyplot
-from termlit.elements.vega import altair_chart, plotly_chart
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.exceptions import exception_props
 
@@ -79,13 +82,13 @@ def subheader(body: Any, anchor: str | bool | None = None, *, help: str | None =
 @api
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
     """Show Markdown text."""
-    return emit("markdown", {"body": _clean(body), "help": help})[1]
+    return emit("markdown", {"body": _clean(body), "help": help, "allow_html": bool(unsafe_allow_html)})[1]
 
 
 @api
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
     """Show small, dimmed text."""
-    return emit("caption", {"body": _clean(body), "help": help})[1]
+    return emit("caption", {"body": _clean(body), "help": help, "allow_html": bool(unsafe_allow_html)})[1]
 
 
 @api
@@ -127,20 +130,17 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> D
     """Show a JSON document (a string, or anything ``json.dumps`` can write),
     as a tree whose nodes open and close. ``expanded``: True (all open), False
     (closed) or a depth."""
-    if isinstance(body, str):
-        try:
-            value = _json.loads(body)
-        except ValueError as exc:
-            raise StreamlitAPIException(f"st.json got a string that is not valid JSON: {exc}") from None
-    else:
-        value = body
+    text_form = _types.json_text(body)
+    try:
+        _json.loads(text_form)
+    except ValueError as exc:
+        raise StreamlitAPIException(f"st.json got a string that is not valid JSON: {exc}") from None
     if isinstance(expanded, bool) or not isinstance(expanded, int):
         depth = None if expanded else 0
     else:
         if expanded < 0:
             raise StreamlitAPIException(f"st.json: expanded must be a bool or a depth >= 0, got {expanded}.")
         depth = expanded
-    text_form = _json.dumps(value, indent=2, default=repr, ensure_ascii=False)
     return emit("json", {"body": text_form, "expanded": expanded, "depth": depth})[1]
 
 
@@ -150,76 +150,100 @@ def exception(exception: BaseException, width: Any = "stretch") -> DeltaGenerato
     return emit("exception", exception_props(exception))[1]
 
 
-def _is_dataframe_like(obj: Any) -> bool:
-    module = type(obj).__module__ or ""
-    name = type(obj).__name__
-    if module.startswith("pandas") and name in ("DataFrame", "Series", "Index", "Styler"):
-        return True
-    if module.startswith("numpy") and name == "ndarray":
-        return True
-    if module.startswith("pyarrow") and name in ("Table", "RecordBatch"):
-        return True
-    return module.startswith("polars") and name in ("DataFrame", "Series")
-
-
 @api
 def write(*args: Any, unsafe_allow_html: bool = False) -> None:
-    """Show each argument the way that suits it.
+    """Show each argument the way that suits it, as Streamlit chooses.
 
-    Strings are Markdown (consecutive strings are joined with a space),
-    DataFrames and arrays a table, dicts and lists JSON, exceptions an
-    exception element, anything else its ``repr``.
+    Strings, and the text of values with nothing better (numbers, ``None``:
+    as inline code, or a code block when multi-line), join with a space into
+    one Markdown element; tables go to st.dataframe, dicts, lists, named
+    tuples, pydantic models and session state to st.json, exceptions to
+    st.exception, functions, classes, modules and dataclasses to st.help,
+    generators to st.write_stream, and figures of plotting libraries to their
+    chart call (st.pyplot, st.plotly_chart, st.altair_chart...).
     """
     pending: list[str] = []
 
     def flush() -> None:
         if pending:
-            markdown(" ".join(pending))
+            markdown(" ".join(pending), unsafe_allow_html=unsafe_allow_html)
             pending.clear()
 
     for arg in args:
         if isinstance(arg, str):
             pending.append(arg)
             continue
-        flush()
-        shown_by = _picture_call(arg)
-        if shown_by is not None:
-            shown_by(arg)
-        elif _is_dataframe_like(arg):
-            dataframe(arg)
-        elif isinstance(arg, BaseException):
-            exception(arg)
-        elif isinstance(arg, (dict, list)):
-            json(arg)
+        shown = _shown_alone(arg, unsafe_allow_html)
+        if shown is None:
+            pending.append(_as_code(arg))
         else:
-            text(repr(arg))
+            flush()
+            shown()
     flush()
 
 
-def _picture_call(value: Any) -> Any:
-    """The st.* call that draws ``value``, for charts, figures and images."""
-    module = type(value).__module__.split(".")[0]
-    name = type(value).__name__
-    if module == "altair":
-        return altair_chart if hasattr(value, "to_dict") else None
-    if module == "plotly" and hasattr(value, "to_plotly_json"):
-        return plotly_chart
-    if module == "matplotlib" and name == "Figure":
-        return pyplot
-    if module == "graphviz" and hasattr(value, "source"):
-        from termlit.elements.diagrams import graphviz_chart  # lazy: elements.diagrams imports this module
-
-        return graphviz_chart
-    if module == "PIL" and hasattr(value, "mode"):
-        return image
+def _shown_alone(arg: Any, unsafe_allow_html: bool) -> Callable[[], Any] | None:
+    """The call that shows ``arg`` as an element of its own, or None when
+    its text joins the Markdown of the strings around it."""
+    chart = _types.chart_call(arg)
+    if isinstance(arg, Exception):
+        return lambda: exception(arg)
+    if isinstance(arg, DeltaGenerator):
+        return lambda: help(arg)
+    if _types.is_dataframe_like(arg):
+        return lambda: dataframe(arg)
+    if chart is not None:
+        return lambda: API[chart](arg)
+    if _types.is_json_like(arg):
+        return lambda: json(arg)
+    if isinstance(arg, StringIO):
+        return lambda: markdown(arg.getvalue())
+    if _types.is_generator(arg):
+        return lambda: write_stream(arg)
+    if isinstance(arg, _types.HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(arg):
+        return lambda: help(arg)
+    if unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)):
+        return lambda: API["html"](arg._repr_html_())
+    if callable(getattr(arg, "to_pandas", None)) or callable(getattr(arg, "__dataframe__", None)):
+        return lambda: dataframe(arg)
+    if _types.is_mem_address(str(arg)):
+        return lambda: help(arg)
     return None
 
 
-def _metric_text(value: Any) -> str:
+def _as_code(arg: Any) -> str:
+    """``arg``'s text as Markdown code: inline, or a block when multi-line,
+    fenced with more backticks than it holds."""
+    text = str(arg)
+    if "\n" in text:
+        fence = "`" * max(3, _types.max_run(text, "`") + 1)
+        return f"{fence}\n{text}\n{fence}"
+    fence = "`" * (_types.max_run(text, "`") + 1)
+    return f"{fence}{text}{fence}"
+
+
+def _direction(delta_text: str) -> str | None:
+    """"down" for a negative delta, None for zero (no arrow, grey), else "up"."""
+    text = delta_text.strip()
+    number = text.split()[0].rstrip("%") if text else ""
+    try:
+        if float(number.replace(",", "")) == 0:
+            return None
+    except ValueError:
+        pass
+    return "down" if text.startswith("-") else "up"
+
+
+def _metric_text(value: Any, *, delta: bool = False) -> str:
+    """A metric's value or delta as shown, in Streamlit's form: a number as
+    ``str()`` writes it (numpy numbers too), a string as given (a delta
+    dedented)."""
     if value is None:
         return "—"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"{value:,}"
+    if isinstance(value, str):
+        return textwrap.dedent(value) if delta else value
+    if callable(getattr(value, "item", None)):
+        value = value.item()
     return str(value)
 
 
@@ -246,13 +270,8 @@ def metric(
         raise StreamlitAPIException(
             f"st.metric('{label}'): delta_color must be 'normal', 'inverse' or 'off', got {delta_color!r}."
         )
-    delta_text = None if delta is None or delta == "" else _metric_text(delta)
-    if delta_text is None:
-        direction = None
-    elif isinstance(delta, (int, float)) and not isinstance(delta, bool):
-        direction = "down" if delta < 0 else "up"
-    else:
-        direction = "down" if delta_text.strip().startswith("-") else "up"
+    delta_text = None if delta is None or delta == "" else _metric_text(delta, delta=True)
+    direction = None if delta_text is None else _direction(delta_text)
     return emit(
         "metric",
         {

@@ -162,6 +162,11 @@ class RunContext:
         self.page_ran = False
         #: Whether a sidebar menu may show (the client.showSidebarNavigation option).
         self.show_sidebar_navigation = True
+        #: The containers emitted in this run, by element id.
+        self._containers: dict[str, Element] = {}
+        #: What was written into containers of an earlier run before this run
+        #: made them again (a callback's ``c.write(...)``), by element id.
+        self._early: dict[str, Element] = {}
 
     @property
     def state(self) -> SessionState:
@@ -213,6 +218,25 @@ class RunContext:
     def target(self) -> Target:
         return self.stack[-1] if self.stack else self.main
 
+    def container(self, node: Element) -> Element:
+        """The container of this run that ``node`` (a container handle's
+        element, perhaps of an earlier run) stands for, found by its id as
+        Streamlit finds containers by their place. A container this run has
+        not made yet gets a stand-in: what a callback writes into it shows
+        first in the container when the script makes it."""
+        if self.bare:
+            return node
+        with self.lock:
+            current = self._containers.get(node.id)
+            if current is not None:
+                return current
+            if node is self.main or node is self.sidebar:
+                return node
+            early = self._early.get(node.id)
+            if early is None:
+                early = self._early[node.id] = Element(node.kind, node.id, node.props, [])
+            return early
+
     def emit(
         self,
         kind: str,
@@ -237,12 +261,11 @@ class RunContext:
                 parent, index = where.container, where.index
             else:
                 parent, index = where, len(where.children)
-            element = Element(
-                kind,
-                element_id if element_id is not None else f"{parent.id}/{index}:{kind}",
-                props,
-                [] if container else None,
-            )
+            eid = element_id if element_id is not None else f"{parent.id}/{index}:{kind}"
+            early = self._early.pop(eid, None) if container else None
+            element = Element(kind, eid, props, early.children if early is not None else [] if container else None)
+            if container:
+                self._containers[eid] = element
             if index < len(parent.children):
                 parent.children[index] = element
             else:

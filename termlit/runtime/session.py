@@ -2,8 +2,9 @@
 
 :class:`Session` holds what belongs to one user and outlives a single run:
 their :class:`~termlit.runtime.state.SessionState`, their query parameters,
-what ``st.context`` reports about their client, the page of a multipage app
-they are on, and the secrets a test gives them instead of ``secrets.toml``. A :class:`~termlit.runtime.ScriptRunner`
+what ``st.context`` reports about their client, who they are (``st.user``),
+the page of a multipage app they are on, and the secrets a test gives them
+instead of ``secrets.toml``. A :class:`~termlit.runtime.ScriptRunner`
 serves exactly one session, and every run context points at it, so nothing
 per-user lives in a module global: two sessions in one process (two SSH
 channels, two AppTests) never see each other's values.
@@ -18,11 +19,22 @@ import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from termlit.runtime.state import SessionState
 
-__all__ = ["ClientInfo", "QueryParams", "Session", "color_system_for", "local_terminal"]
+__all__ = [
+    "ClientInfo",
+    "QueryParams",
+    "Session",
+    "color_system_for",
+    "local_locale",
+    "local_terminal",
+    "local_timezone",
+    "local_timezone_offset",
+]
 
 
 class QueryParams(dict):
@@ -58,9 +70,11 @@ class QueryParams(dict):
 class ClientInfo:
     """Who is on the other end of a session, and what their terminal can show.
 
-    A local terminal has no headers, cookies, locale or login, so those start
-    empty and the terminal fields (``term``, ``columns``, ``rows``,
-    ``color_system``) are None: :func:`local_terminal` answers for them.
+    A terminal has no headers, cookies or URL. ``termlit run`` fills in the
+    locale and time zone of the machine (:meth:`local`), the terminal UI its
+    theme; headless (AppTest) they stay empty, as in Streamlit's AppTest. The
+    terminal fields (``term``, ``columns``, ``rows``, ``color_system``) are
+    None for a local terminal: :func:`local_terminal` answers for them.
     ``termlit serve`` fills them from the SSH connection and keeps the size
     current as the client resizes.
     """
@@ -70,8 +84,11 @@ class ClientInfo:
     ip_address: str | None = None
     port: int | None = None
     is_embedded: bool = False
+    #: A BCP 47 language tag, e.g. "en-US".
     locale: str | None = None
+    #: An IANA time zone name, e.g. "Europe/Berlin".
     timezone: str | None = None
+    #: Minutes behind UTC (-60 for UTC+1), as a browser reports it.
     timezone_offset: int | None = None
     url: str | None = None
     #: The SSH login name; None when nobody logged in (a local run, an anonymous server).
@@ -84,6 +101,8 @@ class ClientInfo:
     rows: int | None = None
     #: "truecolor", "256" or "standard" (Rich's names).
     color_system: str | None = None
+    #: "light" or "dark": the theme the user sees.
+    theme: str | None = None
 
     @property
     def remote(self) -> bool:
@@ -96,6 +115,11 @@ class ClientInfo:
         if self.remote:
             return self.term, self.columns or 80, self.rows or 24, self.color_system or "standard"
         return local_terminal()
+
+    @classmethod
+    def local(cls) -> ClientInfo:
+        """The locale and time zone of this machine (for ``termlit run``)."""
+        return cls(locale=local_locale(), timezone=local_timezone(), timezone_offset=local_timezone_offset())
 
 
 def color_system_for(term: str | None, colorterm: str | None) -> str:
@@ -117,6 +141,40 @@ def local_terminal() -> tuple[str | None, int, int, str]:
     return term, size.columns, size.lines, color_system_for(term, os.environ.get("COLORTERM"))
 
 
+def local_locale() -> str | None:
+    """This machine's language as a BCP 47 tag ("en-US"), from LC_ALL,
+    LC_MESSAGES or LANG; None when unset or "C"/"POSIX"."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").split(".")[0].split("@")[0]
+        if value and value not in ("C", "POSIX"):
+            return value.replace("_", "-")
+    return None
+
+
+def local_timezone() -> str | None:
+    """This machine's IANA time zone: TZ, /etc/timezone or the target of
+    /etc/localtime; None when none says."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and ("/" in tz or tz == "UTC"):
+        return tz
+    try:
+        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+        if name:
+            return name
+    except OSError:
+        pass
+    target = os.path.realpath("/etc/localtime")
+    if "zoneinfo/" in target:
+        return target.split("zoneinfo/", 1)[1]
+    return None
+
+
+def local_timezone_offset() -> int:
+    """Minutes behind UTC now (-60 for UTC+1), as a browser reports it."""
+    offset = datetime.now().astimezone().utcoffset()
+    return -int(offset.total_seconds() // 60) if offset is not None else 0
+
+
 class Session:
     """One user's session; see the module docstring."""
 
@@ -124,6 +182,11 @@ class Session:
         self.state = state if state is not None else SessionState()
         self.query_params = QueryParams()
         self.client = client if client is not None else ClientInfo()
+        #: Who the user is, as ``st.user`` reports it: empty for a local
+        #: session (as Streamlit without sign-in); ``termlit serve`` puts the
+        #: SSH login here (``is_logged_in``, ``name``, ``key_fingerprint``,
+        #: ``key_type``), a test what it sets in ``at.user``.
+        self.user: dict[str, Any] = {}
         #: Secrets this session sees instead of secrets.toml (AppTest.secrets);
         #: ``None`` or empty: the files are read.
         self.secrets_override: Mapping[str, Any] | None = None

@@ -1,9 +1,10 @@
 """A script's source: a file or a string, compiled once per version.
 
 :meth:`ScriptSource.code` parses the script, rewrites it for magic (bare
-expressions are shown) and compiles it; the result is kept until the file's
-modification time or size changes, so a rerun of an unchanged script costs no
-parsing at all. :meth:`ScriptSource.new_module` makes the fresh module a run
+expressions are shown; unless the ``runner.magicEnabled`` option is off) and
+compiles it; the result is kept until the file's modification time or size
+(or that option) changes, so a rerun of an unchanged script costs no parsing
+at all. :meth:`ScriptSource.new_module` makes the fresh module a run
 executes in.
 """
 
@@ -18,6 +19,7 @@ import types
 from pathlib import Path
 from typing import Any
 
+from termlit.runtime.config import get_option
 from termlit.runtime.magic import MAGIC_NAME, magic_write, rewrite
 
 __all__ = ["ScriptSource"]
@@ -54,16 +56,19 @@ class ScriptSource:
 
     def code(self) -> types.CodeType:
         """The compiled, magic-rewritten script; raises SyntaxError as Python does."""
+        magic = bool(get_option("runner.magicEnabled"))
         if self.path is not None:
             st = self.path.stat()
-            key: tuple = (st.st_mtime_ns, st.st_size)
+            key: tuple = (st.st_mtime_ns, st.st_size, magic)
         else:
-            key = (hashlib.blake2b(self._source.encode(), digest_size=16).digest(),)
+            key = (hashlib.blake2b(self._source.encode(), digest_size=16).digest(), magic)
         if key != self._cache_key or self._code is None:
             source = self.read()
             if self.path is None:  # let tracebacks quote the lines
                 linecache.cache[self.filename] = (len(source), None, source.splitlines(True), self.filename)
-            tree = rewrite(ast.parse(source, self.filename))
+            tree = ast.parse(source, self.filename)
+            if magic:
+                tree = rewrite(tree)
             self._code = compile(tree, self.filename, "exec", dont_inherit=True)
             self._cache_key = key
         return self._code

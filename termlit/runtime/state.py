@@ -261,9 +261,15 @@ class SessionState(MutableMapping[str, Any]):
     def end_run(self, finished: bool, fragment: str | None = None, page: str | None = None) -> None:
         """Forget widgets a finished run did not render (for a fragment rerun:
         only that fragment's widgets), except the values ``persist_state``
-        keeps on ``page``, the page the run showed."""
-        if not finished:
-            return
+        keeps on ``page``, the page the run showed. Between runs every widget
+        key may be set again (its widget gets the value in the next run)."""
+        try:
+            if finished:
+                self._prune(fragment, page)
+        finally:
+            self._created = set()
+
+    def _prune(self, fragment: str | None, page: str | None) -> None:
         live_vkeys = {self._meta[w].value_key for w in self._created if w in self._meta}
         for wid in list(self._meta):
             if wid in self._created:

@@ -226,6 +226,7 @@ class SessionManager:
             terminal.close(1)
             return None
         runner = ScriptRunner(self.source, session=Session(client=client), main_module=False)
+        runner.session.user.update(user_of(client))
         session = AppSession(runner, terminal, record, key_id, self.options)
         self.sessions.add(session)
         session.task = asyncio.get_running_loop().create_task(self._run(session), name="termlit-session")
@@ -327,3 +328,16 @@ class SessionManager:
             self._ticker.cancel()
             self._ticker = None
         self.collector.close()
+
+
+def user_of(client: ClientInfo) -> dict[str, Any]:
+    """What ``st.user`` reports for a served client: its login and key, or
+    ``is_logged_in`` False for an anonymous one."""
+    if client.key_fingerprint is None:
+        return {"is_logged_in": False}
+    return {
+        "is_logged_in": True,
+        "name": client.user_name,
+        "key_fingerprint": client.key_fingerprint,
+        "key_type": client.key_type,
+    }

@@ -11,7 +11,10 @@ Shaped like Streamlit's ``streamlit.testing.v1.AppTest``::
 Runs on the runtime alone; Textual is never imported. Values set on
 widgets go to the runner exactly as the terminal UI sends them (the runner
 decides what reruns: the app, or only the fragments whose widgets changed),
-and ``run()`` serves the runner's pending requests in a helper thread.
+and ``run()`` serves the runner's pending requests in a helper thread, with
+``import streamlit`` loading termlit (as under ``termlit run``) for the
+length of the run. ``at.session_state``, ``at.query_params``, ``at.secrets``,
+``at.user`` and ``at.context`` may be set before any run.
 """
 
 from __future__ import annotations
@@ -23,18 +26,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from termlit.compat import streamlit_alias
 from termlit.runtime import RunResult, RunStatus, ScriptRunner, ScriptSource
 from termlit.runtime.pages import Navigation, page_key_for
-from termlit.runtime.session import QueryParams
-from termlit.runtime.tree import Element
-from termlit.testing.elements import Block, accessor
-from termlit.testing.nodes import ElementList, Inputs, Node
+from termlit.runtime.session import ClientInfo
+from termlit.testing.elements import Block, ElementTree, add_lists
+from termlit.testing.nodes import AppTestError, ElementList, Inputs, Node
 
 __all__ = ["AppTest"]
 
 
 class _StateView:
-    """``at.session_state``: item and attribute access to the session's state."""
+    """``at.session_state``: item and attribute access to the session's state,
+    and the mapping methods. Set between runs, a widget's key reaches the
+    widget in the next run."""
 
     def __init__(self, at: AppTest) -> None:
         object.__setattr__(self, "_at", at)
@@ -61,17 +66,11 @@ class _StateView:
     def __setattr__(self, key: str, value: Any) -> None:
         self._state[key] = value
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._state
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._state)
-
-    def __len__(self) -> int:
-        return len(self._state)
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._state.to_dict()
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self._state[key]
+        except KeyError as exc:
+            raise AttributeError(exc.args[0]) from None
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._state.get(key, default)
@@ -85,22 +84,73 @@ class _StateView:
     def values(self):
         return self.to_dict().values()
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._state
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state)
+
+    def __len__(self) -> int:
+        return len(self._state)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._state.to_dict()
+
     def __repr__(self) -> str:
         return f"SessionState({self.to_dict()!r})"
+
+
+#: What ``at.context`` may set: the ``st.context`` field and its type.
+_CONTEXT_FIELDS = {
+    "timezone": ("timezone", str), "timezone_offset": ("timezone_offset", int), "locale": ("locale", str),
+    "url": ("url", str), "is_embedded": ("is_embedded", bool), "theme": ("theme", str),
+}
+
+
+def _client_info(context: Any) -> ClientInfo:
+    """``at.context`` as what ``st.context`` reports; raises AppTestError as
+    Streamlit's AppTest does for an unknown key or a value of the wrong type."""
+    if not isinstance(context, dict):
+        raise AppTestError(f"AppTest.context must be a dict, not {type(context).__name__}.")
+    client = ClientInfo()
+    for key, value in context.items():
+        if key not in _CONTEXT_FIELDS:
+            raise AppTestError(
+                f"AppTest.context does not support {key!r}. Supported keys: "
+                + ", ".join(repr(k) for k in sorted(_CONTEXT_FIELDS)) + "."
+            )
+        if value is None:
+            continue
+        field, kind = _CONTEXT_FIELDS[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise AppTestError(f"AppTest.context[{key!r}] must be {kind.__name__}, not {type(value).__name__}.")
+        if key == "theme" and value not in ("light", "dark"):
+            raise AppTestError(f"AppTest.context['theme'] must be 'light' or 'dark', not {value!r}.")
+        setattr(client, field, value)
+    return client
 
 
 class AppTest:
     """A headless session of one app; see the module docstring."""
 
-    def __init__(self, script: ScriptSource, *, default_timeout: float = 3, globals: dict[str, Any] | None = None):
+    def __init__(self, script: ScriptSource, *, default_timeout: float = 3):
         self._runner = ScriptRunner(script, main_module=False)
-        if globals:
-            self._runner.extra_globals.update(globals)
         self.default_timeout = default_timeout
         #: Secrets this test's app sees (``st.secrets``), instead of secrets.toml.
         self.secrets: dict[str, Any] = {}
         self._runner.session.secrets_override = self.secrets
         self.session_state = _StateView(self)
+        #: The app's query parameters: set them before a run; after it they
+        #: are what the script left (one value a string, repeated values a list).
+        self.query_params: dict[str, Any] = {}
+        #: What ``st.user`` reads, as in Streamlit's AppTest.
+        self.user: dict[str, Any] = {"email": "test@example.com"}
+        #: What ``st.context`` reports: timezone, timezone_offset, locale,
+        #: url, is_embedded, theme ("light"/"dark"); missing keys are None.
+        self.context: dict[str, Any] = {}
+        #: The arguments a ``from_function`` script is called with.
+        self.args: tuple | None = None
+        self.kwargs: dict[str, Any] | None = None
         #: Values given to widgets since the last run.
         self._inputs = Inputs(self._runner.state)
         self._result: RunResult | None = None
@@ -134,14 +184,13 @@ class AppTest:
         args: tuple | None = None,
         kwargs: dict[str, Any] | None = None,
     ) -> AppTest:
-        """An app whose script is the body of ``script``, called with args/kwargs."""
+        """An app whose script is the body of ``script``, called with
+        ``at.args`` and ``at.kwargs`` (set here, changeable before a run)."""
         source = textwrap.dedent(inspect.getsource(script))
         source += f"\n{script.__name__}(*__termlit_args__, **__termlit_kwargs__)\n"
-        return cls(
-            ScriptSource(source=source),
-            default_timeout=default_timeout,
-            globals={"__termlit_args__": tuple(args or ()), "__termlit_kwargs__": dict(kwargs or {})},
-        )
+        at = cls(ScriptSource(source=source), default_timeout=default_timeout)
+        at.args, at.kwargs = args, kwargs
+        return at
 
     # -- running ----------------------------------------------------------------
 
@@ -150,6 +199,13 @@ class AppTest:
         the values set on widgets since the last run."""
         timeout = self.default_timeout if timeout is None else timeout
         runner = self._runner
+        session = runner.session
+        if not isinstance(self.user, dict):
+            raise AppTestError(f"AppTest.user must be a dict, not {type(self.user).__name__}.")
+        session.client = _client_info(self.context)
+        session.user = dict(self.user)
+        session.query_params.from_dict(self.query_params)
+        runner.extra_globals.update(__termlit_args__=tuple(self.args or ()), __termlit_kwargs__=dict(self.kwargs or {}))
         scopes = [runner.set_widget_value(wid, value) for wid, value in self._inputs.take().items()]
         page = self._inputs.take_page()
         if page is not None:
@@ -161,7 +217,8 @@ class AppTest:
 
         def target() -> None:
             try:
-                box["result"] = runner.run_pending()
+                with streamlit_alias():
+                    box["result"] = runner.run_pending()
             except BaseException as exc:  # pragma: no cover - surfaced below
                 box["error"] = exc
 
@@ -179,6 +236,8 @@ class AppTest:
         if "error" in box:
             raise box["error"]
         self._result = box["result"]
+        self.query_params = session.query_params.to_dict()
+        self.user = dict(session.user)
         return self
 
     def switch_page(self, page_path: str) -> AppTest:
@@ -190,12 +249,6 @@ class AppTest:
         pages = self._runner.pages.navigation
         self._inputs.page = (page_key_for(pages, self._runner.script.folder, page_path), None)
         return self
-
-    @property
-    def query_params(self) -> QueryParams:
-        """The session's query parameters (``st.query_params``): set them
-        before a run, read what the script left after it."""
-        return self._runner.session.query_params
 
     @property
     def navigation(self) -> Navigation | None:
@@ -210,13 +263,17 @@ class AppTest:
             raise RuntimeError("Call at.run() before looking at elements.")
         return self._result
 
+    def _tree(self) -> ElementTree:
+        result = self._require_run()
+        return ElementTree(result.main, result.sidebar, self)
+
     @property
     def main(self) -> Block:
-        return Block(self._require_run().main, self)
+        return self._tree().main
 
     @property
     def sidebar(self) -> Block:
-        return Block(self._require_run().sidebar, self)
+        return self._tree().sidebar
 
     @property
     def run_status(self) -> RunStatus:
@@ -228,19 +285,24 @@ class AppTest:
         """The title set by st.set_page_config, if any."""
         return self._require_run().title
 
-    def get(self, kind: str) -> ElementList:
-        """Every element of ``kind``, main area first, then the sidebar."""
-        result = self._require_run()
-        items: list[Node] = []
-        for root in (result.main, result.sidebar):
-            items.extend(self._kind_in(root, kind))
-        return ElementList(items)
+    def get(self, element_type: str) -> list[Node]:
+        """Every element of a list name (``"button"``), a Streamlit type name
+        or a termlit kind, main area first, then the sidebar."""
+        return self._tree().get(element_type)
 
-    def _kind_in(self, root: Element, kind: str) -> list[Node]:
-        return list(Block(root, self).get(kind))
+    def _list(self, name: str) -> ElementList:
+        return self._tree()._list(name)
 
-    def __getattr__(self, name: str) -> ElementList:
-        return accessor(self, name)
+    def get_by_key(self, key: str) -> Node:
+        """The one element, widget or container with this key (KeyError when
+        none, AppTestError when several)."""
+        return self._tree().get_by_key(key)
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self._tree())
+
+    def __getitem__(self, index: int) -> Node:
+        return self._tree()[index]
 
     def __len__(self) -> int:
         result = self._require_run()
@@ -251,3 +313,5 @@ class AppTest:
             return f"AppTest({self._runner.script.filename}, not run yet)"
         return f"AppTest({self._runner.script.filename}, run {self._result.run_id}, {self.run_status.value})"
 
+
+add_lists(AppTest)

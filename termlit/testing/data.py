@@ -9,16 +9,22 @@ from typing import Any
 from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state, selection_state
 from termlit.testing.nodes import Node, Widget
 
-__all__ = ["Chart", "DataEditor", "DataFrame", "Table"]
+__all__ = ["Chart", "DataEditor", "Dataframe", "Table"]
 
 
-class DataFrame(Widget):
+class Dataframe(Widget):
     """``st.dataframe``: ``.value`` is the data; with ``on_select`` also a widget
-    whose ``.selection`` holds the selected rows."""
+    whose ``.selection`` holds the selected rows. ``at.dataframe`` lists data
+    editors too (their ``editing_mode`` is not "read_only"), as in Streamlit."""
 
     @property
     def value(self) -> Any:
         return self._element.props["data"]
+
+    @property
+    def editing_mode(self) -> str:
+        """"read_only" for st.dataframe; a data editor's ``num_rows``."""
+        return "read_only"
 
     @property
     def label(self) -> str:
@@ -33,7 +39,7 @@ class DataFrame(Widget):
     def selection(self) -> Any:
         return selection_state(self._at._inputs.get(self.id, None)).selection
 
-    def select_rows(self, rows: Sequence[int]) -> DataFrame:
+    def select_rows(self, rows: Sequence[int]) -> Dataframe:
         """Select rows (positions in the data) for the next run, as Space does."""
         if not self._element.props.get("selection_mode"):
             raise ValueError("this dataframe has no on_select: its rows cannot be selected")
@@ -78,13 +84,13 @@ class Chart(Node):
         return chart_data(self._element.props).series
 
 
-class DataEditor(Widget):
+class DataEditor(Dataframe):
     """``st.data_editor``: ``.value`` is the edited data (as the script got it);
     ``edit_cell`` / ``add_row`` / ``delete_row`` change it for the next run."""
 
     @property
-    def label(self) -> str:
-        return self._element.props.get("label", "")
+    def editing_mode(self) -> str:
+        return self._element.props.get("num_rows") or "fixed"
 
     @property
     def edits(self) -> dict[str, Any]:

@@ -9,6 +9,8 @@ nothing), fragment timers off, no toasts, and a text cursor that shows
 without blinking. What a script itself shows of the clock (``datetime.now()``,
 timings) is the script's: mask it (:meth:`Snapshot.masked`).
 
+The app runs as under ``termlit run``: ``import streamlit`` loads termlit.
+
 A snapshot is kept as three files (see :func:`files`): ``NAME.txt`` the
 screen's text, ``NAME.styled.txt`` the same text with its colours and
 attributes (:func:`termlit.testing.screen.render_styled`), and ``NAME.svg``
@@ -26,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from termlit.compat import streamlit_alias
 from termlit.runtime.pages import page_key_for
 from termlit.testing.screen import Cell, render_styled, render_text, svg_cells
 
@@ -184,7 +187,8 @@ def take_snapshot(
     path = Path(app).resolve()
     if not path.is_file():
         raise FileNotFoundError(f"no app at {path}")
-    return asyncio.run(_take(path, size, list(press), timeout, page))
+    with streamlit_alias():
+        return asyncio.run(_take(path, size, list(press), timeout, page))
 
 
 def text_diff(expected: str, actual: str, name: str) -> str:

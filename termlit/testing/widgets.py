@@ -1,41 +1,33 @@
 """AppTest's handles for input widgets: each reads its value and has the
-actions a user has (``click``, ``set_value``, ``input``, ``select``...)."""
+actions a user has (``click``, ``set_value``, ``input``, ``select``...), with
+the names, attributes and checks of Streamlit's AppTest: a selectbox or radio
+given an option it does not have raises ``ValueError`` at the next ``run()``,
+a disabled widget cannot be changed (``AppTestError``)."""
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from termlit.common.files import download_bytes
 from termlit.common.values import contains, find_index, safe_equal
 from termlit.elements import UploadedFile
-from termlit.testing.nodes import UNSET, Widget
+from termlit.testing.nodes import UNSET, Widget, prop
 
 __all__ = [
-    "Button",
-    "ButtonGroup",
-    "ChatInput",
-    "Checkbox",
-    "ColorPicker",
-    "DateInput",
-    "DateTimeInput",
-    "DownloadButton",
-    "Feedback",
-    "FileUploader",
-    "Multiselect",
-    "NumberInput",
-    "Radio",
-    "SelectSlider",
-    "Selectbox",
-    "Slider",
-    "TextArea",
-    "TextInput",
-    "TimeInput",
-    "Toggle",
+    "Button", "ButtonGroup", "ChatInput", "Checkbox", "ColorPicker", "DateInput", "DateTimeInput",
+    "DownloadButton", "Feedback", "FileUploader", "Multiselect", "NumberInput", "Radio", "SelectSlider",
+    "Selectbox", "Slider", "TextArea", "TextInput", "TimeInput", "Toggle",
 ]
+
+#: Streamlit's numbers for a slider's data type.
+_DATA_TYPES = {"int": 0, "float": 1, "datetime": 2, "date": 3, "time": 4}
 
 
 class Button(Widget):
+    """``st.button`` and ``st.form_submit_button`` (``.type`` is "button" for both)."""
+
     def click(self) -> Button:
         return self.set_value(True)
 
@@ -53,82 +45,75 @@ class Checkbox(Widget):
         return self.set_value(False)
 
 
+class Toggle(Widget):
+    def set_value(self, v: bool) -> Toggle:
+        return super().set_value(bool(v))
+
+
 class _Bounded(Widget):
     """A widget with bounds: ``min`` and ``max`` as the script gave them."""
 
-    @property
-    def min(self) -> Any:
-        return self._element.props["min"]
-
-    @property
-    def max(self) -> Any:
-        return self._element.props["max"]
+    min = prop("min")
+    max = prop("max")
 
 
 class _Stepped(_Bounded):
-    @property
-    def step(self) -> Any:
-        return self._element.props["step"]
+    step = prop("step")
 
 
 class Slider(_Stepped):
+    @property
+    def data_type(self) -> int:
+        """Streamlit's number for the values' type: 0 int, 1 float, 2
+        datetime, 3 date, 4 time."""
+        return _DATA_TYPES[self._element.props["number_type"]]
+
     def set_range(self, lower: Any, upper: Any) -> Slider:
         return self.set_value((lower, upper))
 
 
 class NumberInput(_Stepped):
-    def _clamp(self, value: Any) -> Any:
-        lo, hi = self.min, self.max
-        if lo is not None:
-            value = max(value, lo)
-        if hi is not None:
-            value = min(value, hi)
-        return value
+    """``st.number_input``: ``increment``/``decrement`` step as the ± buttons
+    do, within the bounds; an empty field stays empty."""
 
     def increment(self) -> NumberInput:
-        current = self.value if self.value is not None else 0
-        return self.set_value(self._clamp(current + self.step))
+        if self.value is None:
+            return self
+        value = self.value + self.step
+        return self.set_value(value if self.max is None else min(value, self.max))
 
     def decrement(self) -> NumberInput:
-        current = self.value if self.value is not None else 0
-        return self.set_value(self._clamp(current - self.step))
+        if self.value is None:
+            return self
+        value = self.value - self.step
+        return self.set_value(value if self.min is None else max(value, self.min))
 
 
 class TextInput(Widget):
-    def input(self, value: str) -> TextInput:
-        max_chars = self._element.props.get("max_chars")
-        if max_chars is not None and len(value) > max_chars:
-            return self  # as in the UI: too long a text is not accepted
-        return self.set_value(value)
-
-
-class Selectbox(Widget):
     @property
-    def options(self) -> list[str]:
-        return list(self._element.props["labels"])
+    def max_chars(self) -> int:
+        """The longest text accepted; 0 for no limit (as Streamlit reports it)."""
+        return self._element.props.get("max_chars") or 0
 
-    @property
-    def format_func(self):
-        labels = dict(zip(map(id, self._element.props["options"]), self._element.props["labels"]))
-        return lambda option: labels.get(id(option), str(option))
+    placeholder = prop("placeholder", text=True)
 
-    def select(self, value: Any) -> Selectbox:
-        return self.set_value(value)
+    autocomplete = prop("autocomplete", text=True)
 
-    def select_index(self, index: int | None) -> Selectbox:
-        if index is None:
-            return self.set_value(None)
-        return self.set_value(self._element.props["options"][index])
+    def input(self, v: str) -> TextInput:
+        """Type ``v``; a text longer than ``max_chars`` is refused, as in the UI."""
+        if self.max_chars and len(v) > self.max_chars:
+            return self
+        return self.set_value(v)
+
+
+class TextArea(TextInput):
+    """``st.text_area``: typed into as a text input is."""
 
 
 class ColorPicker(Widget):
-    def pick(self, value: str) -> ColorPicker:
-        return self.set_value(value)
-
-
-class Toggle(Widget):
-    def set_value(self, value: bool) -> Toggle:
-        return super().set_value(bool(value))
+    def pick(self, v: str) -> ColorPicker:
+        """Pick a colour given as hex, with or without the leading "#"."""
+        return self.set_value(v if v.startswith("#") else f"#{v}")
 
 
 class _Choice(Widget):
@@ -138,6 +123,12 @@ class _Choice(Widget):
     def options(self) -> list[str]:
         return list(self._element.props["labels"])
 
+    @property
+    def format_func(self) -> Callable[[Any], str]:
+        """Turns an option into its label, as the script's ``format_func`` did."""
+        labels = dict(zip(map(id, self._element.props["options"]), self._element.props["labels"]))
+        return lambda option: labels.get(id(option), str(option))
+
     def _option_at(self, index: int) -> Any:
         return self._element.props["options"][index]
 
@@ -145,53 +136,106 @@ class _Choice(Widget):
         return find_index(self._element.props["options"], value)
 
 
-class Radio(_Choice):
+class _OneChoice(_Choice):
+    """A widget with one option chosen: giving it a value that is no option
+    raises ValueError at the next run, as in Streamlit's AppTest."""
+
+    def _must_be_option(self, value: Any) -> None:
+        """Raise as Streamlit's AppTest does for a value that is no option."""
+        if value is None or self._index_of(value) is not None:
+            return
+        if self._element.props.get("accept_new_options") and isinstance(value, str):
+            return
+        raise ValueError(f"{self.format_func(value)!r} is not in list")
+
+    def set_value(self, v: Any) -> _OneChoice:
+        return self._queue(v, self._must_be_option)
+
     @property
     def index(self) -> int | None:
         return self._index_of(self.value)
+
+
+class Selectbox(_OneChoice):
+    placeholder = prop("placeholder", text=True)
+
+    def select(self, v: Any) -> Selectbox:
+        return self.set_value(v)
+
+    def select_index(self, index: int | None) -> Selectbox:
+        if index is None:
+            return self.set_value(None)
+        return self.set_value(self._option_at(index))
+
+
+class Radio(_OneChoice):
+    @property
+    def horizontal(self) -> bool:
+        return bool(self._element.props.get("horizontal"))
 
     def set_index(self, index: int | None) -> Radio:
         return self.set_value(None if index is None else self._option_at(index))
 
 
+def _without(values: Sequence[Any], value: Any) -> list[Any]:
+    return [v for v in values if not (v is value or safe_equal(v, value))]
+
+
 class Multiselect(_Choice):
+    """``st.multiselect``: an option that does not exist is dropped at the
+    next run, as in Streamlit."""
+
+    @property
+    def max_selections(self) -> int:
+        """The most options that can be chosen; 0 for no limit."""
+        return self._element.props.get("max_selections") or 0
+
     @property
     def indices(self) -> list[int]:
         return [i for i in (self._index_of(v) for v in self.value or ()) if i is not None]
 
-    def select(self, value: Any) -> Multiselect:
+    @property
+    def values(self) -> list[str]:
+        """The labels of the chosen options."""
+        return [self.format_func(v) for v in self.value or ()]
+
+    def select(self, v: Any) -> Multiselect:
         current = list(self.value or [])
-        if self._index_of(value) is None and not isinstance(value, str):
-            raise ValueError(f"{value!r} is not an option of {self.label!r}")
-        if not contains(current, value):
-            current.append(value)
+        if not contains(current, v):
+            current.append(v)
         return self.set_value(current)
 
-    def unselect(self, value: Any) -> Multiselect:
-        return self.set_value([v for v in self.value or [] if not (v is value or safe_equal(v, value))])
+    def unselect(self, v: Any) -> Multiselect:
+        return self.set_value(_without(self.value or [], v))
 
 
 class SelectSlider(_Choice):
+    """``st.select_slider``: a value that is no option leaves it unchanged."""
+
+    @property
+    def data_type(self) -> int:
+        return _DATA_TYPES["int"]
+
     def set_range(self, lower: Any, upper: Any) -> SelectSlider:
         return self.set_value((lower, upper))
 
 
-class TextArea(TextInput):
-    """``st.text_area``: typed into as a text input is."""
-
-
 class DateInput(_Bounded):
-    pass
+    @property
+    def is_range(self) -> bool:
+        return bool(self._element.props.get("range"))
 
 
 class TimeInput(Widget):
     @property
-    def step(self) -> Any:
-        return self._element.props["step"]
+    def step(self) -> int:
+        """The step in seconds, as Streamlit reports it."""
+        return int(self._element.props["step"].total_seconds())
 
     def _moved(self, sign: int) -> TimeInput:
-        current = self.value or _dt.time(0, 0)
-        moved = _dt.datetime.combine(_dt.date(2000, 1, 1), current) + sign * self.step
+        if self.value is None:
+            return self
+        moved = _dt.datetime.combine(_dt.date(2000, 1, 1), self.value) + sign * self._element.props["step"]
         if moved.date() != _dt.date(2000, 1, 1):
             return self
         return self.set_value(moved.time())
@@ -203,12 +247,21 @@ class TimeInput(Widget):
         return self._moved(-1)
 
 
-class DateTimeInput(DateInput):
-    pass
+class DateTimeInput(_Bounded):
+    @property
+    def step(self) -> int:
+        """The step in seconds."""
+        return int(self._element.props["step"].total_seconds())
+
+    format = prop("format", text=True)
 
 
 class ButtonGroup(_Choice):
-    """``st.pills`` and ``st.segmented_control``."""
+    """``st.pills`` and ``st.segmented_control`` (``.type`` is "button_group")."""
+
+    @property
+    def _multi(self) -> bool:
+        return bool(self._element.props.get("multi"))
 
     @property
     def indices(self) -> list[int]:
@@ -216,23 +269,29 @@ class ButtonGroup(_Choice):
         items = value if isinstance(value, list) else ([] if value is None else [value])
         return [i for i in (self._index_of(v) for v in items) if i is not None]
 
-    def select(self, value: Any) -> ButtonGroup:
-        if not self._element.props.get("multi"):
-            return self.set_value(value)
+    @property
+    def formatted_values(self) -> list[str]:
+        """The labels of the chosen options."""
+        value = self.value
+        items = value if isinstance(value, list) else ([] if value is None else [value])
+        return [self.format_func(v) for v in items]
+
+    def select(self, v: Any) -> ButtonGroup:
+        if not self._multi:
+            return self.set_value(v)
         current = list(self.value or [])
-        if not contains(current, value):
-            current.append(value)
+        if not contains(current, v):
+            current.append(v)
         return self.set_value(current)
 
-    def unselect(self, value: Any) -> ButtonGroup:
-        if not self._element.props.get("multi"):
-            return self.set_value(None)
-        return self.set_value([v for v in self.value or [] if not (v is value or safe_equal(v, value))])
+    def unselect(self, v: Any) -> ButtonGroup:
+        if not self._multi:
+            return self.set_value(None) if safe_equal(self.value, v) else self
+        return self.set_value(_without(self.value or [], v))
 
 
 class Feedback(Widget):
-    def set_value(self, value: int | None) -> Feedback:
-        return super().set_value(value)
+    """``st.feedback``: ``set_value`` takes the index of the choice, or None."""
 
 
 class DownloadButton(Button):
@@ -242,32 +301,66 @@ class DownloadButton(Button):
     def data(self) -> bytes:
         return download_bytes(self._element.props["data"])
 
-    @property
-    def file_name(self) -> str:
-        return self._element.props["file_name"]
+    file_name = prop("file_name")
+
+
+def _uploaded(file: Any) -> Any:
+    """An upload as the widget takes it: Streamlit's ``(name, content, mime)``
+    tuple or an UploadedFile become an UploadedFile; a path stays a path."""
+    if isinstance(file, tuple) and len(file) == 3 and isinstance(file[0], str):
+        name, content, mime = file
+        raw = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        return UploadedFile(name, raw, mime)
+    return file if isinstance(file, UploadedFile) else str(file)
 
 
 class FileUploader(Widget):
-    def upload(self, file: Any, data: bytes | str | None = None, type: str | None = None) -> FileUploader:
-        """Choose a file for the next run: a path, or a name with its ``data``.
-        With ``accept_multiple_files`` each call adds one file."""
-        if data is None:
-            item: Any = str(file)
-        else:
-            raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-            item = UploadedFile(str(file), raw, type)
-        if self._element.props.get("multi"):
-            current = list(self.value or [])
-            return self.set_value([*current, item])
-        return self.set_value(item)
+    @property
+    def accept_multiple_files(self) -> bool:
+        return bool(self._element.props.get("multi"))
+
+    @property
+    def accept_directory(self) -> bool:
+        return self._element.props.get("multi") == "directory"
+
+    @property
+    def allowed_type(self) -> list[str]:
+        return list(self._element.props.get("types") or [])
+
+    def set_value(self, files: Any) -> FileUploader:
+        """Choose the files for the next run: a ``(name, content, mime)``
+        tuple, a path, or a list of them; None clears."""
+        if files is None:
+            return self.clear()
+        many = isinstance(files, list) or (isinstance(files, tuple) and not _is_file_tuple(files))
+        items = [_uploaded(f) for f in files] if many else [_uploaded(files)]
+        if self.accept_multiple_files:
+            return self._queue(items)
+        return self._queue(items[-1] if items else None)
+
+    def upload(
+        self, filename: Any, content: bytes | str | None = None, mime_type: str = "application/octet-stream"
+    ) -> FileUploader:
+        """Choose a file for the next run: a name with its ``content`` (and
+        MIME type), or a path to read. With ``accept_multiple_files`` each
+        call adds one file."""
+        item = _uploaded(filename) if content is None else _uploaded((str(filename), content, mime_type))
+        if self.accept_multiple_files:
+            return self._queue([*(self.value or []), item])
+        return self._queue(item)
 
     def clear(self) -> FileUploader:
-        return self.set_value([] if self._element.props.get("multi") else None)
+        return self._queue([] if self.accept_multiple_files else None)
+
+
+def _is_file_tuple(value: tuple) -> bool:
+    return len(value) == 3 and isinstance(value[0], str) and isinstance(value[1], (bytes, bytearray, str))
 
 
 class ChatInput(Widget):
     """``.set_value(text)`` sends a message: the next run gets it once."""
 
-    @property
-    def placeholder(self) -> str:
-        return self._element.props["placeholder"]
+    placeholder = prop("placeholder")
+
+    def clear(self) -> ChatInput:
+        return self.set_value(None)

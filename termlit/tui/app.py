@@ -43,6 +43,7 @@ from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
+from termlit.tui.theme import config_theme
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
 from termlit.tui.widgets._spinner import FRAMES
@@ -119,6 +120,10 @@ class TermlitApp(App[None]):
         self._awaiting: int | None = None
         #: The pages on screen (None: not a multipage app).
         self.navigation: Navigation | None = None
+        theme = config_theme()  # [theme] of .streamlit/config.toml
+        if theme is not None:
+            self.register_theme(theme)
+            self.theme = theme.name
 
     # -- layout -----------------------------------------------------------------
 
@@ -144,6 +149,8 @@ class TermlitApp(App[None]):
 
     def on_mount(self) -> None:
         self.graphics = self._graphics.start()
+        # st.context.theme: the theme the user sees
+        self.runner.session.client.theme = "dark" if self.current_theme.dark else "light"
         self.sidebar_area.add_class("-hidden")
         self._draw_topbar()
         self.runner.on_update = self._post_update

@@ -1,17 +1,25 @@
 """Options, shared by the widgets that pick from them (selectbox, radio,
 multiselect, select_slider, pills, segmented_control): the list of options,
-their labels, the default choice and the checks for remembered values."""
+their labels, the default choice and the checks for remembered values.
+
+A remembered choice that is an Enum member of a class the script has since
+defined again (every rerun defines it again) is matched with the new class's
+member as the ``runner.enumCoercion`` option says: by member names
+("nameOnly", the default), by names and values ("nameAndValue"), or not at
+all ("off": the old member is returned as it is), as in Streamlit."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import Enum, EnumMeta
 from typing import Any
 
 from termlit.common.values import find_index
 from termlit.elements._widget import WidgetArgs
-from termlit.errors import StreamlitAPIException
+from termlit.errors import StreamlitAPIException, StreamlitValueError
+from termlit.runtime.config import get_option
 
-__all__ = ["default_options", "one_option", "option_labels", "options_list", "some_options"]
+__all__ = ["coerce_enum", "default_options", "one_option", "option_labels", "options_list", "some_options"]
 
 
 def options_list(options: Any) -> list[Any]:
@@ -72,19 +80,58 @@ def default_options(common: WidgetArgs, default: Any, options: list[Any], accept
     return out
 
 
+_NOT_FOUND = object()
+
+
+def _enum_class(options: list[Any]) -> EnumMeta | None:
+    """The Enum class every option is a member of, if there is one."""
+    kinds = {type(o) for o in options}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return kind if isinstance(kind, EnumMeta) else None
+
+
+def coerce_enum(value: Any, options: list[Any]) -> Any:
+    """``value``, an Enum member, as a member of the options' Enum class when
+    ``runner.enumCoercion`` allows it; ``_NOT_FOUND`` when it is no option."""
+    target = _enum_class(options)
+    if not isinstance(value, Enum) or target is None or isinstance(value, target):
+        return _NOT_FOUND
+    mode = get_option("runner.enumCoercion")
+    if mode not in ("off", "nameOnly", "nameAndValue"):
+        raise StreamlitValueError(
+            f"runner.enumCoercion must be 'off', 'nameOnly' or 'nameAndValue', got {mode!r}."
+        )
+    source = type(value)
+    if mode == "off":
+        return value
+    if source.__qualname__ != target.__qualname__:
+        return _NOT_FOUND
+    if mode == "nameOnly" and set(source._member_names_) != set(target._member_names_):
+        return _NOT_FOUND
+    if mode == "nameAndValue" and set(source._value2member_map_) != set(target._value2member_map_):
+        return _NOT_FOUND
+    return target[value._name_]
+
+
+def _match(options: list[Any], value: Any, accept_new: bool) -> Any:
+    """The option a remembered ``value`` stands for; raises ValueError when none."""
+    i = find_index(options, value)
+    if i is not None:
+        return options[i]
+    coerced = coerce_enum(value, options)
+    if coerced is not _NOT_FOUND:
+        return coerced
+    if accept_new and isinstance(value, str):
+        return value
+    raise ValueError("not an option")
+
+
 def one_option(options: list[Any], accept_new: bool = False) -> Callable[[Any], Any]:
     """The check for a remembered single choice: None, or still one of the
     options (with ``accept_new``, or any string)."""
 
     def coerce(value: Any) -> Any:
-        if value is None:
-            return None
-        i = find_index(options, value)
-        if i is not None:
-            return options[i]
-        if accept_new and isinstance(value, str):
-            return value
-        raise ValueError("not an option")
+        return None if value is None else _match(options, value, accept_new)
 
     return coerce
 
@@ -95,15 +142,6 @@ def some_options(options: list[Any], accept_new: bool = False, limit: int | None
 
     def coerce(value: Any) -> list[Any]:
         items = list(value) if isinstance(value, (list, tuple)) else ([] if value is None else [value])
-        out = []
-        for item in items:
-            i = find_index(options, item)
-            if i is not None:
-                out.append(options[i])
-            elif accept_new and isinstance(item, str):
-                out.append(item)
-            else:
-                raise ValueError("not an option")
-        return out[:limit]
+        return [_match(options, item, accept_new) for item in items][:limit]
 
     return coerce

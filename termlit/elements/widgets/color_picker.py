@@ -20,14 +20,24 @@ def color_picker(
     persist_state: PersistState = None,
 ) -> str:
     """Pick a colour: type a hex code or step through a palette with ←/→.
-    Returns ``"#rrggbb"``."""
+    Returns the hex code as Streamlit does: the default as given ("#FFF"
+    stays "#FFF"), a picked colour as ``"#rrggbb"``."""
     common = WidgetArgs("color_picker", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
                         disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
     try:
-        default = normalize_color(value if value is not None else "#000000")
+        default = _hex_code(value if value is not None else "#000000")
     except ValueError:
         raise StreamlitAPIException(
             f"{common.where}: value={value!r} is not a hex colour. "
             "Use '#rrggbb' or '#rgb', e.g. '#ff4b4b'."
         ) from None
-    return widget(common, default=default, props={}, params={"value": default, "help": help}, coerce=normalize_color)
+    return widget(
+        common, default=default, props={}, params={"value": normalize_color(default), "help": help}, coerce=_hex_code
+    )
+
+
+def _hex_code(value: Any) -> str:
+    """A colour as given, with its "#"; raises ValueError when it is none."""
+    normalize_color(value)
+    text = value.strip()
+    return text if text.startswith("#") else f"#{text}"

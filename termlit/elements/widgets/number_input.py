@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 from termlit.elements._checks import number_kind
@@ -21,12 +22,13 @@ def number_input(
     icon: str | None = None, width: Any = "stretch",
     persist_state: PersistState = None,
 ) -> Any:
-    """A number field: type a number, or step it with ←/→. int or float, as
-    the arguments are."""
+    """A number field: type a number, or step it with ←/→. An int when every
+    number given is an int, else a float (also when none is given)."""
     common = WidgetArgs("number_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
                         disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
     given_value = None if (value is None or value == "min") else value
-    as_type = number_kind(common.where, min_value=min_value, max_value=max_value, value=given_value, step=step)
+    number_kind(common.where, min_value=min_value, max_value=max_value, value=given_value, step=step)
+    as_type = _number_type(min_value, max_value, value, step)
     if step is None:
         step = 1 if as_type is int else 0.01
     if step <= 0:
@@ -35,7 +37,7 @@ def number_input(
         raise StreamlitAPIException(
             f"{common.where}: min_value ({min_value}) is greater than max_value ({max_value}). Swap them."
         )
-    if value == "min":
+    if isinstance(value, str) and value == "min":
         default = as_type(min_value) if min_value is not None else as_type(0)
     elif value is None:
         default = None
@@ -77,3 +79,13 @@ def number_input(
         key_params=("min", "max", "step"),
         coerce=coerce,
     )
+
+
+def _number_type(*args: Any) -> type:
+    """int or float, as Streamlit decides: int when every number given is an
+    int; float when one is a float, or when none is given (an empty
+    ``st.number_input("x")`` is a float with step 0.01)."""
+    given = [a for a in args if a is not None and not isinstance(a, str)]
+    if not given:
+        return float
+    return int if all(isinstance(a, numbers.Integral) for a in given) else float

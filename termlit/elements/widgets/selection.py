@@ -37,7 +37,10 @@ def selectbox(
     return widget(
         common,
         default=opts[index] if index is not None and opts else None,
-        props={"options": opts, "labels": labels, "placeholder": placeholder or "Choose an option"},
+        props={
+            "options": opts, "labels": labels, "placeholder": placeholder or "Choose an option",
+            "accept_new_options": bool(accept_new_options),
+        },
         params={"options": labels, "index": index, "help": help, "placeholder": placeholder},
         key_params=("options",),
         coerce=one_option(opts, accept_new_options),

@@ -10,7 +10,7 @@ from typing import Any
 from termlit.elements._checks import number_kind
 from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
-from termlit.errors import StreamlitAPIException, StreamlitValueError
+from termlit.errors import StreamlitAPIException
 
 __all__ = ["slider"]
 
@@ -46,7 +46,11 @@ def _number_slider(
     common: WidgetArgs, min_value: Any, max_value: Any, values: list[Any], *,
     is_range: bool, step: Any, format: str | None,
 ) -> Any:
-    """A slider over ints or floats, as the arguments are."""
+    """A slider over ints or floats, as the arguments are. As in Streamlit
+    1.67, bounds given the wrong way round are swapped, and bounds that do not
+    hold the value widen to hold it."""
+    if values == [None]:
+        values = [0 if min_value is None else min_value]
     as_type = number_kind(
         common.where, min_value=min_value, max_value=max_value, step=step,
         **{f"value[{i}]" if is_range else "value": v for i, v in enumerate(values)},
@@ -59,21 +63,31 @@ def _number_slider(
         low = 0.0 if min_value is None else float(min_value)
         high = 1.0 if max_value is None else float(max_value)
         step = 0.01 if step is None else float(step)
-    if min_value is None and max_value is not None and high < low:
-        low = high - (100 if as_type is int else 1.0)
-    if max_value is None and min_value is not None and high < low:
-        high = low + (100 if as_type is int else 1.0)
-    if low > high:
-        raise StreamlitAPIException(
-            f"{common.where}: min_value ({low}) is greater than max_value ({high}). Swap them."
-        )
     if step <= 0:
         raise StreamlitAPIException(f"{common.where}: step must be positive, got {step}.")
     values = [None if v is None else as_type(v) for v in values]
+    low, high, values = _widened(common, low, high, values)
     return _slider_widget(
         common, low, high, values, is_range=is_range, step=step, format=format, shown_format=format,
         number_type=as_type.__name__, convert=as_type,
     )
+
+
+def _widened(common: WidgetArgs, low: Any, high: Any, values: list[Any]) -> tuple[Any, Any, list[Any]]:
+    """The bounds in order and widened to hold the values, and a range's two
+    values in order; equal bounds are an error."""
+    if low > high:
+        low, high = high, low
+    given = [v for v in values if v is not None]
+    if len(given) == 2 and given[0] > given[1]:
+        values = [values[1], values[0]]
+    if given:
+        low, high = min(low, *given), max(high, *given)
+    if low == high:
+        raise StreamlitAPIException(
+            f"{common.where}: min_value and max_value are both {low}. Give a range the slider can move in."
+        )
+    return low, high, values
 
 
 def _temporal_kind(common: WidgetArgs, values: list[Any]) -> str | None:
@@ -128,10 +142,7 @@ def _temporal_slider(
         low = min_value if min_value is not None else around_low - timedelta(days=14)
         high = max_value if max_value is not None else around_high + timedelta(days=14)
     try:
-        if low > high:
-            raise StreamlitAPIException(
-                f"{common.where}: min_value ({low}) is after max_value ({high}). Swap them."
-            )
+        low, high, values = _widened(common, low, high, values)
     except TypeError:
         raise StreamlitAPIException(
             f"{common.where}: cannot compare min_value {low!r} with max_value {high!r} "
@@ -155,24 +166,21 @@ def _slider_widget(
     shown_format: str | None, number_type: str, convert: Callable[[Any], Any],
 ) -> Any:
     """The slider over ``low..high`` whose default is ``values`` (None: the
-    ends); remembered values are converted by ``convert`` and clamped.
+    ends); a remembered value is converted by ``convert``, and one outside
+    the bounds gives way to the default, as in Streamlit.
     ``format`` is the user's (part of the identity), ``shown_format`` the one drawn."""
     if is_range:
         default: Any = tuple(v if v is not None else b for v, b in zip(values, (low, high)))
     else:
         default = values[0] if values[0] is not None else low
-    for v in default if is_range else (default,):
-        if not low <= v <= high:
-            raise StreamlitValueError(
-                f"{common.where}: the value {v} is outside the range {low}..{high}. "
-                "Pass a value between min_value and max_value."
-            )
 
     def coerce(v: Any) -> Any:
         items = list(v) if is_range else [v]
         if len(items) != (2 if is_range else 1):
             raise ValueError("shape")
-        out = [min(max(convert(i), low), high) for i in items]
+        out = [convert(i) for i in items]
+        if not all(low <= i <= high for i in out):
+            raise ValueError("outside the bounds")
         return tuple(sorted(out)) if is_range else out[0]
 
     return widget(
