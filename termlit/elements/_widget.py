@@ -11,12 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import KW_ONLY, dataclass
 from typing import Any, Literal
 
+from termlit.elements._bind import INVALID, BindOption, check_bind, read_bound, write_bound
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import get_run_context
 from termlit.runtime.ids import widget_id
 from termlit.runtime.state import WidgetMeta
 
-__all__ = ["Callback", "CallbackArgs", "CallbackKwargs", "Key", "PersistState", "WidgetArgs", "widget"]
+__all__ = ["BindOption", "Callback", "CallbackArgs", "CallbackKwargs", "Key", "PersistState", "WidgetArgs", "widget"]
 
 #: The types of the arguments every widget signature spells out.
 Key = str | int
@@ -50,6 +51,8 @@ class WidgetArgs:
     #: How long the value outlives the widget: None (it goes with the
     #: widget), "page" (while the user stays on its page) or "session".
     persist_state: PersistState = None
+    #: "query-params": the value is kept in st.query_params under the key.
+    bind: BindOption = None
 
     @property
     def where(self) -> str:
@@ -108,7 +111,15 @@ def widget(
         persist=common.persist_state,
         page=page,
     )
+    bound = check_bind(common.bind, key, common.where)
+    from_query = INVALID
+    if bound and key is not None:
+        from_query = read_bound(ctx.session.query_params, key, kind, default, props, coerce)
+        if from_query is not INVALID:
+            ctx.state.seed_widget_value(key, from_query)
     value = ctx.register_widget(meta, default, coerce)
+    if bound and key is not None and from_query is INVALID:
+        write_bound(ctx.session.query_params, key, value, default, props)
     element_props = dict(props)
     element_props.update(
         form=form,

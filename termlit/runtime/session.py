@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from termlit.errors import StreamlitAPIException
 from termlit.runtime.state import SessionState
 
 __all__ = [
@@ -41,8 +42,49 @@ class QueryParams(dict):
     """``st.query_params``: a terminal app has no URL, so this starts empty and
     keeps what the script puts in it for the session (values are strings)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: Keys bound to a widget (``bind="query-params"``) -> the text the
+        #: widget wrote last (None: none).
+        object.__setattr__(self, "_bound", {})
+
     def __setitem__(self, key: str, value: Any) -> None:
-        super().__setitem__(str(key), [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value))
+        self._check_unbound(str(key))
+        self._put(str(key), value)
+
+    def __delitem__(self, key: str) -> None:
+        self._check_unbound(str(key))
+        super().__delitem__(key)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        self._check_unbound(str(key))
+        return super().pop(key, *default)
+
+    def _put(self, key: str, value: Any) -> None:
+        super().__setitem__(key, [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value))
+
+    def _check_unbound(self, key: str) -> None:
+        if key in self._bound:
+            raise StreamlitAPIException(
+                f"Cannot directly set query parameter '{key}' - it is bound to a widget. "
+                f"Modify the widget value instead (st.session_state['{key}'])."
+            )
+
+    def mark_bound(self, key: str) -> None:
+        """``key`` is bound to a widget: only the widget writes it."""
+        self._bound.setdefault(key, None)
+
+    def bound_text(self, key: str) -> Any:
+        """The text the widget bound to ``key`` wrote last (None: none)."""
+        return self._bound.get(key)
+
+    def write_bound(self, key: str, text: str | list[str] | None) -> None:
+        """The bound widget's value as text; None removes the parameter."""
+        self._bound[key] = text
+        if text is None:
+            super().pop(key, None)
+        else:
+            self._put(key, text)
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -63,7 +105,7 @@ class QueryParams(dict):
     def from_dict(self, params: dict[str, Any]) -> None:
         self.clear()
         for key, value in params.items():
-            self[key] = value
+            self._put(str(key), value)
 
 
 @dataclass(slots=True)

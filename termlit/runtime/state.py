@@ -249,6 +249,11 @@ class SessionState(MutableMapping[str, Any]):
         self._values[vkey] = value
         return value
 
+    def seed_widget_value(self, key: str, value: Any) -> None:
+        """Give the keyed widget about to be drawn ``value``, as a value from
+        the UI would (a bound query parameter that changed)."""
+        self._values[key] = value
+
     def widget_value(self, wid: str, default: Any = None) -> Any:
         meta = self._meta.get(wid)
         if meta is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from termlit.common.values import find_index
 from termlit.elements._dg import api, api_as
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.elements.widgets._options import default_options, one_option, option_labels, options_list, some_options
 from termlit.errors import StreamlitAPIException
 
@@ -24,10 +24,10 @@ def _button_group(kind: str, doc: str):
         key: Key | None = None, help: str | None = None,
         on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
         disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
-        persist_state: PersistState = None,
+        bind: BindOption = None, persist_state: PersistState = None,
     ) -> Any:
         common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                            disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                            disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
         opts = options_list(options)
         if not opts:
             raise StreamlitAPIException(
@@ -83,7 +83,7 @@ def feedback(
     options: str = "thumbs", *, key: Key | None = None, default: int | None = None, disabled: bool = False,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
     width: Any = "content",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> int | None:
     """Thumbs (0 = down, 1 = up), five faces (0 = saddest) or five stars
     (0 = one star): ←/→ move, Enter or Space picks. Returns the index or None."""
@@ -107,7 +107,7 @@ def feedback(
         return v
 
     common = WidgetArgs("feedback", f"{options} feedback", key=key, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility="collapsed", persist_state=persist_state)
+                        disabled=disabled, label_visibility="collapsed", persist_state=persist_state, bind=bind)
     return widget(
         common,
         default=default,

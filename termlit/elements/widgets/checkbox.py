@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from termlit.elements._dg import api_as
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 
 __all__ = ["checkbox", "toggle"]
 
@@ -17,10 +17,10 @@ def _boolean_widget(kind: str, doc: str):
         label: str, value: bool = False, key: Key | None = None, help: str | None = None,
         on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
         disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
-        persist_state: PersistState = None,
+        bind: BindOption = None, persist_state: PersistState = None,
     ) -> bool:
         common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                            disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                            disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
         value = bool(value)
         return bool(widget(common, default=value, props={}, params={"value": value, "help": help}, coerce=bool))
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from termlit.common.colors import normalize_color
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["color_picker"]
@@ -17,13 +17,13 @@ def color_picker(
     label: str, value: str | None = None, key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> str:
     """Pick a colour: type a hex code or step through a palette with ←/→.
     Returns the hex code as Streamlit does: the default as given ("#FFF"
     stays "#FFF"), a picked colour as ``"#rrggbb"``."""
     common = WidgetArgs("color_picker", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     try:
         default = _hex_code(value if value is not None else "#000000")
     except ValueError:

@@ -7,7 +7,7 @@ from typing import Any
 
 from termlit.elements._checks import number_kind
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException, StreamlitValueError
 
 __all__ = ["number_input"]
@@ -20,12 +20,12 @@ def number_input(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
     icon: str | None = None, width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """A number field: type a number, or step it with ←/→. An int when every
     number given is an int, else a float (also when none is given)."""
     common = WidgetArgs("number_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     given_value = None if (value is None or value == "min") else value
     number_kind(common.where, min_value=min_value, max_value=max_value, value=given_value, step=step)
     as_type = _number_type(min_value, max_value, value, step)

@@ -7,7 +7,7 @@ from typing import Any
 
 from termlit.common.values import find_index
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.elements.widgets._options import option_labels, options_list
 from termlit.errors import StreamlitAPIException
 
@@ -20,12 +20,12 @@ def select_slider(
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """A slider over a list of options: ←/→ step. A two-item ``value`` makes it a
     range. Returns the option, or a ``(low, high)`` tuple of options."""
     common = WidgetArgs("select_slider", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     opts = options_list(options)
     if not opts:
         raise StreamlitAPIException(

@@ -8,7 +8,7 @@ from typing import Any
 
 from termlit.elements._checks import check_index, check_positive_int
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.elements.widgets._options import default_options, one_option, option_labels, options_list, some_options
 from termlit.errors import StreamlitAPIException
 
@@ -28,11 +28,11 @@ def selectbox(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
     accept_new_options: bool = False, width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """Pick one option from a list; returns the option itself (or None)."""
     common = WidgetArgs("selectbox", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     opts, index, labels = _one_of(common, options, index, format_func)
     return widget(
         common,
@@ -54,12 +54,12 @@ def radio(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None,
     label_visibility: str = "visible", width: Any = "content",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """Pick one option, all shown at once: ↑/↓ (←/→) move, Enter or Space picks.
     Returns the option itself, or None."""
     common = WidgetArgs("radio", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     opts, index, labels = _one_of(common, options, index, format_func)
     if captions is not None:
         if isinstance(captions, str):
@@ -89,12 +89,12 @@ def multiselect(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False,
     label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> list[Any]:
     """Pick any number of options. Enter opens a list to pick from (type to
     filter); Delete removes the chosen option under the cursor. Returns a list."""
     common = WidgetArgs("multiselect", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     opts = options_list(options)
     labels = option_labels(common, opts, format_func)
     check_positive_int(common.where, "max_selections", max_selections)

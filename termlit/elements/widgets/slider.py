@@ -9,7 +9,7 @@ from typing import Any
 
 from termlit.elements._checks import number_kind
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["slider"]
@@ -24,12 +24,12 @@ def slider(
     format: str | None = None, key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """A slider over ints, floats, dates, times or datetimes; a ``(low, high)``
     value makes it a range."""
     common = WidgetArgs("slider", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     is_range = isinstance(value, (list, tuple))
     if is_range and len(value) != 2:
         raise StreamlitAPIException(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["text_area", "text_input"]
@@ -22,11 +22,11 @@ def text_input(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
     icon: str | None = None, width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> str | None:
     """A one-line text field; its value is committed on Enter or leaving it."""
     common = WidgetArgs("text_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     if type not in ("default", "password"):
         raise StreamlitAPIException(f"{common.where} got type={type!r}; use 'default' or 'password'.")
     default, limit, coerce = _text_value(common, value, max_chars)
@@ -46,7 +46,7 @@ def text_area(
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> str | None:
     """Multi-line text. Enter starts a new line; ctrl+enter (or ctrl+j, which
     every terminal sends), Esc or leaving the field applies the text.
@@ -55,7 +55,7 @@ def text_area(
     about one row per 24 pixels. "content" fits the text; default 3 rows.
     """
     common = WidgetArgs("text_area", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     if height is None or height == "stretch":
         rows = 3
     elif height == "content":

@@ -10,7 +10,7 @@ from typing import Any
 
 from termlit.common.timefmt import DATE_INPUT_FORMATS, date_order, parse_date, parse_datetime, parse_time
 from termlit.elements._dg import api
-from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["date_input", "datetime_input", "time_input"]
@@ -89,13 +89,13 @@ def date_input(
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     format: str = "YYYY/MM/DD", disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """A date field: ←/→ a day, ↑/↓ a week, PgUp/PgDn a month, or type a date
     and press Enter. A list/tuple ``value`` makes it a range (two fields).
     Returns a ``date``, a tuple of dates, or None."""
     common = WidgetArgs("date_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     where = common.where
     order = _date_order(where, format)
     is_range = isinstance(value, (list, tuple))
@@ -190,12 +190,12 @@ def time_input(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     disabled: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15),
     format: str = "24h", width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> time | None:
     """A time field: ←/→ one ``step``, ↑/↓ an hour, or type ``HH:MM`` and
     press Enter. Returns a ``time`` or None."""
     common = WidgetArgs("time_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     where = common.where
     step_td = _step_arg(where, step)
     if format not in ("12h", "24h", "localized"):
@@ -248,12 +248,12 @@ def datetime_input(
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
     format: str = "YYYY/MM/DD", step: int | timedelta = timedelta(minutes=15), disabled: bool = False,
     label_visibility: str = "visible", width: Any = "stretch",
-    persist_state: PersistState = None,
+    bind: BindOption = None, persist_state: PersistState = None,
 ) -> datetime | None:
     """A date-and-time field: ←/→ one ``step``, ↑/↓ a day, PgUp/PgDn a month,
     or type ``2024/05/31 14:30`` and press Enter. Returns a ``datetime`` or None."""
     common = WidgetArgs("datetime_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state)
+                        disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     where = common.where
     order = _date_order(where, format)
     step_td = _step_arg(where, step)
