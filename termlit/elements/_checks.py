@@ -43,6 +43,14 @@ def check_button_type(where: str, type: Any) -> None:
         raise StreamlitAPIException(f"{where} got type={type!r}; use 'primary', 'secondary' or 'tertiary'.")
 
 
+def check_wrap(where: str, wrap: Any) -> bool | None:
+    """``wrap=``: True (a long label wraps onto more rows), False (it stays on
+    one row, cut with an ellipsis) or None (termlit decides: it wraps)."""
+    if wrap is None or isinstance(wrap, bool):
+        return wrap
+    raise StreamlitAPIException(f"{where}: wrap must be True, False or None, got {wrap!r}.")
+
+
 def check_size(where: str, name: str, value: Any, allowed: tuple[str, ...]) -> None:
     """A width or height: None, one of the ``allowed`` words, or pixels."""
     if value is None or value in allowed:

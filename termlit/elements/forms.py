@@ -11,7 +11,7 @@ from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs
-from termlit.elements.widgets.button import press_button
+from termlit.elements.widgets.button import button_look, press_button
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import Form, RunContext, get_run_context
 
@@ -86,8 +86,9 @@ def _finish_form(ctx: RunContext, form: Form) -> None:
 def form_submit_button(
     label: str = "Submit", help: str | None = None,
     on_click: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    key: Key | None = None, type: str = "secondary", icon: str | None = None, disabled: bool = False,
-    use_container_width: bool | None = None, width: Any = "content",
+    key: Key | None = None, type: str = "secondary", icon: str | None = None, icon_position: str = "left",
+    disabled: bool = False, use_container_width: bool | None = None, width: Any = "content",
+    shortcut: str | None = None, wrap: bool | None = None,
 ) -> bool:
     """The button that sends a form: True in the run it was pressed in."""
     ctx = get_run_context()
@@ -102,7 +103,7 @@ def form_submit_button(
     common = WidgetArgs(
         "form_submit_button", label, key=key, help=help, on_change=on_click, args=args, kwargs=kwargs, disabled=disabled
     )
-    pressed = press_button(common, type=type, icon=icon)
+    pressed = press_button(common, type=type, icon=icon, look=button_look(common, icon_position, shortcut, wrap))
     record = ctx.forms.get(form_key)
     if record is not None:
         record.has_submit_button = True

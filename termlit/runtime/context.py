@@ -124,6 +124,8 @@ class RunContext:
         self.dirty = False
         self.widget_ids: set[str] = set()
         self.widget_keys: dict[str, str] = {}
+        #: The buttons' shortcuts in this run: key name -> how the button is named.
+        self.shortcuts: dict[str, str] = {}
         #: Set from another thread: "rerun" or "stop".
         self.requested: str | None = None
         self._last_flush = time.monotonic()

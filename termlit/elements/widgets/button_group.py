@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from termlit.common.values import find_index
+from termlit.elements._checks import check_wrap
 from termlit.elements._dg import api, api_as
 from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
 from termlit.elements.widgets._options import default_options, one_option, option_labels, options_list, some_options
@@ -23,7 +24,7 @@ def _button_group(kind: str, doc: str):
         required: bool = False, format_func: Callable[[Any], Any] | None = None,
         key: Key | None = None, help: str | None = None,
         on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
-        disabled: bool = False, label_visibility: str = "visible", width: Any = "content",
+        disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None,
         bind: BindOption = None, persist_state: PersistState = None,
     ) -> Any:
         common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
@@ -50,7 +51,8 @@ def _button_group(kind: str, doc: str):
         value = widget(
             common,
             default=chosen if multi else (chosen[0] if chosen else None),
-            props={"options": opts, "labels": labels, "multi": multi, "required": bool(required)},
+            props={"options": opts, "labels": labels, "multi": multi, "required": bool(required),
+                   "wrap": check_wrap(common.where, wrap)},
             params={
                 "options": labels, "default": [labels[find_index(opts, c)] for c in chosen],
                 "selection_mode": selection_mode, "required": bool(required), "help": help,

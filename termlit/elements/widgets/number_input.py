@@ -18,8 +18,8 @@ def number_input(
     label: str, min_value: float | None = None, max_value: float | None = None, value: Any = "min",
     step: float | None = None, format: str | None = None, key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
-    icon: str | None = None, width: Any = "stretch",
+    placeholder: str | None = None, disabled: bool = False, required: bool = False,
+    label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """A number field: type a number, or step it with ←/→. An int when every
@@ -71,6 +71,8 @@ def number_input(
             "format": format,
             "number_type": as_type.__name__,
             "placeholder": placeholder,
+            "required": bool(required),
+            "icon": icon,
         },
         params={
             "min": min_value, "max": max_value, "step": step, "value": default,

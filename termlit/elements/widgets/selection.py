@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from termlit.elements._checks import check_index, check_positive_int
+from termlit.elements._checks import check_index, check_positive_int, check_wrap
 from termlit.elements._dg import api
 from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements.widgets._filter import FilterMode, check_filter_mode, check_select_all
 from termlit.elements.widgets._options import default_options, one_option, option_labels, options_list, some_options
 from termlit.errors import StreamlitAPIException
 
@@ -26,11 +27,14 @@ def selectbox(
     label: str, options: Iterable[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str,
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
-    accept_new_options: bool = False, width: Any = "stretch",
+    placeholder: str | None = None, disabled: bool = False, required: bool = False,
+    label_visibility: str = "visible", icon: str | None = None, accept_new_options: bool = False,
+    filter_mode: FilterMode = "fuzzy", width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
-    """Pick one option from a list; returns the option itself (or None)."""
+    """Pick one option from a list; returns the option itself (or None).
+    Typing in the open list filters it (``filter_mode``); ``required`` keeps
+    the user from clearing the choice."""
     common = WidgetArgs("selectbox", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
                         disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
     opts, index, labels = _one_of(common, options, index, format_func)
@@ -39,7 +43,8 @@ def selectbox(
         default=opts[index] if index is not None and opts else None,
         props={
             "options": opts, "labels": labels, "placeholder": placeholder or "Choose an option",
-            "accept_new_options": bool(accept_new_options),
+            "accept_new_options": bool(accept_new_options), "required": bool(required), "icon": icon,
+            "filter_mode": check_filter_mode(common.where, filter_mode, accept_new_options),
         },
         params={"options": labels, "index": index, "help": help, "placeholder": placeholder},
         key_params=("options",),
@@ -88,7 +93,8 @@ def multiselect(
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
     max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False,
-    label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch",
+    label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: FilterMode = "fuzzy",
+    select_all: bool | int = 1000, width: Any = "stretch", wrap: bool | None = None,
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> list[Any]:
     """Pick any number of options. Enter opens a list to pick from (type to
@@ -113,6 +119,8 @@ def multiselect(
             "labels": labels,
             "max_selections": max_selections,
             "placeholder": placeholder or ("Choose options" if opts else "No options to select"),
+            "filter_mode": check_filter_mode(common.where, filter_mode, accept_new_options),
+            "select_all": check_select_all(common.where, select_all), "wrap": check_wrap(common.where, wrap),
         },
         params={
             "options": labels, "default": [str(c) for c in chosen],

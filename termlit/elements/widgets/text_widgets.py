@@ -7,6 +7,7 @@ from typing import Any
 
 from termlit.elements._dg import api
 from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements.widgets._text_rules import TEXT_TYPES, check_live, check_validate
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["text_area", "text_input"]
@@ -20,20 +21,32 @@ def text_input(
     label: str, value: str | None = "", max_chars: int | None = None, key: Key | None = None,
     type: str = "default", help: str | None = None, autocomplete: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
-    icon: str | None = None, width: Any = "stretch",
+    placeholder: str | None = None, disabled: bool = False, required: bool = False,
+    label_visibility: str = "visible", icon: str | None = None, validate: str | tuple[str, str] | None = None,
+    live: str | bool = False, width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> str | None:
-    """A one-line text field; its value is committed on Enter or leaving it."""
+    """A one-line text field; its value is committed on Enter or leaving it
+    (with ``live``: also after a pause in typing). ``validate`` (a regular
+    expression, or one with a message) keeps values that do not match from
+    being committed; ``type="email"`` and ``"url"`` check their format unless
+    ``validate=""``."""
     common = WidgetArgs("text_input", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
                         disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
-    if type not in ("default", "password"):
-        raise StreamlitAPIException(f"{common.where} got type={type!r}; use 'default' or 'password'.")
+    if type not in TEXT_TYPES:
+        raise StreamlitAPIException(
+            f"{common.where} got type={type!r}; use one of {', '.join(map(repr, TEXT_TYPES))}."
+        )
+    rule = check_validate(common.where, validate, type)
+    delay = check_live(common.where, live)
     default, limit, coerce = _text_value(common, value, max_chars)
     return widget(
         common,
         default=default,
-        props={"max_chars": limit, "type": type, "placeholder": placeholder},
+        props={
+            "max_chars": limit, "type": type, "placeholder": placeholder, "required": bool(required),
+            "icon": icon, "validate": rule, "live": delay,
+        },
         params={"value": default, "max_chars": max_chars, "type": type, "help": help, "placeholder": placeholder},
         key_params=("max_chars", "type"),
         coerce=coerce,
@@ -45,7 +58,8 @@ def text_area(
     label: str, value: Any = "", height: int | str | None = None, max_chars: int | None = None,
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
+    placeholder: str | None = None, disabled: bool = False, required: bool = False,
+    label_visibility: str = "visible", width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> str | None:
     """Multi-line text. Enter starts a new line; ctrl+enter (or ctrl+j, which
@@ -75,7 +89,7 @@ def text_area(
     return widget(
         common,
         default=default,
-        props={"max_chars": limit, "rows": rows, "placeholder": placeholder},
+        props={"max_chars": limit, "rows": rows, "placeholder": placeholder, "required": bool(required)},
         params={"value": default, "max_chars": max_chars, "height": height, "help": help, "placeholder": placeholder},
         key_params=("max_chars",),
         coerce=coerce,

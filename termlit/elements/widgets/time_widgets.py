@@ -88,7 +88,8 @@ def date_input(
     label: str, value: Any = "today", min_value: Any = None, max_value: Any = None,
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    format: str = "YYYY/MM/DD", disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch",
+    format: str = "YYYY/MM/DD", disabled: bool = False, required: bool = False, label_visibility: str = "visible",
+    width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> Any:
     """A date field: ←/→ a day, ↑/↓ a week, PgUp/PgDn a month, or type a date
@@ -136,7 +137,10 @@ def date_input(
     return widget(
         common,
         default=default,
-        props={"min": low, "max": high, "format": format, "range": is_range, "clearable": is_range or default is None},
+        props={
+            "min": low, "max": high, "format": format, "range": is_range,
+            "clearable": is_range or default is None, "required": bool(required),
+        },
         params={
             "value": value if isinstance(value, str) else default, "min": min_value, "max": max_value,
             "format": format, "help": help,
@@ -188,8 +192,8 @@ def _as_time(where: str, v: Any) -> time | None:
 def time_input(
     label: str, value: Any = "now", key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None, *,
-    disabled: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15),
-    format: str = "24h", width: Any = "stretch",
+    disabled: bool = False, required: bool = False, label_visibility: str = "visible",
+    step: int | timedelta = timedelta(minutes=15), format: str = "24h", width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> time | None:
     """A time field: ←/→ one ``step``, ↑/↓ an hour, or type ``HH:MM`` and
@@ -210,7 +214,7 @@ def time_input(
     return widget(
         common,
         default=default,
-        props={"step": step_td, "format": format, "clearable": default is None},
+        props={"step": step_td, "format": format, "clearable": default is None, "required": bool(required)},
         params={"value": value if isinstance(value, str) else default, "step": step_td, "help": help},
         key_params=("step",),
         coerce=coerce,
@@ -247,7 +251,7 @@ def datetime_input(
     key: Key | None = None, help: str | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
     format: str = "YYYY/MM/DD", step: int | timedelta = timedelta(minutes=15), disabled: bool = False,
-    label_visibility: str = "visible", width: Any = "stretch",
+    required: bool = False, label_visibility: str = "visible", width: Any = "stretch",
     bind: BindOption = None, persist_state: PersistState = None,
 ) -> datetime | None:
     """A date-and-time field: ←/→ one ``step``, ↑/↓ a day, PgUp/PgDn a month,
@@ -277,7 +281,10 @@ def datetime_input(
     return widget(
         common,
         default=default,
-        props={"min": low, "max": high, "format": format, "step": step_td, "clearable": default is None},
+        props={
+            "min": low, "max": high, "format": format, "step": step_td, "clearable": default is None,
+            "required": bool(required),
+        },
         params={
             "value": value if isinstance(value, str) else default, "min": min_value, "max": max_value,
             "format": format, "step": step_td, "help": help,
