@@ -53,6 +53,8 @@ from termlit.elements.text import (
     write_stream,
 )
 from termlit.elements.widgets.button import button, download_button, link_button
+from termlit.elements.widgets.menus import menu_button, pagination
+from termlit.elements.skeleton import skeleton
 from termlit.elements.widgets.button_group import feedback, pills, segmented_control
 from termlit.elements.widgets.chat import chat_input, chat_message
 from termlit.elements.widgets.checkbox import checkbox, toggle

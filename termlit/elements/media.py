@@ -15,7 +15,7 @@ from typing import Any
 
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements.text import text
-from termlit.elements.widgets.file_uploader import file_uploader
+from termlit.elements.widgets.file_uploader import file_widget
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["audio", "audio_input", "camera_input", "html", "pdf", "video"]
@@ -211,10 +211,10 @@ def camera_input(
 ) -> Any:
     """There is no camera in a terminal: pick a picture file instead (PNG or
     JPEG); returns it as an uploaded file, or None."""
-    return file_uploader(label, type=["png", "jpg"], key=key,
-                         help=help or "The terminal has no camera: choose a picture file.",
-                         on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-                         label_visibility=label_visibility)
+    return file_widget("camera_input", label, ["png", "jpg"], False, key=key,
+                       help=help or "The terminal has no camera: choose a picture file.",
+                       on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+                       label_visibility=label_visibility, props={"resolution": resolution})
 
 
 @api
@@ -233,7 +233,7 @@ def audio_input(
 ) -> Any:
     """There is no recording in a terminal: pick a sound file instead (WAV,
     MP3, OGG, FLAC or M4A); returns it as an uploaded file, or None."""
-    return file_uploader(label, type=["wav", "mp3", "ogg", "flac", "m4a", "webm"], key=key,
-                         help=help or "The terminal cannot record: choose a sound file.",
-                         on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-                         label_visibility=label_visibility)
+    return file_widget("audio_input", label, ["wav", "mp3", "ogg", "flac", "m4a", "webm"], False, key=key,
+                       help=help or "The terminal cannot record: choose a sound file.",
+                       on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+                       label_visibility=label_visibility, props={"sample_rate": sample_rate})

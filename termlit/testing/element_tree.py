@@ -3,8 +3,11 @@ gives them, for tests that import or check them (``isinstance(x, Button)``)."""
 
 from __future__ import annotations
 
+from termlit.testing.actions import AudioInput, CameraInput, LinkButton, MenuButton, Pagination
 from termlit.testing.data import Chart, DataEditor, Dataframe, Table
-from termlit.testing.elements import Block, ChatMessage, Column, ElementTree, Expander, SpecialBlock, Status, Tab
+from termlit.testing.elements import (
+    Block, ChatMessage, Column, ElementTree, Expander, PageLink, SpecialBlock, Status, Tab,
+)
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Node, Widget, WidgetList
 from termlit.testing.text import (
     AlertBase,
@@ -64,4 +67,5 @@ __all__ = [
     "SelectSlider", "Selectbox", "Slider", "SpecialBlock", "Status", "Subheader", "Success", "Tab", "Table", "Text",
     "TextArea", "TextInput", "TimeInput", "Title", "Toast", "Toggle", "UnknownElement", "Warning", "Widget",
     "WidgetList",
+    "AudioInput", "CameraInput", "LinkButton", "MenuButton", "PageLink", "Pagination",
 ]

@@ -21,7 +21,7 @@ from typing import Any
 
 from termlit.elements.widgets.chat import AVATARS
 from termlit.runtime.tree import Element
-from termlit.testing import data, text, widgets
+from termlit.testing import actions, data, text, widgets
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList, prop
 
 __all__ = [
@@ -94,6 +94,11 @@ _VIEWS: dict[str, type[Node]] = {
     "color_picker": widgets.ColorPicker,
     "feedback": widgets.Feedback,
     "file_uploader": widgets.FileUploader,
+    "camera_input": actions.CameraInput,
+    "audio_input": actions.AudioInput,
+    "link_button": actions.LinkButton,
+    "menu_button": actions.MenuButton,
+    "pagination": actions.Pagination,
     "chat_input": widgets.ChatInput,
     "dataframe": data.Dataframe,
     "table": data.Table,

@@ -16,8 +16,10 @@ elements through :func:`termlit.elements._widget.widget`.
 | ``file_uploader`` | file_uploader, UploadedFile |
 | ``chat`` | chat_input, chat_message |
 | ``data_editor`` | data_editor |
+| ``menus`` | menu_button, pagination |
 
-``_options`` holds what the option pickers share. ``st.form_submit_button``
+``_options`` holds what the option pickers share, ``_filter`` how they
+filter while the user types, ``_text_rules`` what a text field may commit. ``st.form_submit_button``
 lives with ``st.form`` in :mod:`termlit.elements.forms`; ``st.dataframe``
 (a widget when it selects rows) with ``st.table`` in :mod:`termlit.elements.data`.
 """

@@ -16,7 +16,7 @@ from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["UploadedFile", "file_uploader"]
+__all__ = ["UploadedFile", "file_uploader", "file_widget"]
 
 
 class UploadedFile(io.BytesIO):
@@ -81,7 +81,19 @@ def file_uploader(
 
     ``accept_multiple_files="directory"`` is not supported in the terminal yet.
     """
-    common = WidgetArgs("file_uploader", label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
+    return file_widget("file_uploader", label, type, accept_multiple_files, key=key, help=help, on_change=on_change,
+                       args=args, kwargs=kwargs, max_upload_size=max_upload_size, disabled=disabled,
+                       label_visibility=label_visibility)
+
+
+def file_widget(
+    kind: str, label: str, type: Any, accept_multiple_files: bool | str, *, key: Any, help: str | None,
+    on_change: Any, args: Any, kwargs: Any, max_upload_size: int | None = None, disabled: bool = False,
+    label_visibility: str = "visible", props: dict[str, Any] | None = None,
+) -> Any:
+    """A widget of ``kind`` whose value is picked files: ``st.file_uploader``,
+    and ``st.camera_input`` / ``st.audio_input``, which pick a file in a terminal."""
+    common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
                         disabled=disabled, label_visibility=label_visibility)
     where = common.where
     if accept_multiple_files == "directory":
@@ -116,7 +128,7 @@ def file_uploader(
     value = widget(
         common,
         default=[] if multi else None,
-        props={"types": extensions, "multi": multi, "max_size": limit},
+        props={**(props or {}), "types": extensions, "multi": multi, "max_size": limit},
         params={"types": extensions, "multi": multi, "help": help, "max_size": max_upload_size},
         key_params=("types", "multi"),
         coerce=coerce,
