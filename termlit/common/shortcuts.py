@@ -83,5 +83,5 @@ def parse_shortcut(text: str) -> str:
 
 def shortcut_label(key: str) -> str:
     """How a button shows its key: ``Ctrl+K``, ``F5``, ``Enter``."""
-    return "+".join(part if len(part) == 1 else part.capitalize() for part in key.split("+")).replace(
+    return "+".join(part.upper() if len(part) == 1 else part.capitalize() for part in key.split("+")).replace(
         "Pageup", "PgUp").replace("Pagedown", "PgDn").replace("Escape", "Esc")

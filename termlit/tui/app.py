@@ -44,6 +44,7 @@ from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.theme import config_theme
+from termlit.tui import shortcuts
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
 from termlit.tui.widgets._spinner import FRAMES
@@ -318,7 +319,12 @@ class TermlitApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_page":
             return self.navigation is not None
+        if action == shortcuts.ACTION:
+            return shortcuts.is_live(self, str(parameters[0]))
         return True
+
+    def action_press_shortcut(self, key: str) -> None:
+        shortcuts.press(self, key)
 
     def _update_sidebar_visibility(self, result: RunResult) -> None:
         has_items = bool(result.sidebar.children) or self.query_one(PageMenu).has_class("-shown")

@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Input, Static
 from termlit.common.files import download_bytes
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
-from termlit.tui.widgets._button import button_label, button_variant
+from termlit.tui.widgets._button import apply_wrap, button_label, button_variant, register_shortcut
 
 __all__ = ["DownloadButtonView", "SaveDialog", "human_size"]
 
@@ -136,13 +136,22 @@ class DownloadButtonView(ElementView, Vertical):
         props = element.props
         self.button = Button(button_label(props, icon="⤓"), variant=button_variant(props),
                              disabled=bool(props.get("disabled")), compact=True)
+        apply_wrap(self.button, props.get("wrap"))
         self.saved_note = Static("", classes="saved-note", markup=False)
         super().__init__(self.button, self.saved_note)
+
+    def on_mount(self) -> None:
+        register_shortcut(self)
 
     def apply_props(self, props: dict[str, Any]) -> None:
         self.button.label = button_label(props, icon="⤓")
         self.button.variant = button_variant(props)
         self.button.disabled = bool(props.get("disabled"))
+        apply_wrap(self.button, props.get("wrap"))
+        register_shortcut(self)
+
+    def press_shortcut(self) -> None:
+        self.button.press()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,0 +1,83 @@
+"""``st.menu_button``: a button that opens a list of options; picking one
+reruns the script with it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList
+
+from termlit.runtime.tree import Element
+from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._button import apply_wrap, button_label, button_variant
+
+__all__ = ["MenuButtonView", "MenuPicker"]
+
+
+class MenuPicker(ModalScreen[int | None]):
+    """The open menu: ↑/↓ move, Enter picks, Esc closes without a pick.
+
+    | Key | Action |
+    | --- | --- |
+    | Esc | close the menu |
+    """
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", tooltip="close the menu")]
+
+    DEFAULT_CSS = """
+    MenuPicker { align: center middle; }
+    MenuPicker > OptionList { width: auto; max-width: 80%; height: auto; max-height: 80%; border: round $accent; }
+    """
+
+    def __init__(self, title: str, labels: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        options = OptionList(*self.labels)
+        options.border_title = self.title_text
+        yield options
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index)
+
+
+class MenuButtonView(ElementView, Button):
+    """Enter or Space opens the menu; the label stays as it is."""
+
+    DEFAULT_CSS = """
+    MenuButtonView { margin: 0 0 1 0; min-width: 10; }
+    """
+
+    def __init__(self, element: Element) -> None:
+        self.bind_element(element)
+        props = element.props
+        super().__init__(self._label(props), variant=button_variant(props),
+                         disabled=bool(props.get("disabled")), compact=True)
+        apply_wrap(self, props.get("wrap"))
+
+    @staticmethod
+    def _label(props: dict[str, Any]) -> str:
+        return f"{button_label(props)} ▾"
+
+    def apply_props(self, props: dict[str, Any]) -> None:
+        self.label = self._label(props)
+        self.variant = button_variant(props)
+        self.disabled = bool(props.get("disabled"))
+        apply_wrap(self, props.get("wrap"))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        props = self.element.props
+
+        def picked(index: int | None) -> None:
+            self.focus()
+            if index is not None:
+                self.send(props["options"][index])
+
+        self.app.push_screen(MenuPicker(str(props["label"]), list(props["labels"])), picked)
