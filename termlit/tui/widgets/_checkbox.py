@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.geometry import Size
 from textual.widgets import Checkbox
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._button import apply_wrap
 
 __all__ = ["CheckboxView"]
 
@@ -24,11 +26,18 @@ class CheckboxView(ElementView, Checkbox):
         self.bind_element(element)
         props = element.props
         super().__init__(props["label"], bool(props["value"]), disabled=bool(props.get("disabled")), compact=True)
+        apply_wrap(self, props.get("wrap"))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.element.props.get("wrap"):  # a wrapped label takes the rows it needs
+            return max(1, self.render().get_height(self.styles, width))
+        return 1
 
     def apply_props(self, props: dict[str, Any]) -> None:
         if props["label"] != str(self.label):
             self.label = props["label"]
         self.disabled = bool(props.get("disabled"))
+        apply_wrap(self, props.get("wrap"))
         with self.prevent(Checkbox.Changed):
             self.value = bool(props["value"])
 

@@ -122,6 +122,11 @@ class FieldView(ElementView, Vertical):
         if label != self._label_text:
             self._label_text = label
             self.label_widget.update(label)
+        # wrap=False (pills, segmented control, multiselect): the label stays
+        # on one row, cut with an ellipsis; otherwise a long label wraps.
+        cut = props.get("wrap") is False
+        self.label_widget.styles.text_wrap = "nowrap" if cut else "wrap"
+        self.label_widget.styles.text_overflow = "ellipsis" if cut else "fold"
         self.disabled = bool(props.get("disabled"))
 
     def apply_props(self, props: dict[str, Any]) -> None:

@@ -42,6 +42,11 @@ class MenuPicker(ModalScreen[int | None]):
         options.border_title = self.title_text
         yield options
 
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option_index)

@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._button import apply_wrap
 
 __all__ = ["Switch", "ToggleView"]
 
@@ -20,10 +21,12 @@ class Switch:
     """``○━━ off Label`` or ``━━● on  Label``; the knob is reversed while
     the switch has focus, and the label is left out when hidden."""
 
-    def __init__(self, on: bool, label: str | None, focused: bool = False) -> None:
+    def __init__(self, on: bool, label: str | None, focused: bool = False, wrap: bool | None = None) -> None:
         self.on = on
         self.label = label
         self.focused = focused
+        #: False: the label stays on one row, cut with an ellipsis.
+        self.wrap = wrap
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.text()
@@ -41,6 +44,8 @@ class Switch:
         if self.label is not None:
             text.append(" ")
             text.append(self.label, style="bold" if self.focused else "")
+        if self.wrap is False:
+            text.no_wrap, text.overflow = True, "ellipsis"
         return text
 
 
@@ -68,6 +73,7 @@ class ToggleView(ElementView, Widget, can_focus=True):
         self.value = bool(element.props["value"])
         self.disabled = bool(element.props.get("disabled"))
         self.label = self._label(element.props)
+        apply_wrap(self, element.props.get("wrap"))
 
     def apply_props(self, props: dict[str, Any]) -> None:
         self.value = bool(props["value"])
@@ -82,7 +88,7 @@ class ToggleView(ElementView, Widget, can_focus=True):
         return props["label"] if props.get("label_visibility", "visible") == "visible" else None
 
     def render(self) -> Switch:
-        return Switch(self.value, self.label, self.has_focus)
+        return Switch(self.value, self.label, self.has_focus, self.element.props.get("wrap"))
 
     def action_flip(self) -> None:
         self.value = not self.value

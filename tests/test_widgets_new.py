@@ -1,0 +1,197 @@
+"""st.menu_button, st.pagination, st.skeleton, link buttons as widgets, button
+shortcuts, icon_position and wrap: in AppTest and on the terminal screen."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_async, running, settle
+
+from termlit.common.shortcuts import APP_KEYS, ShortcutError, parse_shortcut
+from termlit.elements.widgets.menus import visible_pages
+from termlit.testing import AppTest
+from termlit.testing.element_tree import AudioInput, CameraInput, LinkButton, MenuButton, PageLink, Pagination
+from termlit.testing.screen import screen_text
+
+NEW = """
+import streamlit as st
+lb = st.link_button("Go", "https://example.com", key="lb", on_click="rerun")
+st.write("lb", lb)
+mb = st.menu_button("Menu", ["Copy", "Paste"], key="mb")
+st.write("mb", mb)
+pg = st.pagination(10, key="pg", default=2)
+st.write("pg", pg)
+st.page_link("https://example.com", label="Ext")
+a = st.audio_input("Rec")
+c = st.camera_input("Cam")
+"""
+
+
+def test_menu_button_pagination_and_link_button_in_apptest():
+    at = AppTest.from_string(NEW).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["lb `False`", "mb `None`", "pg `2`"]
+    assert isinstance(at.link_button[0], LinkButton) and at.link_button[0].value == "Go"
+    assert isinstance(at.menu_button[0], MenuButton) and at.menu_button[0].options == ["Copy", "Paste"]
+    assert isinstance(at.pagination[0], Pagination) and at.pagination[0].num_pages == 10
+    assert at.pagination[0].default == 2
+    assert isinstance(at.page_link[0], PageLink) and at.page_link[0].value == "Ext"
+    at.menu_button[0].click("Paste")
+    at.pagination[0].select(5)
+    at.link_button[0].click()
+    at.run()
+    assert [m.value for m in at.markdown] == ["lb `True`", "mb Paste", "pg `5`"]
+    at.run()  # the menu button's pick and the link press last one run; the page stays
+    assert [m.value for m in at.markdown] == ["lb `False`", "mb `None`", "pg `5`"]
+    at.menu_button[0].click_index(0).run()
+    assert at.markdown[1].value == "mb Copy"
+    with pytest.raises(ValueError):
+        at.pagination[0].set_value(11)
+    with pytest.raises(ValueError):
+        at.menu_button[0].click("Cut")
+
+
+def test_camera_and_audio_inputs_are_their_own_kinds():
+    at = AppTest.from_string(NEW).run()
+    assert isinstance(at.audio_input[0], AudioInput) and at.audio_input[0].sample_rate == 16000
+    assert isinstance(at.camera_input[0], CameraInput) and len(at.file_uploader) == 0
+    at.camera_input[0].upload("me.jpg", b"jpeg").run()
+    assert at.camera_input[0].value.name == "me.jpg" and at.camera_input[0].value.type == "image/jpeg"
+    at.audio_input[0].set_value(("a.wav", b"RIFF", "audio/wav")).run()
+    assert at.audio_input[0].value.getvalue() == b"RIFF"
+
+
+def test_link_button_ignore_is_an_element_and_callbacks_run():
+    at = AppTest.from_string("""
+import streamlit as st
+def hit():
+    st.session_state.hits = st.session_state.get("hits", 0) + 1
+el = st.link_button("Plain", "https://a.b")
+st.write(type(el).__name__)
+st.link_button("Counted", "https://a.b", on_click=hit, key="c")
+""").run()
+    assert at.markdown[0].value == "DeltaGenerator"
+    with pytest.raises(RuntimeError, match="on_click='ignore'"):
+        at.link_button[0].click()
+    at.link_button[1].click().run()
+    assert at.session_state["hits"] == 1
+
+
+def test_pagination_bind_and_visible_pages():
+    at = AppTest.from_string('import streamlit as st\nst.pagination(20, key="p", bind="query-params")')
+    at.query_params["p"] = "7"
+    at.run()
+    assert at.pagination[0].value == 7
+    assert visible_pages(7, 20, 7) == [1, None, 5, 6, 7, 8, 9, None, 20]
+    assert visible_pages(1, 3, 7) == [1, 2, 3]
+    assert visible_pages(3, 9, 0) == []
+    at = AppTest.from_string("import streamlit as st\nst.pagination(3, default=4)").run()
+    assert "default must be a page between 1 and num_pages (3)" in at.exception[0].value
+
+
+def test_skeleton_standalone_and_as_context_manager():
+    at = AppTest.from_string("""
+import streamlit as st
+ph = st.skeleton()
+st.write(type(ph).__name__)
+with st.skeleton(height=48):
+    st.write("inside")
+ph.write("filled")
+""").run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["filled", "SkeletonPlaceholder", "inside"]
+    assert [n.type for n in at.main.children.values()] == ["markdown", "markdown", "empty", "markdown"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Ctrl+K", "ctrl+k"), ("cmd+shift+o", "ctrl+shift+o"), ("F11", "f11"), ("Enter", "enter"),
+    ("Option+4", "alt+4"), ("Shift+A", "A"), ("Esc", "escape"),
+])
+def test_shortcuts_are_parsed_as_terminal_keys(text, key):
+    assert parse_shortcut(text) == key
+
+
+@pytest.mark.parametrize("text", ["C", "Ctrl+R", ".", "Hyper+K", ""])
+def test_bad_shortcuts_are_refused(text):
+    with pytest.raises(ShortcutError):
+        parse_shortcut(text)
+
+
+def test_a_shortcut_on_termlits_own_key_is_an_error_naming_both():
+    at = AppTest.from_string('import streamlit as st\nst.button("Side", shortcut="Ctrl+B")').run()
+    message = at.exception[0].value
+    assert "st.button('Side')" in message and "Ctrl+B" in message and APP_KEYS["ctrl+b"] in message
+    at = AppTest.from_string('import streamlit as st\nst.button("A", shortcut="K")\nst.button("B", shortcut="k")').run()
+    assert "already the shortcut of st.button('A')" in at.exception[0].value
+
+
+def test_app_keys_match_the_apps_bindings():
+    from termlit.tui.app import TermlitApp
+    from termlit.tui.chrome import PageScreen
+
+    bound = {k.strip() for b in [*TermlitApp.BINDINGS, *PageScreen.BINDINGS] for k in b.key.split(",")}
+    assert bound == set(APP_KEYS)
+
+
+def test_bad_icon_position_and_wrap_are_clear_errors():
+    at = AppTest.from_string('import streamlit as st\nst.button("x", icon="*", icon_position="top")').run()
+    assert "icon_position must be 'left' or 'right'" in at.exception[0].value
+    at = AppTest.from_string('import streamlit as st\nst.checkbox("x", wrap="yes")').run()
+    assert "wrap must be True, False or None" in at.exception[0].value
+
+
+def test_shortcut_presses_the_button_and_shows_in_the_footer(write_app):
+    path = write_app("""
+        import termlit as st
+        st.text_input("Name")
+        if st.button("Save", shortcut="Ctrl+S", icon="*", icon_position="right"):
+            st.write("saved!")
+        st.write("end")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 20)) as (app, pilot):
+            screen = screen_text(app)
+            assert "Save * [Ctrl+S]" in screen
+            assert "Ctrl+S Save" in screen.splitlines()[-1]
+            await pilot.press("tab")  # into the text field: the shortcut still works
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "saved!" in screen_text(app)
+
+    run_async(go())
+
+
+def test_menu_button_and_pagination_by_keyboard(write_app):
+    path = write_app("""
+        import termlit as st
+        pick = st.menu_button("Export", ["CSV", "JSON"])
+        st.write(f"picked {pick}")
+        page = st.pagination(12)
+        st.write(f"page {page}")
+        st.checkbox("a very long label " * 8, wrap=True)
+        st.pills("b very long label " * 8, ["x"], wrap=False)
+        with st.skeleton():
+            pass
+        st.skeleton(height=24)
+    """)
+
+    async def go():
+        async with running(path, size=(60, 30)) as (app, pilot):
+            screen = screen_text(app)
+            assert "Export ▾" in screen and "‹ [1] 2 3 4 5 6 … 12 ›" in screen
+            assert "░" in screen
+            assert sum("b very long label" in line for line in screen.splitlines()) == 1
+            assert next(line for line in screen.splitlines() if "b very long label" in line).endswith("…")
+            assert sum("a very long label" in line for line in screen.splitlines()) >= 2, screen  # wrapped
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            assert "CSV" in screen_text(app)  # the open menu
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert "picked JSON" in screen_text(app)
+            await pilot.press("tab", "end")
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "page 12" in screen and "[12]" in screen
+
+    run_async(go())
