@@ -195,3 +195,58 @@ def test_menu_button_and_pagination_by_keyboard(write_app):
             assert "page 12" in screen and "[12]" in screen
 
     run_async(go())
+
+
+def test_required_field_keeps_its_last_value_and_blocks_its_form(write_app):
+    path = write_app("""
+        import termlit as st
+        name = st.text_input("Name", "Ada", required=True)
+        st.write(f"name={name}")
+        with st.form("f"):
+            city = st.text_input("City", value=None, required=True)
+            st.form_submit_button("Send")
+        st.write(f"city={city}")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            await pilot.press("tab", "ctrl+u", "enter")  # clear the name: refused
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "name=Ada" in screen and "A value is required." in screen
+            await pilot.press("tab", "tab")  # on to the submit button, past the empty city
+            await pilot.press("enter")
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "city=None" in screen, screen
+            assert screen.count("A value is required.") == 2  # under Name, and now under City
+            await pilot.press("shift+tab", *"Oslo", "tab", "enter")
+            await settle(pilot)
+            assert "city=Oslo" in screen_text(app)
+
+    run_async(go())
+
+
+def test_validate_refuses_values_that_do_not_match(write_app):
+    path = write_app("""
+        import termlit as st
+        code = st.text_input("Code", validate=(r"^\\d{3}$", "Three digits."))
+        mail = st.text_input("Mail", type="email")
+        st.write(f"code={code!r} mail={mail!r}")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            await pilot.press("tab", *"12a", "enter")
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "code=''" in screen and "Three digits." in screen
+            await pilot.press("backspace", "3", "enter")
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "code='123'" in screen and "Three digits." not in screen
+            await pilot.press("tab", *"nobody", "enter")
+            await settle(pilot)
+            assert "mail=''" in screen_text(app) and "email address" in screen_text(app)
+
+    run_async(go())

@@ -18,8 +18,9 @@ elements through :func:`termlit.elements._widget.widget`.
 | ``data_editor`` | data_editor |
 | ``menus`` | menu_button, pagination |
 
-``_options`` holds what the option pickers share, ``_filter`` how they
-filter while the user types, ``_text_rules`` what a text field may commit. ``st.form_submit_button``
+``_options`` holds what the option pickers share; how they filter while the
+user types is in :mod:`termlit.common.filtering`, what a text field may
+commit in :mod:`termlit.common.textrules` (the terminal UI uses both). ``st.form_submit_button``
 lives with ``st.form`` in :mod:`termlit.elements.forms`; ``st.dataframe``
 (a widget when it selects rows) with ``st.table`` in :mod:`termlit.elements.data`.
 """

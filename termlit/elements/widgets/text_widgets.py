@@ -7,7 +7,7 @@ from typing import Any
 
 from termlit.elements._dg import api
 from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
-from termlit.elements.widgets._text_rules import TEXT_TYPES, check_live, check_validate
+from termlit.common.textrules import TEXT_TYPES, check_live, check_validate
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["text_area", "text_input"]

@@ -13,6 +13,7 @@ from termlit.common.shortcuts import shortcut_label
 from termlit.runtime.tree import Element
 from termlit.tui import shortcuts
 from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._field import form_problems
 
 __all__ = ["ButtonView", "apply_wrap", "button_label", "button_variant", "register_shortcut"]
 
@@ -86,3 +87,17 @@ class ButtonView(ElementView, Button):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.send(True)
+
+    def send(self, value: Any) -> None:
+        """Press; a form's submit button first checks the form's fields (Enter
+        in a text field of the form comes here too)."""
+        form = self.element.props.get("form")
+        if self.element.kind == "form_submit_button" and form:
+            problems = form_problems(self.screen, form)
+            if problems:  # as in Streamlit, the form is not sent until its fields may be
+                for view, problem in problems:
+                    view.show_note(problem)
+                names = ", ".join(str(view.element.props.get("label")) for view, _ in problems)
+                self.app.notify(f"Not submitted: check {names}.", severity="warning", timeout=4)
+                return
+        super().send(value)

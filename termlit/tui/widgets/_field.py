@@ -19,10 +19,41 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from termlit.common.textrules import text_problem
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["ControlChanged", "ControlMessage", "FieldEntered", "FieldNote", "FieldView", "ValueField", "format_number"]
+__all__ = [
+    "ControlChanged", "ControlMessage", "FieldEntered", "FieldNote", "FieldView", "ValueField", "form_problems",
+    "format_number", "is_empty",
+]
+
+#: No value was sent since the script's last value arrived.
+_UNSENT: Any = object()
+
+
+def is_empty(value: Any) -> bool:
+    """A value ``required=True`` refuses: None, blank text, a date range
+    without both ends."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (tuple, list)):
+        return len(value) < 2 or any(v is None for v in value)
+    return False
+
+
+def form_problems(screen: Widget, form: str) -> list[tuple[FieldView, str]]:
+    """The fields of ``form`` whose value may not be submitted (required and
+    empty, or not matching ``validate``), each with what is wrong."""
+    found = []
+    for view in screen.query(FieldView):
+        if view.element.props.get("form") == form:
+            problem = view.refusal(view.current_value())
+            if problem is not None:
+                found.append((view, problem))
+    return found
 
 
 def format_number(value: Any, fmt: str | None, number_type: str, step: Any = None) -> str:
@@ -130,8 +161,43 @@ class FieldView(ElementView, Vertical):
         self.disabled = bool(props.get("disabled"))
 
     def apply_props(self, props: dict[str, Any]) -> None:
+        self.last_sent = _UNSENT
         self._apply_label(props)
         self.apply_control(props)
+
+    last_sent: Any = _UNSENT
+    #: The note under the field says why a value was refused.
+    _refused: bool = False
+
+    def current_value(self) -> Any:
+        """What the field holds now: the value last sent (in a form, held
+        until it submits), else the script's."""
+        return self.element.props.get("value") if self.last_sent is _UNSENT else self.last_sent
+
+    def refusal(self, value: Any) -> str | None:
+        """Why ``value`` may not be committed, or None: ``required`` refuses an
+        empty value; a text input checks ``validate`` and its type's format."""
+        props = self.element.props
+        if self.element.kind == "text_input":
+            return text_problem(value, props)
+        if props.get("required") and is_empty(value):
+            return "A value is required."
+        return None
+
+    def send(self, value: Any) -> None:
+        """Send the user's value, unless it may not be committed: then the
+        note says why and, outside a form, the last committed value stays
+        (inside one the value is held, and the submit button refuses)."""
+        problem = self.refusal(value)
+        if problem is not None:
+            self.show_note(problem)
+            if not self.element.props.get("form"):
+                return
+        elif self._refused:
+            self.show_note(None)
+        self._refused = problem is not None
+        self.last_sent = value
+        super().send(value)
 
     def value_of(self, message: ControlChanged) -> Any:
         """The widget's value after the control's change (a range of two
