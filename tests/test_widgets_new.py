@@ -250,3 +250,40 @@ def test_validate_refuses_values_that_do_not_match(write_app):
             assert "mail=''" in screen_text(app) and "email address" in screen_text(app)
 
     run_async(go())
+
+
+def test_live_text_input_commits_while_typing(write_app):
+    path = write_app("""
+        import termlit as st
+        st.session_state.runs = st.session_state.get("runs", 0) + 1
+        q = st.text_input("Search", live="0ms")
+        plain = st.text_input("Plain")
+        st.write(f"q={q!r} plain={plain!r} runs={st.session_state.runs}")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            await pilot.press("tab", "a")
+            await settle(pilot)
+            assert "q='a'" in screen_text(app)
+            await pilot.press("b")
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "q='ab'" in screen and "runs=3" in screen  # a rerun per key
+            await pilot.press("tab", "x")
+            await settle(pilot)
+            assert "plain=''" in screen_text(app)  # not live: waits for Enter
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "plain='x'" in screen_text(app)
+
+    run_async(go())
+
+
+def test_live_is_checked():
+    at = AppTest.from_string('import streamlit as st\nst.text_input("x", live=300)').run()
+    assert "a bare number is not taken" in at.exception[0].value
+    at = AppTest.from_string('import streamlit as st\nst.text_input("x", live="2min")').run()
+    assert "between 0 and 1 minute" in at.exception[0].value
+    at = AppTest.from_string('import streamlit as st\nst.text_input("x", validate="[")').run()
+    assert "is not a regular expression" in at.exception[0].value
