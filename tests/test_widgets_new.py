@@ -287,3 +287,51 @@ def test_live_is_checked():
     assert "between 0 and 1 minute" in at.exception[0].value
     at = AppTest.from_string('import streamlit as st\nst.text_input("x", validate="[")').run()
     assert "is not a regular expression" in at.exception[0].value
+
+
+def test_filter_modes():
+    from termlit.common.filtering import filter_options, shows_select_all
+
+    labels = ["Banana", "Bandana", "Cabana", "Apple"]
+    assert filter_options(labels, "ban", "prefix") == [0, 1]
+    assert filter_options(labels, "ban", "contains") == [0, 1, 2]
+    assert filter_options(labels, "bna", "fuzzy") == [0, 1, 2]  # in-order letters
+    assert filter_options(labels, "bna", "contains") == []
+    assert filter_options(labels, "an", None) == [0, 1, 2, 3]
+    assert shows_select_all(1000, 5) and not shows_select_all(1000, 1001) and shows_select_all(True, 5000)
+    assert not shows_select_all(False, 5) and not shows_select_all(True, 1)
+    at = AppTest.from_string('import streamlit as st\nst.selectbox("x", [1], filter_mode=None, accept_new_options=True)')
+    assert "cannot go with accept_new_options" in at.run().exception[0].value
+
+
+def test_multiselect_filter_and_select_all_in_the_picker(write_app):
+    path = write_app("""
+        import termlit as st
+        picked = st.multiselect("Fruit", ["apple", "apricot", "banana", "grape"], filter_mode="prefix")
+        st.write(f"picked={picked}")
+        few = st.multiselect("Few", ["a", "b", "c"], select_all=False, filter_mode=None)
+        st.write(f"few={few}")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 30)) as (app, pilot):
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            screen = screen_text(app)
+            assert "Select all (4)" in screen
+            await pilot.press(*"ap")
+            await pilot.pause()
+            screen = screen_text(app)
+            assert "Select 2 matches" in screen and "banana" not in screen and "grape" not in screen
+            await pilot.press("enter", "escape")
+            await settle(pilot)
+            assert "picked=['apple', 'apricot']" in screen_text(app)
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            screen = screen_text(app)
+            assert "Select all" not in screen and "Type to filter" not in screen
+            await pilot.press("down", "enter", "escape")
+            await settle(pilot)
+            assert "few=['b']" in screen_text(app)
+
+    run_async(go())

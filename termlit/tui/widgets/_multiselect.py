@@ -16,10 +16,15 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from termlit.common.filtering import filter_options, shows_select_all
 from termlit.common.values import find_index
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
+
+
+#: The row of the picker that chooses every option listed.
+SELECT_ALL = -1
 
 
 class MultiselectPicker(ModalScreen[list[int]]):
@@ -32,7 +37,10 @@ class MultiselectPicker(ModalScreen[list[int]]):
     | Enter | add or remove the highlighted option |
     | Esc / Tab | close the list (the choice applies) |
 
-    It returns the chosen option indexes, in the order they were chosen.
+    Typing filters as ``filter_mode`` says (``None``: no typing); a first row
+    "Select all" (or "Select N matches") adds every option listed, when
+    ``select_all`` allows it for that many. It returns the chosen option
+    indexes, in the order they were chosen.
     """
 
     BINDINGS = [
@@ -55,18 +63,26 @@ class MultiselectPicker(ModalScreen[list[int]]):
     MultiselectPicker .picker-keys { color: $text-muted; height: 1; }
     """
 
-    def __init__(self, title: str, labels: list[str], chosen: list[int], limit: int | None) -> None:
+    def __init__(
+        self, title: str, labels: list[str], chosen: list[int], limit: int | None,
+        filter_mode: str | None = "fuzzy", select_all: bool | int = 1000,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.labels = labels
         self.chosen = list(chosen)
         self.limit = limit
+        #: How typing filters (``filter_mode``); None: no typing, no filter.
+        self.filter_mode = filter_mode
+        self.select_all = select_all
+        #: The option index on each row; SELECT_ALL for the "Select all" row.
         self.shown: list[int] = list(range(len(labels)))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(placeholder="Type to filter", compact=True, id="filter")
+            yield Input(placeholder="Type to filter", compact=True, id="filter",
+                        disabled=self.filter_mode is None)
             yield OptionList(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
@@ -74,21 +90,32 @@ class MultiselectPicker(ModalScreen[list[int]]):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one("#filter", Input).focus()
+        if self.filter_mode is None:
+            self.query_one("#filter", Input).display = False
+            self.choices.focus()
+        else:
+            self.query_one("#filter", Input).focus()
 
     @property
     def choices(self) -> OptionList:
         return self.query_one("#choices", OptionList)
 
     def _prompt(self, i: int) -> Text:
+        if i == SELECT_ALL:
+            count = len(self._selectable())
+            typed = bool(self.query_one("#filter", Input).value.strip())
+            return Text(f"⊞ Select {count} matches" if typed else f"⊞ Select all ({count})", style="italic")
         on = i in self.chosen
         text = Text("☑ " if on else "☐ ", style="bold" if on else "")
         text.append(self.labels[i], style="bold" if on else "")
         return text
 
     def _fill(self, keep: int | None = None) -> None:
-        needle = self.query_one("#filter", Input).value.strip().lower()
-        self.shown = [i for i, label in enumerate(self.labels) if needle in label.lower()]
+        needle = self.query_one("#filter", Input).value.strip()
+        self.shown = filter_options(self.labels, needle, self.filter_mode)
+        full = self.limit is not None and len(self.chosen) >= self.limit
+        if not full and shows_select_all(self.select_all, len(self._selectable())):
+            self.shown.insert(0, SELECT_ALL)
         choices = self.choices
         choices.set_options([Option(self._prompt(i)) for i in self.shown])
         if not self.shown:
@@ -117,6 +144,11 @@ class MultiselectPicker(ModalScreen[list[int]]):
             return
         index = self.shown[at]
         note = ""
+        if index == SELECT_ALL:
+            room = None if self.limit is None else self.limit - len(self.chosen)
+            self.chosen.extend(self._selectable()[:room])
+            self._fill()
+            return
         if index in self.chosen:
             self.chosen.remove(index)
         elif self.limit is not None and len(self.chosen) >= self.limit:
@@ -125,6 +157,10 @@ class MultiselectPicker(ModalScreen[list[int]]):
             self.chosen.append(index)
         self.query_one(".picker-note", Static).update(note)
         self.choices.replace_option_prompt_at_index(at, self._prompt(index))
+
+    def _selectable(self) -> list[int]:
+        """The options on the list (matching what was typed) not chosen yet."""
+        return [i for i in self.shown if i != SELECT_ALL and i not in self.chosen]
 
     def action_move(self, where: str) -> None:
         getattr(self.choices, f"action_{'cursor_' if where in ('up', 'down') else ''}{where}")()
@@ -254,7 +290,8 @@ class ChipsControl(Widget, can_focus=True):
         extra = [c for c in self.chosen if not isinstance(c, int)]
         limit = props.get("max_selections")
         picker = MultiselectPicker(props["label"] or "Choose", list(props["labels"]), kept,
-                                   None if limit is None else max(limit - len(extra), 0))
+                                   None if limit is None else max(limit - len(extra), 0),
+                                   props.get("filter_mode", "fuzzy"), props.get("select_all", 1000))
 
         def done(result: list[int] | None) -> None:
             if result is not None and extra + list(result) != list(self.chosen):
