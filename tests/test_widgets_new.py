@@ -335,3 +335,55 @@ def test_multiselect_filter_and_select_all_in_the_picker(write_app):
             assert "few=['b']" in screen_text(app)
 
     run_async(go())
+
+
+CHAT_FILES = """
+import streamlit as st
+v = st.chat_input("Say", accept_file=True, file_type=["txt"])
+if v is not None:
+    st.write(f"text={v.text!r} files={[f.name for f in v['files']]} {type(v).__name__}")
+m = st.chat_input("Multi", accept_file="multiple", key="m")
+if m:
+    st.write(f"multi={m.text!r} {[f.getvalue() for f in m.files]}")
+"""
+
+
+def test_chat_input_upload_in_apptest():
+    at = AppTest.from_string(CHAT_FILES).run()
+    assert not at.markdown
+    at.chat_input[0].upload("a.txt", b"hi", "text/plain").set_value("yo").run()
+    assert at.markdown[0].value == "text='yo' files=['a.txt'] ChatInputValue"
+    at.chat_input[0].upload("b.txt", b"ho").run()  # a file alone is a message too
+    assert at.markdown[0].value == "text='' files=['b.txt'] ChatInputValue"
+    at.run()
+    assert not at.markdown
+    at.chat_input[1].upload("a.txt", b"1").upload("b.txt", b"2").set_value("x").run()
+    assert at.markdown[0].value == "multi='x' [b'1', b'2']"
+    at.chat_input[1].set_value("plain").run()
+    assert at.markdown[0].value == "multi='plain' []"
+    plain = AppTest.from_string('import streamlit as st\nst.chat_input("p")').run()
+    with pytest.raises(RuntimeError, match="takes no files"):
+        plain.chat_input[0].upload("a.txt", b"x")
+
+
+def test_chat_input_attaches_files_with_ctrl_o(write_app, tmp_path, monkeypatch):
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "notes.txt").write_text("hello")
+    monkeypatch.chdir(files)
+    script = CHAT_FILES.replace('m = st.chat_input("Multi", accept_file="multiple", key="m")', "m = None")
+    path = write_app(script.replace("import streamlit as st", "import termlit as st"))
+
+    async def go():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            await pilot.press("tab", *"hi", "ctrl+o")
+            await pilot.pause(0.3)
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert "📎 notes.txt" in screen_text(app)
+            await pilot.press("enter")
+            await settle(pilot)
+            screen = screen_text(app)
+            assert "text='hi' files=['notes.txt'] ChatInputValue" in screen and "📎" not in screen
+
+    run_async(go())

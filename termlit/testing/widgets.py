@@ -358,9 +358,29 @@ def _is_file_tuple(value: tuple) -> bool:
 
 
 class ChatInput(Widget):
-    """``.set_value(text)`` sends a message: the next run gets it once."""
+    """``.set_value(text)`` sends a message: the next run gets it once. With
+    ``accept_file``, ``upload()`` attaches a file to it (an upload alone
+    sends a message with no text, as in Streamlit's AppTest)."""
 
     placeholder = prop("placeholder")
 
     def clear(self) -> ChatInput:
         return self.set_value(None)
+
+    def _attached(self) -> list[Any]:
+        queued = self._at._inputs.queued(self.id)
+        return list(queued["files"]) if isinstance(queued, dict) else []
+
+    def set_value(self, v: str | None) -> ChatInput:
+        if v is not None and self._element.props.get("accept_file"):
+            return self._queue({"text": v, "files": self._attached()})
+        return self._queue(v)
+
+    def upload(self, filename: str, content: bytes, mime_type: str = "application/octet-stream") -> ChatInput:
+        if not self._element.props.get("accept_file"):
+            raise RuntimeError(f"the chat input {self.placeholder!r} has no accept_file: it takes no files")
+        queued = self._at._inputs.queued(self.id)
+        text = queued["text"] if isinstance(queued, dict) else ""
+        file = _uploaded((str(filename), content, mime_type))
+        files = [*self._attached(), file] if self._element.props["accept_file"] == "multiple" else [file]
+        return self._queue({"text": text, "files": files})

@@ -3,18 +3,54 @@ that holds elements)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 from termlit.elements._checks import check_positive_int
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
+from termlit.elements.widgets.file_uploader import UploadedFile, accepted_types
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["AVATARS", "chat_input", "chat_message"]
+__all__ = ["AVATARS", "ChatInputValue", "chat_input", "chat_message"]
 
 #: The glyph shown for the names Streamlit knows.
 AVATARS = {"user": "🧑", "human": "🧑", "assistant": "🤖", "ai": "🤖"}
+
+
+class ChatInputValue(MutableMapping[str, Any]):
+    """What ``st.chat_input(accept_file=...)`` returns for a message: its
+    ``text`` and its attached ``files`` (a list of :class:`UploadedFile`),
+    as attributes or keys."""
+
+    def __init__(self, text: str, files: list[UploadedFile]) -> None:
+        self._data: dict[str, Any] = {"text": text, "files": files}
+
+    @property
+    def text(self) -> str:
+        return self._data["text"]
+
+    @property
+    def files(self) -> list[UploadedFile]:
+        return self._data["files"]
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"ChatInputValue(text={self.text!r}, files={self.files!r})"
 
 
 @api
@@ -23,21 +59,33 @@ def chat_input(
     accept_file: bool | str = False, file_type: str | Sequence[str] | None = None, disabled: bool = False,
     on_submit: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
     width: Any = "stretch", **_ignored: Any,
-) -> str | None:
+) -> str | ChatInputValue | None:
     """A message line at the bottom of the main area. Type, press Enter: the
-    next run gets the text (once); every other run gets None."""
+    next run gets the text (once); every other run gets None. With
+    ``accept_file`` (True: one file, "multiple": several) ctrl+o attaches
+    files and the message is a :class:`ChatInputValue` (text and files)."""
     placeholder = str(placeholder)
     common = WidgetArgs("chat_input", placeholder, key=key, on_change=on_submit, args=args, kwargs=kwargs,
                         disabled=disabled, label_visibility="collapsed")
     check_positive_int(common.where, "max_chars", max_chars)
-    if accept_file:
+    if accept_file == "directory":
         raise StreamlitAPIException(
-            f"{common.where}: accept_file is not supported by termlit yet; "
-            "add an st.file_uploader next to the chat instead."
+            f"{common.where}: accept_file='directory' is not supported by termlit yet. "
+            "Use accept_file='multiple' and pick the files."
         )
+    if accept_file not in (True, False, "multiple"):
+        raise StreamlitAPIException(
+            f"{common.where}: accept_file must be True, False or 'multiple', got {accept_file!r}."
+        )
+    types = accepted_types(common.where, file_type)
 
-    def coerce(v: Any) -> str | None:
+    def coerce(v: Any) -> Any:
         # A submitted message lives for one run; the runtime resets triggers to False.
+        if isinstance(v, dict) and accept_file:
+            text = str(v.get("text") or "")
+            files = [f if isinstance(f, UploadedFile) else UploadedFile.from_path(f) for f in v.get("files") or ()]
+            keep = None if accept_file == "multiple" else 1
+            return {"text": text[:max_chars] if max_chars else text, "files": files[:keep]}
         if not isinstance(v, str):
             return None
         return v[:max_chars] if max_chars else v
@@ -45,12 +93,16 @@ def chat_input(
     value = widget(
         common,
         default=None,
-        props={"placeholder": placeholder, "max_chars": max_chars},
-        params={"placeholder": placeholder, "max_chars": max_chars},
+        props={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file, "types": types},
+        params={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file},
         key_params=("max_chars",),
         trigger=True,
         coerce=coerce,
     )
+    if accept_file:
+        if isinstance(value, dict):
+            return ChatInputValue(value["text"], list(value["files"]))
+        return ChatInputValue(value, []) if isinstance(value, str) else None
     return value if isinstance(value, str) else None
 
 

@@ -16,7 +16,7 @@ from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["UploadedFile", "file_uploader", "file_widget"]
+__all__ = ["UploadedFile", "accepted_types", "file_uploader", "file_widget"]
 
 
 class UploadedFile(io.BytesIO):
@@ -47,6 +47,11 @@ class UploadedFile(io.BytesIO):
         return self.name == other.name and self.getvalue() == other.getvalue()
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def accepted_types(where: str, type: Any) -> list[str] | None:
+    """The file extensions ``type`` allows (``.csv``...), None for any."""
+    return _extensions(where, type)
 
 
 def _extensions(where: str, type: Any) -> list[str] | None:

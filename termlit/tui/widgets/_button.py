@@ -9,6 +9,7 @@ from typing import Any
 from textual.widget import Widget
 from textual.widgets import Button
 
+from termlit.common.icons import icon_glyph
 from termlit.common.shortcuts import shortcut_label
 from termlit.runtime.tree import Element
 from termlit.tui import shortcuts
@@ -21,7 +22,7 @@ __all__ = ["ButtonView", "apply_wrap", "button_label", "button_variant", "regist
 def button_label(props: dict[str, Any], icon: str | None = None) -> str:
     """The text on a button: its icon (or ``icon`` when it has none) on the
     side ``icon_position`` says, its label, then its shortcut in brackets."""
-    icon = props.get("icon") or icon
+    icon = icon_glyph(props.get("icon")) or icon
     label = str(props["label"])
     if icon:
         label = f"{label} {icon}" if props.get("icon_position") == "right" else f"{icon} {label}"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -12,21 +14,33 @@ from textual.widgets import Input, Static
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._field import ControlChanged, FieldView
+from termlit.tui.widgets._file_uploader import FilePicker
 
 __all__ = ["ChatField", "ChatInputView", "ChatMessageView"]
 
 
+class AttachNote(Message):
+    """The files attached to the message changed; ``text`` names them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class ChatField(Input):
-    """The message line: type, Enter sends it (the field empties).
+    """The message line: type, Enter sends it (the field empties). With
+    ``accept_file``, ctrl+o attaches files to the message.
 
     | Key | Action |
     | --- | --- |
     | Enter | send the message |
+    | ctrl+o | attach files (``accept_file``) |
     | Esc | leave the field (the text stays) |
     """
 
     BINDINGS = [
         Binding("enter", "send", "Send", tooltip="send the message"),
+        Binding("ctrl+o", "attach", "Attach", tooltip="attach files to the message"),
         Binding("escape", "leave", "Leave field", tooltip="leave the field (the text stays)"),
     ]
 
@@ -34,6 +48,9 @@ class ChatField(Input):
         """The user sent the message ``value``."""
 
     def __init__(self, props: dict[str, Any]) -> None:
+        self.props = props
+        #: Paths attached to the next message.
+        self.attached: list[str] = []
         super().__init__(
             placeholder=props.get("placeholder") or "Your message",
             max_length=props.get("max_chars") or 0,
@@ -41,15 +58,41 @@ class ChatField(Input):
         )
 
     def set_props(self, props: dict[str, Any]) -> None:
+        self.props = props
         self.placeholder = props.get("placeholder") or "Your message"
         self.max_length = props.get("max_chars") or 0
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "attach":
+            return bool(self.props.get("accept_file"))
+        return True
+
     def action_send(self) -> None:
         text = self.value
-        if not text.strip():
+        if not text.strip() and not self.attached:
             return
         self.value = ""
-        self.post_message(self.Sent(self, text))
+        if self.props.get("accept_file"):
+            files, self.attached = self.attached, []
+            self.post_message(AttachNote(""))
+            self.post_message(self.Sent(self, {"text": text, "files": files}))
+        else:
+            self.post_message(self.Sent(self, text))
+
+    def action_attach(self) -> None:
+        if not self.props.get("accept_file"):
+            return
+        multi = self.props["accept_file"] == "multiple"
+        picker = FilePicker("Attach to the message", self.props.get("types"), multi, 200 * 1024 * 1024)
+
+        def picked(paths: list[Path] | None) -> None:
+            self.focus()
+            if not paths:
+                return
+            self.attached = [*self.attached, *map(str, paths)] if multi else [str(paths[0])]
+            self.post_message(AttachNote("📎 " + ", ".join(Path(p).name for p in self.attached)))
+
+        self.app.push_screen(picker, picked)
 
     def action_leave(self) -> None:
         self.screen.focus_next()
@@ -67,11 +110,17 @@ class ChatInputView(FieldView):
     ChatInputView:focus-within > Horizontal { border: round $accent; }
     ChatInputView .chat-prompt { width: 2; }
     ChatInputView ChatField { width: 1fr; }
+    ChatInputView .chat-attached { width: auto; max-width: 40%; color: $text-muted; }
     """
 
     def make_control(self, props: dict[str, Any]) -> Horizontal:
         self.control = ChatField(props)
-        return Horizontal(Static("›", classes="chat-prompt"), self.control)
+        self.attach_note = Static("", classes="chat-attached", markup=False)
+        return Horizontal(Static("›", classes="chat-prompt"), self.control, self.attach_note)
+
+    def on_attach_note(self, message: AttachNote) -> None:
+        message.stop()
+        self.attach_note.update(message.text)
 
 
 class ChatMessageView(ElementView, Horizontal):

@@ -14,18 +14,19 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from termlit.common.icons import icon_glyph
 from termlit.common.textrules import text_problem
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
 __all__ = [
     "ControlChanged", "ControlMessage", "FieldEntered", "FieldNote", "FieldView", "ValueField", "form_problems",
-    "format_number", "is_empty",
+    "format_number", "is_empty", "with_icon",
 ]
 
 #: No value was sent since the script's last value arrived.
@@ -42,6 +43,15 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, (tuple, list)):
         return len(value) < 2 or any(v is None for v in value)
     return False
+
+
+def with_icon(control: Widget, props: dict[str, Any]) -> Widget:
+    """The control, with the field's ``icon`` (an emoji or a Material code)
+    before it on its row when it has one."""
+    glyph = icon_glyph(props.get("icon"))
+    if not glyph:
+        return control
+    return Horizontal(Static(glyph + " ", classes="field-icon", markup=False), control, classes="field-row")
 
 
 def form_problems(screen: Widget, form: str) -> list[tuple[FieldView, str]]:
@@ -121,6 +131,8 @@ class FieldView(ElementView, Vertical):
     FieldView:focus-within > .field-label { color: $accent; text-style: bold; }
     FieldView > .field-label.-collapsed { display: none; }
     FieldView > .field-label.-hidden { visibility: hidden; }
+    FieldView > .field-row { height: auto; }
+    FieldView > .field-row > .field-icon { width: auto; }
     FieldView > .field-note { color: $warning; display: none; }
     FieldView > .field-note.-shown { display: block; }
     """
@@ -139,7 +151,7 @@ class FieldView(ElementView, Vertical):
     def make_control(self, props: dict[str, Any]) -> Widget:
         """The widget under the label (the control, or a row holding it)."""
         self.control = self.control_class(props)  # type: ignore[call-arg]
-        return self.control
+        return with_icon(self.control, props)
 
     def apply_control(self, props: dict[str, Any]) -> None:
         """Show new props on the control."""

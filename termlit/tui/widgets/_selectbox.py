@@ -7,7 +7,7 @@ from typing import Any
 from textual.widgets import Select
 
 from termlit.common.values import find_index
-from termlit.tui.widgets._field import FieldView
+from termlit.tui.widgets._field import FieldView, with_icon
 
 __all__ = ["SelectboxView"]
 
@@ -30,10 +30,11 @@ class SelectboxView(FieldView):
             allow_blank=index is None,
             value=index if index is not None else Select.NULL,
             compact=True,
+            type_to_search=props.get("filter_mode", "fuzzy") is not None,
         )
         self._labels = list(props["labels"])
         self._index = index
-        return self.control
+        return with_icon(self.control, props)
 
     def apply_control(self, props: dict[str, Any]) -> None:
         index = _index_of(props)
