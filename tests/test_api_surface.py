@@ -244,7 +244,7 @@ def test_badge_link_button_query_params_and_context():
         """
     )
     assert at.markdown[0].value == ":green-background[New]"
-    assert "https://example.com/docs" in at.markdown[1].value
+    assert at.link_button[0].value == "Docs" and at.link_button[0].url == "https://example.com/docs"
     assert at.text[0].value == "{'page': '2'} {} ['2']"
     at.run()  # query params live as long as the session
     assert at.text[0].value.startswith("{'page': '2'}")
