@@ -80,3 +80,20 @@ def test_fragments_example_counter_reruns_alone():
     at.button[0].click().run()
     assert "Count: **1**" in at.markdown[0].value
     assert at.caption[0].value == "The whole app ran 1 times."
+
+
+def test_widgets_new_example_binds_paginates_and_picks():
+    at = AppTest.from_file(EXAMPLES / "widgets_new.py").run()
+    assert not at.exception
+    assert at.markdown[0].value == "Showing page 1 of 12"
+    at.pagination[0].select(4)
+    at.menu_button[0].click("JSON")
+    at.selectbox(key="size").select("L")
+    at.run()
+    assert at.markdown[0].value == "Showing page 4 of 12"
+    assert at.success[0].value == "Exported as JSON"
+    assert at.query_params == {"page": "4", "size": "L"}
+    fresh = AppTest.from_file(EXAMPLES / "widgets_new.py")
+    fresh.query_params.update({"page": "9", "name": "Ada"})
+    fresh.run()
+    assert fresh.pagination[0].value == 9 and fresh.text_input(key="name").value == "Ada"

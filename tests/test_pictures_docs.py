@@ -481,4 +481,4 @@ def test_media_examples(tmp_path, monkeypatch):
     assert media[4]["url"] == "https://example.com/not-youtube.mp4" and media[4]["data"] is None
     assert media[5]["pages"] == 1
     assert at.text[0].value == "Oops!"
-    assert [w.label for w in at.get("file_uploader")] == ["Take a picture", "Record a voice message"]
+    assert [w.label for w in [*at.camera_input, *at.audio_input]] == ["Take a picture", "Record a voice message"]
