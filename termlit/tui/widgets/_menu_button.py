@@ -29,7 +29,9 @@ class MenuPicker(ModalScreen[int | None]):
 
     DEFAULT_CSS = """
     MenuPicker { align: center middle; }
-    MenuPicker > OptionList { width: auto; max-width: 80%; height: auto; max-height: 80%; border: round $accent; }
+    MenuPicker > OptionList {
+        width: auto; min-width: 24; max-width: 80%; height: auto; max-height: 80%; border: round $accent;
+    }
     """
 
     def __init__(self, title: str, labels: list[str]) -> None:
