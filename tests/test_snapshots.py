@@ -26,6 +26,7 @@ GALLERY = [
     ("hello", []),
     ("hello", ["tab", "tab", "tab", "tab", "right"]),
     ("widgets", []),
+    ("widgets_new", []),
     ("layout", []),
     ("forms", []),
     ("fragments", []),
