@@ -387,3 +387,36 @@ def test_chat_input_attaches_files_with_ctrl_o(write_app, tmp_path, monkeypatch)
             assert "text='hi' files=['notes.txt'] ChatInputValue" in screen and "📎" not in screen
 
     run_async(go())
+
+
+def test_typing_on_a_selectbox_filters_its_options(write_app):
+    path = write_app("""
+        import termlit as st
+        city = st.selectbox("City", ["Oslo", "Osaka", "Boston", "Lisbon"], filter_mode="contains")
+        st.write(f"city={city}")
+        tag = st.selectbox("Tag", ["red", "green"], index=None, accept_new_options=True)
+        st.write(f"tag={tag}")
+        fixed = st.selectbox("Fixed", ["a", "b"], filter_mode=None)
+        st.write(f"fixed={fixed}")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 30)) as (app, pilot):
+            await pilot.press("tab", *"sb")
+            await pilot.pause()
+            screen = screen_text(app)
+            assert "Lisbon" in screen and "Boston" not in screen and "Osaka" not in screen
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "city=Lisbon" in screen_text(app)
+            await pilot.press("tab", *"blue")
+            await pilot.pause()
+            assert "Add: blue" in screen_text(app), screen_text(app)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "tag=blue" in screen_text(app)
+            await pilot.press("tab", "b")  # no filtering: typing does nothing
+            await settle(pilot)
+            assert "Type to filter" not in screen_text(app) and "fixed=a" in screen_text(app)
+
+    run_async(go())

@@ -10,7 +10,9 @@ from typing import Any
 from termlit.common.values import find_index
 from termlit.elements._checks import check_wrap
 from termlit.elements._dg import api, api_as
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.elements.widgets._options import default_options, one_option, option_labels, options_list, some_options
 from termlit.errors import StreamlitAPIException
 
@@ -28,7 +30,8 @@ def _button_group(kind: str, doc: str):
         bind: BindOption = None, persist_state: PersistState = None,
     ) -> Any:
         common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                            disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
+                            disabled=disabled, label_visibility=label_visibility,
+                            persist_state=persist_state, bind=bind)
         opts = options_list(options)
         if not opts:
             raise StreamlitAPIException(

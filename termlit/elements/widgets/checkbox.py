@@ -7,7 +7,9 @@ from typing import Any
 
 from termlit.elements._checks import check_wrap
 from termlit.elements._dg import api_as
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 
 __all__ = ["checkbox", "toggle"]
 
@@ -21,9 +23,11 @@ def _boolean_widget(kind: str, doc: str):
         bind: BindOption = None, persist_state: PersistState = None,
     ) -> bool:
         common = WidgetArgs(kind, label, key=key, help=help, on_change=on_change, args=args, kwargs=kwargs,
-                            disabled=disabled, label_visibility=label_visibility, persist_state=persist_state, bind=bind)
+                            disabled=disabled, label_visibility=label_visibility,
+                            persist_state=persist_state, bind=bind)
         value = bool(value)
-        return bool(widget(common, default=value, props={"wrap": check_wrap(common.where, wrap)}, params={"value": value, "help": help}, coerce=bool))
+        props = {"wrap": check_wrap(common.where, wrap)}
+        return bool(widget(common, default=value, props=props, params={"value": value, "help": help}, coerce=bool))
 
     return boolean
 

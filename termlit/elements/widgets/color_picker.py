@@ -6,7 +6,9 @@ from typing import Any
 
 from termlit.common.colors import normalize_color
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["color_picker"]

@@ -9,7 +9,9 @@ from typing import Any
 
 from termlit.elements._checks import check_button_type, check_wrap
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.elements.widgets._options import option_labels, options_list
 from termlit.errors import StreamlitAPIException
 
@@ -94,7 +96,9 @@ def pagination(
     return int(widget(
         common,
         default=default,
-        props={"num_pages": num_pages, "max_visible_pages": max_visible_pages, "default": default, "number_type": "int"},
+        props={
+            "num_pages": num_pages, "max_visible_pages": max_visible_pages, "default": default, "number_type": "int",
+        },
         params={"num_pages": num_pages, "default": default},
         key_params=("num_pages",),
         coerce=coerce,

@@ -7,7 +7,9 @@ from typing import Any
 
 from termlit.elements._checks import number_kind
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.errors import StreamlitAPIException, StreamlitValueError
 
 __all__ = ["number_input"]

@@ -7,7 +7,9 @@ from typing import Any
 
 from termlit.common.values import find_index
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.elements.widgets._options import option_labels, options_list
 from termlit.errors import StreamlitAPIException
 

@@ -8,7 +8,9 @@ from typing import Any
 
 from termlit.elements._checks import check_index, check_positive_int, check_wrap
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.common.filtering import FilterMode, check_filter_mode, check_select_all
 from termlit.elements.widgets._options import default_options, one_option, option_labels, options_list, some_options
 from termlit.errors import StreamlitAPIException

@@ -9,7 +9,9 @@ from typing import Any
 
 from termlit.elements._checks import number_kind
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["slider"]

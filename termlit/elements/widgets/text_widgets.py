@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.common.textrules import TEXT_TYPES, check_live, check_validate
 from termlit.errors import StreamlitAPIException
 

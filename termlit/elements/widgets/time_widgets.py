@@ -10,7 +10,9 @@ from typing import Any
 
 from termlit.common.timefmt import DATE_INPUT_FORMATS, date_order, parse_date, parse_datetime, parse_time
 from termlit.elements._dg import api
-from termlit.elements._widget import BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget
+from termlit.elements._widget import (
+    BindOption, Callback, CallbackArgs, CallbackKwargs, Key, PersistState, WidgetArgs, widget,
+)
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["date_input", "datetime_input", "time_input"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.events import Key
 from textual.widgets import Select
 
 from termlit.common.values import find_index
 from termlit.tui.widgets._field import FieldView, with_icon
+from termlit.tui.widgets._option_filter import FilterPicker
 
 __all__ = ["SelectboxView"]
 
@@ -30,7 +32,7 @@ class SelectboxView(FieldView):
             allow_blank=index is None,
             value=index if index is not None else Select.NULL,
             compact=True,
-            type_to_search=props.get("filter_mode", "fuzzy") is not None,
+            type_to_search=False,  # typing opens the FilterPicker instead
         )
         self._labels = list(props["labels"])
         self._index = index
@@ -44,6 +46,31 @@ class SelectboxView(FieldView):
                 self._labels = list(props["labels"])
                 self.control.set_options([(label, i) for i, label in enumerate(self._labels)])
             self.control.value = index if index is not None else Select.NULL
+
+    def on_key(self, event: Key) -> None:
+        """A letter typed on the closed selectbox filters its options."""
+        props = self.element.props
+        if not event.is_printable or not event.character or props.get("filter_mode", "fuzzy") is None:
+            return
+        if props.get("disabled") or self.control.expanded:
+            return
+        event.stop()
+        event.prevent_default()
+
+        def picked(result: Any) -> None:
+            self.control.focus()
+            if result is None:
+                return
+            value = result[1] if isinstance(result, tuple) else props["options"][result]
+            if not isinstance(result, tuple):
+                with self.control.prevent(Select.Changed):
+                    self.control.value = result
+                self._index = result
+            self.send(value)
+
+        self.app.push_screen(FilterPicker(str(props["label"]) or "Choose", list(props["labels"]),
+                                          props.get("filter_mode", "fuzzy"), event.character,
+                                          bool(props.get("accept_new_options"))), picked)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
