@@ -420,3 +420,10 @@ def test_typing_on_a_selectbox_filters_its_options(write_app):
             assert "Type to filter" not in screen_text(app) and "fixed=a" in screen_text(app)
 
     run_async(go())
+
+
+def test_menu_button_cannot_be_in_a_form():
+    at = AppTest.from_string(
+        'import streamlit as st\nwith st.form("f"):\n    st.menu_button("m", ["a"])\n    st.form_submit_button()'
+    ).run()
+    assert "cannot be used inside the form 'f'" in at.exception[0].value

@@ -30,7 +30,7 @@ PersistState = Literal["page", "session"] | None
 _LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 #: Widgets that act at once, so they cannot wait for a form's submit button.
-NOT_IN_FORMS = {"button", "download_button", "chat_input"}
+NOT_IN_FORMS = {"button", "download_button", "chat_input", "menu_button"}
 
 
 @dataclass(frozen=True, slots=True)
