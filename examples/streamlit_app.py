@@ -22,6 +22,7 @@ PAGES = {
     "Basics": [
         st.Page("hello.py", title="Hello", icon="🐣"),
         st.Page("widgets.py", title="Widgets", icon="🔘"),
+        st.Page("widgets_new.py", title="New widgets", icon="🆕"),
         st.Page("layout.py", title="Layout", icon="🧱"),
         st.Page("forms.py", title="Forms", icon="📝"),
         st.Page("fragments.py", title="Fragments", icon="🧩"),
