@@ -427,3 +427,18 @@ def test_menu_button_cannot_be_in_a_form():
         'import streamlit as st\nwith st.form("f"):\n    st.menu_button("m", ["a"])\n    st.form_submit_button()'
     ).run()
     assert "cannot be used inside the form 'f'" in at.exception[0].value
+
+
+def test_button_labels_are_plain_text(write_app):
+    path = write_app("""
+        import termlit as st
+        st.button("Go", shortcut="K")
+        st.menu_button("Menu [x]", ["a"])
+    """)
+
+    async def go():
+        async with running(path, size=(60, 12)) as (app, pilot):
+            screen = screen_text(app)
+            assert "Go [K]" in screen and "Menu [x] ▾" in screen
+
+    run_async(go())

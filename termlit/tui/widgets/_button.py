@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button
 
@@ -19,15 +20,16 @@ from termlit.tui.widgets._field import form_problems
 __all__ = ["ButtonView", "apply_wrap", "button_label", "button_variant", "register_shortcut"]
 
 
-def button_label(props: dict[str, Any], icon: str | None = None) -> str:
+def button_label(props: dict[str, Any], icon: str | None = None) -> Content:
     """The text on a button: its icon (or ``icon`` when it has none) on the
-    side ``icon_position`` says, its label, then its shortcut in brackets."""
+    side ``icon_position`` says, its label, then its shortcut in brackets
+    (plain text: ``[K]`` is no markup)."""
     icon = icon_glyph(props.get("icon")) or icon
     label = str(props["label"])
     if icon:
         label = f"{label} {icon}" if props.get("icon_position") == "right" else f"{icon} {label}"
     key = props.get("shortcut")
-    return f"{label} [{shortcut_label(key)}]" if key else label
+    return Content(f"{label} [{shortcut_label(key)}]" if key else label)
 
 
 def button_variant(props: dict[str, Any]) -> str:
@@ -75,7 +77,7 @@ class ButtonView(ElementView, Button):
 
     def apply_props(self, props: dict[str, Any]) -> None:
         label = button_label(props)
-        if label != str(self.label):
+        if label.plain != str(self.label):
             self.label = label
         self.variant = button_variant(props)
         self.disabled = bool(props.get("disabled"))

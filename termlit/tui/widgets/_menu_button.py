@@ -7,6 +7,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList
 
@@ -69,8 +70,8 @@ class MenuButtonView(ElementView, Button):
         apply_wrap(self, props.get("wrap"))
 
     @staticmethod
-    def _label(props: dict[str, Any]) -> str:
-        return f"{button_label(props)} ▾"
+    def _label(props: dict[str, Any]) -> Content:
+        return Content(f"{button_label(props).plain} ▾")
 
     def apply_props(self, props: dict[str, Any]) -> None:
         self.label = self._label(props)
