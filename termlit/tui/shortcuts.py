@@ -9,6 +9,8 @@ the footer with its button.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from textual.app import App
 
 from termlit.common.shortcuts import shortcut_label
@@ -19,12 +21,13 @@ __all__ = ["ACTION", "is_live", "press", "register"]
 #: The app action every shortcut binding runs, with the key as its parameter.
 ACTION = "press_shortcut"
 
-_bound: dict[int, set[str]] = {}
+#: The keys bound so far, per app (each session of ``termlit serve`` has its own).
+_bound: WeakKeyDictionary[App, set[str]] = WeakKeyDictionary()
 
 
 def register(app: App, key: str, label: str) -> None:
     """Make ``key`` press the button labelled ``label`` (once per key and app)."""
-    keys = _bound.setdefault(id(app), set())
+    keys = _bound.setdefault(app, set())
     if key in keys:
         return
     keys.add(key)
