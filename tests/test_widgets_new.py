@@ -442,3 +442,27 @@ def test_button_labels_are_plain_text(write_app):
             assert "Go [K]" in screen and "Menu [x] ▾" in screen
 
     run_async(go())
+
+
+def test_on_change_ignore_waits_for_the_next_rerun(write_app):
+    path = write_app("""
+        import termlit as st
+        st.session_state.runs = st.session_state.get("runs", 0) + 1
+        quiet = st.checkbox("Quiet", on_change="ignore")
+        st.button("Refresh")
+        st.write(f"quiet={quiet} runs={st.session_state.runs}")
+    """)
+
+    async def go():
+        async with running(path, size=(60, 12)) as (app, pilot):
+            await pilot.press("tab", "enter")
+            await settle(pilot)
+            assert "quiet=False runs=1" in screen_text(app)  # no rerun
+            await pilot.press("tab", "enter")
+            await settle(pilot)
+            assert "quiet=True runs=2" in screen_text(app)  # the next rerun has it
+
+    run_async(go())
+    at = AppTest.from_string('import streamlit as st\nst.write(st.checkbox("q", on_change="ignore"))').run()
+    at.checkbox[0].check().run()  # AppTest runs anyway, as Streamlit's does
+    assert at.checkbox[0].value is True and at.markdown[0].value == "`True`"

@@ -81,6 +81,7 @@ def widget(
     key = _check_key(common.key)
     _check_label_visibility(common.label_visibility)
     on_change = common.on_change
+    ignore = on_change == "ignore"  # no rerun on a change: the next rerun takes it
     if on_change in ("rerun", "ignore"):  # Streamlit's spellings of "no callback"
         on_change = None
     if on_change is not None and not callable(on_change):
@@ -110,6 +111,7 @@ def widget(
         default=default,
         persist=common.persist_state,
         page=page,
+        rerun=not (ignore and form is None),
     )
     bound = check_bind(common.bind, key, common.where)
     from_query = INVALID

@@ -171,7 +171,7 @@ class ScriptRunner:
     def offer_value(self, wid: str, value: Any) -> str | None:
         """Take a widget value from the UI. Returns the scope of the rerun it
         needs (APP or a fragment id), or None when it waits in its form for
-        the submit button."""
+        the submit button, or (``on_change="ignore"``) for the next rerun."""
         meta = self.state.widget_meta(wid)
         if meta is not None and meta.form is not None:
             if not meta.trigger:
@@ -179,6 +179,8 @@ class ScriptRunner:
                 return None
             self.state.release_form(meta.form)
         self.state.queue_value(wid, value)
+        if meta is not None and not meta.rerun:
+            return None  # on_change="ignore": the next rerun takes the value
         return meta.fragment if meta is not None and meta.fragment else APP
 
     def set_widget_value(self, wid: str, value: Any) -> str | None:

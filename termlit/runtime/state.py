@@ -63,6 +63,9 @@ class WidgetMeta:
     persist: str | None = None
     #: The page the widget belongs to (None: the entrypoint's, on every page).
     page: str | None = None
+    #: False for ``on_change="ignore"``: a change waits for the next rerun
+    #: something else asks for.
+    rerun: bool = True
 
     @property
     def value_key(self) -> str:
