@@ -40,6 +40,7 @@ def test_menu_button_pagination_and_link_button_in_apptest():
     at.link_button[0].click()
     at.run()
     assert [m.value for m in at.markdown] == ["lb `True`", "mb Paste", "pg `5`"]
+    assert at.menu_button[0].value == "Paste"  # what this run got
     at.run()  # the menu button's pick and the link press last one run; the page stays
     assert [m.value for m in at.markdown] == ["lb `False`", "mb `None`", "pg `5`"]
     at.menu_button[0].click_index(0).run()

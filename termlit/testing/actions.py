@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from termlit.common.values import find_index
-from termlit.testing.nodes import Node, Widget, prop
+from termlit.testing.nodes import UNSET, Node, Widget, prop
 from termlit.testing.widgets import FileUploader
 
 __all__ = ["AudioInput", "CameraInput", "LinkButton", "MenuButton", "Pagination"]
@@ -56,8 +56,10 @@ class MenuButton(Widget):
 
     @property
     def value(self) -> Any:
-        queued = self._at._inputs.get(self.id, None)
-        return None if queued is False else queued
+        """The option picked for the next run, else the one the last run got."""
+        queued = self._at._inputs.queued(self.id)
+        value = self._element.props.get("value") if queued is UNSET else queued
+        return None if value is False else value
 
     def set_value(self, v: Any) -> MenuButton:
         if v is not None and find_index(self._element.props["options"], v) is None:
