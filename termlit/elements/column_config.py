@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from termlit.errors import StreamlitAPIException
+
 __all__ = [
     "AreaChartColumn",
+    "AudioColumn",
     "BarChartColumn",
+    "ButtonColumn",
     "CheckboxColumn",
     "Column",
     "DateColumn",
@@ -22,12 +26,25 @@ __all__ = [
     "LineChartColumn",
     "LinkColumn",
     "ListColumn",
+    "MarkdownColumn",
+    "MultiselectColumn",
     "NumberColumn",
     "ProgressColumn",
     "SelectboxColumn",
     "TextColumn",
     "TimeColumn",
+    "VideoColumn",
 ]
+
+_ALIGNMENTS = (None, "left", "center", "right")
+
+
+def _alignment(kind: str, alignment: Any) -> Any:
+    if alignment not in _ALIGNMENTS:
+        raise StreamlitAPIException(
+            f"st.column_config.{kind}: alignment must be 'left', 'center', 'right' or None, got {alignment!r}."
+        )
+    return alignment
 
 
 def Column(
@@ -39,13 +56,16 @@ def Column(
     required: bool | None = None,
     pinned: bool | None = None,
     default: Any = None,
+    alignment: str | None = None,
     **type_options: Any,
 ) -> dict[str, Any]:
     """A column's label, width (``"small"``, ``"medium"``, ``"large"`` or cells),
-    help text and whether it can be edited."""
+    help text, whether it can be edited, and ``alignment`` of its cells
+    ("left", "center", "right"; None: numbers right, the rest left)."""
     config: dict[str, Any] = {"type_config": {}}
     for name, value in (("label", label), ("width", width), ("help", help), ("disabled", disabled),
-                        ("required", required), ("pinned", pinned), ("default", default)):
+                        ("required", required), ("pinned", pinned), ("default", default),
+                        ("alignment", _alignment("Column", alignment))):
         if value is not None:
             config[name] = value
     for name, value in type_options.items():
@@ -61,27 +81,31 @@ def _typed(kind: str, label: str | None, common: dict[str, Any], **options: Any)
 
 
 def TextColumn(label: str | None = None, *, width: Any = None, help: str | None = None, disabled: bool | None = None,
-               required: bool | None = None, pinned: bool | None = None, default: str | None = None,
-               max_chars: int | None = None, validate: str | None = None) -> dict[str, Any]:
+               required: bool | None = None, pinned: bool | None = None, alignment: str | None = None,
+               default: str | None = None, max_chars: int | None = None,
+               validate: str | None = None) -> dict[str, Any]:
     return _typed("text", label, dict(width=width, help=help, disabled=disabled, required=required, pinned=pinned,
-                                      default=default), max_chars=max_chars, validate=validate)
+                                      default=default, alignment=_alignment("TextColumn", alignment)),
+                  max_chars=max_chars, validate=validate)
 
 
 def NumberColumn(label: str | None = None, *, width: Any = None, help: str | None = None, disabled: bool | None = None,
-                 required: bool | None = None, pinned: bool | None = None, default: float | None = None,
-                 format: str | None = None, min_value: float | None = None, max_value: float | None = None,
-                 step: float | None = None) -> dict[str, Any]:
-    """A number column; ``format`` is printf-style (``"%.2f"``, ``"$%d"``)."""
+                 required: bool | None = None, pinned: bool | None = None, alignment: str | None = None,
+                 default: float | None = None, format: str | None = None, min_value: float | None = None,
+                 max_value: float | None = None, step: float | None = None) -> dict[str, Any]:
+    """A number column; ``format`` is printf-style (``"%.2f"``, ``"$%d"``) or
+    a named format ("dollar", "percent", "compact"...)."""
     return _typed("number", label, dict(width=width, help=help, disabled=disabled, required=required, pinned=pinned,
-                                        default=default), format=format, min_value=min_value, max_value=max_value,
-                  step=step)
+                                        default=default, alignment=_alignment("NumberColumn", alignment)),
+                  format=format, min_value=min_value, max_value=max_value, step=step)
 
 
 def CheckboxColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
                    disabled: bool | None = None, required: bool | None = None, pinned: bool | None = None,
-                   default: bool | None = None) -> dict[str, Any]:
+                   alignment: str | None = None, default: bool | None = None) -> dict[str, Any]:
     return _typed("checkbox", label, dict(width=width, help=help, disabled=disabled, required=required,
-                                          pinned=pinned, default=default))
+                                          pinned=pinned, default=default,
+                                          alignment=_alignment("CheckboxColumn", alignment)))
 
 
 def SelectboxColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
@@ -109,12 +133,12 @@ def _when(kind: str):
         f"A {kind} column; ``format`` uses Streamlit's tokens (``YYYY-MM-DD``, ``HH:mm``).",
     )
     def column(label: str | None = None, *, width: Any = None, help: str | None = None, disabled: bool | None = None,
-               required: bool | None = None, pinned: bool | None = None, default: Any = None,
-               format: str | None = None, min_value: Any = None, max_value: Any = None, step: Any = None,
-               timezone: str | None = None) -> dict[str, Any]:
+               required: bool | None = None, pinned: bool | None = None, alignment: str | None = None,
+               default: Any = None, format: str | None = None, min_value: Any = None, max_value: Any = None,
+               step: Any = None, timezone: str | None = None) -> dict[str, Any]:
         return _typed(kind, label, dict(width=width, help=help, disabled=disabled, required=required, pinned=pinned,
-                                        default=default), format=format, min_value=min_value, max_value=max_value,
-                      step=step, timezone=timezone)
+                                        default=default, alignment=_alignment(f"{kind.capitalize()}Column", alignment)),
+                      format=format, min_value=min_value, max_value=max_value, step=step, timezone=timezone)
 
     return column
 
@@ -145,9 +169,90 @@ BarChartColumn = _shown_as_text("bar_chart")
 AreaChartColumn = _shown_as_text("area_chart")
 
 
+_PROGRESS_COLORS = ("auto", "auto-inverse", "red", "orange", "yellow", "green", "blue", "violet", "gray", "grey",
+                    "primary")
+
+
 def ProgressColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
                    pinned: bool | None = None, format: str | None = None, min_value: float | None = None,
-                   max_value: float | None = None) -> dict[str, Any]:
-    """A progress column; the terminal shows the number (in ``format``)."""
+                   max_value: float | None = None, step: float | None = None,
+                   color: str | None = None) -> dict[str, Any]:
+    """A progress column: a bar from ``min_value`` (0) to ``max_value``
+    (100 for ints, 1 for floats) and the number (in ``format``; ``step``
+    sets its decimals). ``color``: None (the primary colour), a colour name or
+    ``#hex``, "auto" (green above half, red below) or "auto-inverse"."""
+    if color is not None and color not in _PROGRESS_COLORS and not str(color).startswith("#"):
+        raise StreamlitAPIException(
+            f"st.column_config.ProgressColumn: color {color!r} is not one of {', '.join(_PROGRESS_COLORS)} "
+            "or a '#rrggbb' code."
+        )
+    if step is not None and (isinstance(step, bool) or not isinstance(step, (int, float)) or step <= 0):
+        raise StreamlitAPIException(f"st.column_config.ProgressColumn: step must be a positive number, got {step!r}.")
     return _typed("progress", label, dict(width=width, help=help, pinned=pinned), format=format,
-                  min_value=min_value, max_value=max_value)
+                  min_value=min_value, max_value=max_value, step=step, color=color)
+
+
+def _media(kind: str):
+    @_named(
+        f"{kind.capitalize()}Column",
+        f"A {kind} column: each cell a URL or data URL of the {kind}; the terminal shows the URL "
+        "(a data URL as its type), as it cannot play it in a cell.",
+    )
+    def column(label: str | None = None, *, width: Any = None, help: str | None = None, pinned: bool | None = None,
+               alignment: str | None = None) -> dict[str, Any]:
+        return _typed(kind, label, dict(width=width, help=help, pinned=pinned,
+                                        alignment=_alignment(f"{kind.capitalize()}Column", alignment)))
+
+    return column
+
+
+AudioColumn = _media("audio")
+VideoColumn = _media("video")
+
+_BUTTON_TYPES = ("primary", "secondary", "tertiary")
+
+
+def ButtonColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                 pinned: bool | None = None, alignment: str | None = None, type: str = "secondary",
+                 on_click: Any = None, args: Any = None, kwargs: Any = None, key: str | None = None) -> dict[str, Any]:
+    """A button column: each cell's value is its button's label (a list of
+    labels: several buttons), drawn ``[ label ]``, centred unless
+    ``alignment`` says. Read-only, in a data editor too. ``on_click``,
+    ``args``, ``kwargs`` and ``key`` are kept with the column; the terminal
+    table does not click its buttons."""
+    if type not in _BUTTON_TYPES:
+        raise StreamlitAPIException(
+            f"st.column_config.ButtonColumn: type must be 'primary', 'secondary' or 'tertiary', got {type!r}."
+        )
+    if on_click is not None and not callable(on_click):
+        raise StreamlitAPIException("st.column_config.ButtonColumn: on_click must be a callable or None.")
+    config = _typed("button", label, dict(width=width, help=help, pinned=pinned, disabled=True,
+                                          alignment=_alignment("ButtonColumn", alignment)),
+                    button_type=type, key=key)
+    if on_click is not None:
+        config["on_click"], config["args"], config["kwargs"] = on_click, args, kwargs
+    return config
+
+
+def MarkdownColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                   disabled: bool | None = None, required: bool | None = None, pinned: bool | None = None,
+                   alignment: str | None = None, default: str | None = None) -> dict[str, Any]:
+    """A Markdown column: cells show their text plainly (marks taken off);
+    Enter on a row shows it whole."""
+    return _typed("markdown", label, dict(width=width, help=help, disabled=disabled, required=required,
+                                          pinned=pinned, default=default,
+                                          alignment=_alignment("MarkdownColumn", alignment)))
+
+
+def MultiselectColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
+                      disabled: bool | None = None, required: bool | None = None, pinned: bool | None = None,
+                      default: Any = None, options: Any = None, accept_new_options: bool | None = None,
+                      color: Any = None, format_func: Any = None) -> dict[str, Any]:
+    """A column of lists of options, each cell shown as its labels joined
+    with commas (``format_func`` turns an option into its label)."""
+    if format_func is not None and not callable(format_func):
+        raise StreamlitAPIException("st.column_config.MultiselectColumn: format_func must be a callable or None.")
+    return _typed("multiselect", label, dict(width=width, help=help, disabled=disabled, required=required,
+                                             pinned=pinned, default=None if default is None else list(default)),
+                  options=None if options is None else list(options), accept_new_options=accept_new_options,
+                  color=color if color is None or isinstance(color, str) else list(color), format_func=format_func)

@@ -57,6 +57,15 @@ class Table(Node):
     def value(self) -> Any:
         return self._element.props["data"]
 
+    @property
+    def columns(self) -> list[str]:
+        """The column labels, in order."""
+        return list(self._element.props["labels"])
+
+    @property
+    def alt(self) -> str:
+        return self._element.props.get("alt") or ""
+
 
 class Chart(Node):
     """A chart: ``.value`` is the data; its encodings and the series it draws."""
@@ -68,6 +77,11 @@ class Chart(Node):
     @property
     def chart_type(self) -> str:
         return self._element.props["chart"]
+
+    @property
+    def alt(self) -> str:
+        """The chart's description (``alt=``), "" for none."""
+        return self._element.props.get("alt") or ""
 
     @property
     def encodings(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "markdown": ("_static", "MarkdownView"),
     "caption": ("_static", "CaptionView"),
     "text": ("_static", "TextView"),
+    "html": ("_static", "TextView"),
     "code": ("_static", "CodeView"),
     "json": ("_json", "JsonView"),
     "metric": ("_static", "MetricView"),

@@ -36,7 +36,8 @@ DEFAULT_ROWS = 10
 #: Streamlit heights are pixels; a row there is about this many.
 PIXELS_PER_ROW = 35
 #: The props that decide the table's columns (a change re-measures them).
-_LAYOUT_PROPS = ("columns", "labels", "widths", "formats", "show_index", "index_label", "height")
+_LAYOUT_PROPS = ("columns", "labels", "widths", "formats", "show_index", "index_label", "height", "kinds",
+                 "alignments", "type_options", "placeholder")
 
 
 class DataFrameView(ElementView, Widget, can_focus=True):
@@ -161,6 +162,7 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         if layout:
             self.window.configure(frame, self.columns, self.labels, self.fixed_widths, self.formats,
                                   self.show_index, str(props.get("index_label", "")))
+            self.window.dress(props)
             self.cursor_col = min(self.cursor_col, max(len(self.columns) - 1, 0))
             self.left = min(self.left, self.cursor_col)
             self._clamp()
@@ -250,7 +252,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
             label = self.labels[display_col]
             if self.sort_key is not None and self.sort_key[0] == display_col:
                 label = ("↑ " if self.sort_key[1] > 0 else "↓ ") + label
-            columns.append(GridColumn(label, window.widths[display_col], numeric, texts, missing))
+            columns.append(GridColumn(label, window.widths[display_col], window.align(display_col, numeric), texts,
+                                      missing, window.colors(display_col)))
         cursor = None
         if focused:
             cursor = (self.cursor_row - self.top, shown.index(self.cursor_col) if self.cursor_col in shown else None)
@@ -279,6 +282,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         if self.typing == "edit":
             return f"✎ {self.labels[self.cursor_col]}: {self.typed}▏", True
         parts = [f"row {self.cursor_row + 1:,} of {self.rows:,}" if self.rows else "0 rows"]
+        if self.element.props.get("alt"):
+            parts.insert(0, self.element.props["alt"])
         if self.columns:
             parts.append(f"{self.labels[self.cursor_col]} ({self.cursor_col + 1}/{len(self.columns)})")
         if self.selected:
@@ -454,6 +459,9 @@ class DataFrameView(ElementView, Widget, can_focus=True):
     def cell_text(self, display_row: int, display_col: int) -> str:
         value = self.frame.iat[self.position(display_row), self.columns[display_col]]
         gone = missing_kind(value)
+        placeholder = self.element.props.get("placeholder")
+        if gone and placeholder is not None:
+            return placeholder
         return MISSING[gone] if gone else str(value)
 
     def action_open_row(self) -> None:

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from termlit.runtime.tree import Element
+from termlit.tui.images.render import PIXELS_PER_CELL
 from termlit.tui.widgets._base import ElementView
-from termlit.tui.widgets._cells import MAX_CELL, format_cells
+from termlit.tui.widgets._chart import PIXELS_PER_LINE
+from termlit.tui.widgets._cells import MAX_CELL, cell_colors, column_alignment, format_cells
 
 __all__ = ["TableView"]
+
+def _box(border: Any) -> dict[str, Any]:
+    """rich Table options for ``border``: True (around and between cells),
+    "horizontal" (lines between rows only) or False (none)."""
+    if border == "horizontal":
+        return {"box": box.HORIZONTALS, "show_lines": True, "show_edge": False}
+    if border is False:
+        return {"box": None, "show_lines": False, "show_edge": False}
+    return {"box": box.SQUARE, "show_lines": False, "show_edge": True}
 
 
 def render_table(props: dict[str, Any]) -> RenderableType:
@@ -21,18 +34,30 @@ def render_table(props: dict[str, Any]) -> RenderableType:
     frame = props["data"]
     cap = int(props.get("row_cap", 200))
     head = frame.iloc[:cap]
-    table = Table(show_edge=True, pad_edge=True, header_style="bold", expand=False, show_lines=False)
+    table = Table(pad_edge=True, header_style="bold", expand=False, show_header=not props.get("hide_header"),
+                  **_box(props.get("border", True)))
     columns = list(props.get("columns", range(frame.shape[1])))
     labels = list(props.get("labels", [str(c) for c in frame.columns]))
+    count = len(columns)
+    formats = list(props.get("formats") or [None] * count)
+    kinds = list(props.get("kinds") or [None] * count)
+    options = list(props.get("type_options") or [None] * count)
+    alignments = list(props.get("alignments") or [None] * count)
     show_index = props.get("show_index", True)
     body: list[list[Text]] = []
     if show_index:
         table.add_column(props.get("index_label", ""), style="dim", no_wrap=True)
         body.append([Text(str(v)) for v in head.index])
-    for position, label in zip(columns, labels):
-        texts, missing, numeric = format_cells(head.iloc[:, position])
-        table.add_column(label, justify="right" if numeric else "left", overflow="ellipsis", max_width=MAX_CELL * 2)
-        body.append([Text(t, style="dim italic" if m else "") for t, m in zip(texts, missing)])
+    for n, (position, label) in enumerate(zip(columns, labels)):
+        values = head.iloc[:, position]
+        texts, missing, numeric = format_cells(values, formats[n], kinds[n], options[n])
+        colors = cell_colors(values, kinds[n], options[n]) or [None] * len(texts)
+        justify = column_alignment(alignments[n], kinds[n], numeric)
+        table.add_column(label, justify=justify, overflow="ellipsis", max_width=MAX_CELL * 2)
+        body.append([
+            Text(t, style="dim italic" if m else (Style(color=c) if c else ""))
+            for t, m, c in zip(texts, missing, colors)
+        ])
     for row in zip(*body):
         table.add_row(*row)
     total = len(frame)
@@ -47,7 +72,8 @@ def render_table(props: dict[str, Any]) -> RenderableType:
 
 
 class TableView(ElementView, Static):
-    """``st.table``: all rows drawn at once (capped), nothing to scroll inside."""
+    """``st.table``: all rows drawn at once (capped); a table given a
+    ``height`` in pixels scrolls inside it."""
 
     DEFAULT_CSS = """
     TableView { height: auto; width: auto; max-width: 100%; margin: 0 0 1 0; }
@@ -56,6 +82,22 @@ class TableView(ElementView, Static):
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         super().__init__(render_table(element.props))
+        self._size(element.props)
+
+    def _size(self, props: dict[str, Any]) -> None:
+        height, width = props.get("height"), props.get("width")
+        if isinstance(height, int) and not isinstance(height, bool):
+            self.styles.height = max(height // PIXELS_PER_LINE, 3)
+            self.styles.overflow_y = "auto"
+        elif height == "stretch":
+            self.styles.height = "1fr"
+            self.styles.overflow_y = "auto"
+        else:
+            self.styles.height = "auto"
+        if isinstance(width, int) and not isinstance(width, bool):
+            self.styles.max_width = max(width // PIXELS_PER_CELL, 10)
+        self.tooltip = props.get("alt")
 
     def apply_props(self, props: dict[str, Any]) -> None:
+        self._size(props)
         self.update(render_table(props))
