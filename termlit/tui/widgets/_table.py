@@ -82,9 +82,9 @@ class TableView(ElementView, Static):
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         super().__init__(render_table(element.props))
-        self._size(element.props)
+        self._fit_size(element.props)
 
-    def _size(self, props: dict[str, Any]) -> None:
+    def _fit_size(self, props: dict[str, Any]) -> None:
         height, width = props.get("height"), props.get("width")
         if isinstance(height, int) and not isinstance(height, bool):
             self.styles.height = max(height // PIXELS_PER_LINE, 3)
@@ -99,5 +99,5 @@ class TableView(ElementView, Static):
         self.tooltip = props.get("alt")
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self._size(props)
+        self._fit_size(props)
         self.update(render_table(props))
