@@ -37,6 +37,7 @@ GALLERY = [
     ("sql", []),
     ("streamlit_app", []),
     ("pictures", []),
+    ("text_data", []),
 ]
 
 
