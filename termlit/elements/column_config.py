@@ -1,9 +1,12 @@
 """``st.column_config``: how a dataframe or data editor shows each column.
 
 Each helper returns a plain dict (``label``, ``width``, ``help``, ``format``,
-``disabled``...) that ``st.dataframe`` and ``st.data_editor`` read. Options
-that only a browser can draw (images, sparklines, link styling) are kept but
-the terminal shows the value as text.
+``disabled``, ``alignment``...) that ``st.dataframe`` and ``st.data_editor``
+read. Progress columns draw a bar, button columns ``[ label ]`` cells,
+multiselect columns their labels; what only a browser can draw (images,
+sparklines, audio, video, link styling) is kept and the terminal shows the
+value as text. A button column's ``on_click`` is kept but not called: the
+terminal table has no buttons to press.
 """
 
 from __future__ import annotations

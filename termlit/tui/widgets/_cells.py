@@ -6,7 +6,10 @@ Formats are the ``format`` of Streamlit's column config: printf (``"%.2f"``)
 or a named number format (``"percent"``, ``"dollar"``...) for numbers, and
 for dates and times a moment.js-style string (``"D MMM YYYY, h:mm a"``,
 written as :func:`~termlit.common.timefmt.format_moment` writes it for the
-date widgets), a strftime string (``"%d %b"``) or ``"iso8601"``.
+date widgets), a strftime string (``"%d %b"``) or ``"iso8601"``. A column
+config's type shapes its cells (progress bars, ``[ button ]`` labels,
+multiselect labels, Markdown without marks, media URLs), and its
+``alignment`` where they sit (:func:`column_alignment`).
 """
 
 from __future__ import annotations
