@@ -304,3 +304,31 @@ def test_apptest_html_and_image_as_streamlit_reports_them():
     from termlit.testing.element_tree import Html, Image
 
     assert isinstance(ours.html[0], Html) and isinstance(ours.image[0], Image)
+
+
+def test_button_column_clicks_call_back_and_hold_the_click_for_one_run():
+    at = run(
+        """
+        import termlit as st
+        import pandas as pd
+        df = pd.DataFrame({"name": ["Alice", "Bob"], "view": ["View", "Open"], "acts": [["Edit", "Del"], ["Edit"]]})
+        def handle():
+            click = st.session_state.view_click
+            st.session_state.log = f"row {click.row} {click['label']}"
+        st.dataframe(df, column_config={
+            "view": st.column_config.ButtonColumn("", on_click=handle, key="view_click"),
+            "acts": st.column_config.ButtonColumn("Actions", key="acts"),
+            "name": st.column_config.ButtonColumn("Name"),
+        })
+        st.text(f"{st.session_state.get('log')} | {st.session_state.view_click} | {st.session_state.acts}")
+        """
+    )
+    assert at.text[0].value == "None | None | None"
+    at.dataframe[0].click_button("", 1).run()
+    assert at.text[0].value == "row 1 Open | {'row': 1, 'label': 'Open'} | None"
+    at.run()
+    assert at.text[0].value == "row 1 Open | None | None"  # the click lasts one run
+    at.dataframe[0].click_button("Actions", 0).run()
+    assert at.text[0].value.endswith("| None | {'row': 0, 'label': 'Edit'}")
+    with pytest.raises(ValueError, match="not a ButtonColumn with a key"):
+        at.dataframe[0].click_button("Name", 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import EXAMPLES, run_async, running
+from conftest import EXAMPLES, run_async, running, settle
 
 from termlit.testing.screen import screen_cells, screen_text
 from termlit.tui.widgets._chart import ChartView
@@ -160,5 +160,30 @@ def test_the_text_and_data_example_runs():
         async with running(EXAMPLES / "text_data.py", size=(80, 24)) as (app, pilot):
             text = screen_text(app)
             assert "📋 Text and data" in text and "Heads up" in text and "$1,234.57" in text
+
+    run_async(scenario())
+
+
+def test_enter_on_a_button_cell_clicks_it(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        def clicked():
+            st.session_state.seen = st.session_state.go.label + " " + str(st.session_state.go.row)
+        st.dataframe({"go": ["Open", "Ship"], "n": [1, 2]}, hide_index=True,
+                     column_config={"go": st.column_config.ButtonColumn("Go", on_click=clicked, key="go")})
+        st.text(f"seen: {st.session_state.get('seen')}")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            assert "seen: None" in screen_text(app)
+            await pilot.press("tab", "down", "enter")
+            await settle(pilot)
+            assert "seen: Ship 1" in screen_text(app)
+            await pilot.press("right", "enter")  # not a button cell: the row opens
+            await settle(pilot)
+            assert "Row 2 of 2" in screen_text(app)
 
     run_async(scenario())

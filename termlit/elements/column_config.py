@@ -5,8 +5,8 @@ Each helper returns a plain dict (``label``, ``width``, ``help``, ``format``,
 read. Progress columns draw a bar, button columns ``[ label ]`` cells,
 multiselect columns their labels; what only a browser can draw (images,
 sparklines, audio, video, link styling) is kept and the terminal shows the
-value as text. A button column's ``on_click`` is kept but not called: the
-terminal table has no buttons to press.
+value as text. A button column with a ``key`` is a widget: Enter on one of
+its cells clicks it (see ``ButtonColumn``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ __all__ = [
     "AudioColumn",
     "BarChartColumn",
     "ButtonColumn",
+    "ButtonColumnClickState",
+    "button_label",
     "CheckboxColumn",
     "Column",
     "DateColumn",
@@ -220,21 +222,44 @@ def ButtonColumn(label: str | None = None, *, width: Any = None, help: str | Non
                  on_click: Any = None, args: Any = None, kwargs: Any = None, key: str | None = None) -> dict[str, Any]:
     """A button column: each cell's value is its button's label (a list of
     labels: several buttons), drawn ``[ label ]``, centred unless
-    ``alignment`` says. Read-only, in a data editor too. ``on_click``,
-    ``args``, ``kwargs`` and ``key`` are kept with the column; the terminal
-    table does not click its buttons."""
+    ``alignment`` says. Read-only, in a data editor too. With a ``key``,
+    Enter on a cell clicks its (first) button: ``on_click(*args, **kwargs)``
+    runs and ``st.session_state[key]`` is a :class:`ButtonColumnClickState`
+    (``row``, ``label``) for that one run, None after."""
     if type not in _BUTTON_TYPES:
         raise StreamlitAPIException(
             f"st.column_config.ButtonColumn: type must be 'primary', 'secondary' or 'tertiary', got {type!r}."
         )
     if on_click is not None and not callable(on_click):
         raise StreamlitAPIException("st.column_config.ButtonColumn: on_click must be a callable or None.")
-    config = _typed("button", label, dict(width=width, help=help, pinned=pinned, disabled=True,
-                                          alignment=_alignment("ButtonColumn", alignment)),
-                    button_type=type, key=key)
-    if on_click is not None:
-        config["on_click"], config["args"], config["kwargs"] = on_click, args, kwargs
-    return config
+    if key is not None and (isinstance(key, bool) or not isinstance(key, (str, int))):
+        raise StreamlitAPIException(f"st.column_config.ButtonColumn: key must be a string, got {key!r}.")
+    return _typed("button", label, dict(width=width, help=help, pinned=pinned, disabled=True,
+                                        alignment=_alignment("ButtonColumn", alignment)),
+                  button_type=type, key=None if key is None else str(key), on_click=on_click,
+                  args=None if args is None else tuple(args), kwargs=None if kwargs is None else dict(kwargs))
+
+
+def button_label(value: Any) -> str:
+    """The label of the (first) button a button column's cell holds."""
+    if isinstance(value, (list, tuple)):
+        return str(value[0]) if value else ""
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        listed = value.tolist()
+        return button_label(listed) if isinstance(listed, list) else str(listed)
+    return str(value)
+
+
+class ButtonColumnClickState(dict):
+    """What a button column's ``key`` holds in the run its click starts:
+    ``row`` (the row's position in the data) and ``label`` (the button's
+    label), by key or by attribute."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def MarkdownColumn(label: str | None = None, *, width: Any = None, help: str | None = None,

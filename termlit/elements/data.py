@@ -16,7 +16,10 @@ from termlit.common.frames import selection_state
 from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, Key, WidgetArgs, widget
+from termlit.elements.column_config import ButtonColumnClickState
 from termlit.errors import StreamlitAPIException
+from termlit.runtime.context import get_run_context
+from termlit.runtime.ids import widget_id
 
 __all__ = ["alt_text", "column_settings", "dataframe", "frame_props", "table", "to_dataframe"]
 
@@ -198,6 +201,34 @@ def frame_props(
     }
 
 
+def _click_state(value: Any) -> Any:
+    """A button column's value: the click of this run, or None."""
+    if not isinstance(value, dict) or "row" not in value:
+        return None
+    return ButtonColumnClickState(row=int(value["row"]), label=str(value.get("label", "")))
+
+
+def button_clicks(props: dict[str, Any], where: str) -> None:
+    """Register the button columns that have a ``key`` as widgets (their
+    value: the click of this run) and note their ids in ``props["buttons"]``
+    (display column -> widget id), for the viewer to send clicks to."""
+    options = props.get("type_options") or []
+    buttons: dict[int, str] = {}
+    for display_col, kind in enumerate(props.get("kinds") or []):
+        config = options[display_col] or {} if display_col < len(options) else {}
+        if kind != "button" or config.get("key") is None:
+            continue
+        common = WidgetArgs("button_column", props["labels"][display_col], key=config["key"],
+                            on_change=config.get("on_click"), args=config.get("args"), kwargs=config.get("kwargs"),
+                            label_visibility="collapsed")
+        widget(common, default=None, props={"column": props["labels"][display_col]}, trigger=True,
+               coerce=_click_state)
+        buttons[display_col] = widget_id("button_column", key=config["key"], label=None,
+                                         page=get_run_context().widget_page)
+    if buttons:
+        props["buttons"] = buttons
+
+
 def _selection_default(value: Any, rows: int, mode: str) -> dict[str, Any]:
     """``selection_default`` as Streamlit keeps it: row positions in range,
     once each, one at most in single-row mode."""
@@ -239,6 +270,7 @@ def dataframe(
         frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
         column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
     )
+    button_clicks(props, "st.dataframe")
     if on_select == "ignore" or on_select is None:
         if selection_default is not None:
             raise StreamlitAPIException(

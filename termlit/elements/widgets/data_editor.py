@@ -11,7 +11,7 @@ from typing import Any
 from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state
 from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
-from termlit.elements.data import frame_props, to_dataframe
+from termlit.elements.data import button_clicks, frame_props, to_dataframe
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["data_editor"]
@@ -80,6 +80,7 @@ def data_editor(
         column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
         where="st.data_editor",
     )
+    button_clicks(props, "st.data_editor")
     edits = widget(
         common,
         default=edits_state(EMPTY_EDITS),

@@ -23,6 +23,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "exception": ("_static", "ExceptionView"),
     "divider": ("_static", "DividerView"),
     "empty": ("_static", "EmptyView"),
+    "button_column": ("_static", "EmptyView"),
     "notice": ("_static", "NoticeView"),
     "spinner": ("_spinner", "SpinnerView"),
     "button": ("_button", "ButtonView"),

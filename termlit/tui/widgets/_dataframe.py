@@ -21,8 +21,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from termlit.elements.column_config import ButtonColumnClickState, button_label
 from termlit.runtime.tree import Element
-from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._base import ClickTarget, ElementView, WidgetValue
 from termlit.tui.widgets._cells import MAX_CELL, MISSING, fit, missing_kind
 from termlit.tui.widgets._frame_search import find_row, sort_order
 from termlit.tui.widgets._grid import Grid, GridColumn, GridStyles, scroll_marks
@@ -468,6 +469,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         if not self.rows:
             return
         position = self.position(self.cursor_row)
+        if self._click(position):
+            return
         pairs = []
         if self.show_index:
             pairs.append((self.element.props.get("index_label") or "index", str(self.frame.index[position])))
@@ -478,6 +481,18 @@ class DataFrameView(ElementView, Widget, can_focus=True):
                 images[len(pairs)] = self.frame.iat[position, self.columns[display_col]]
             pairs.append((label, self.cell_text(self.cursor_row, display_col)))
         self.app.push_screen(RowDetail(f"Row {self.cursor_row + 1:,} of {self.rows:,}", pairs, images))
+
+    def _click(self, position: int) -> bool:
+        """Enter on a button column's cell clicks its button (the first of
+        several): its widget gets the click. False when the cell is no button."""
+        wid = (self.element.props.get("buttons") or {}).get(self.cursor_col)
+        if wid is None:
+            return False
+        label = button_label(self.frame.iat[position, self.columns[self.cursor_col]])
+        self.app.post_message(WidgetValue(ClickTarget(wid), ButtonColumnClickState(row=int(position), label=label)))
+        self.note = f"clicked {fit(label, 20, False).rstrip()}"
+        self._dirty()
+        return True
 
     def action_copy_cell(self) -> None:
         if not self.rows or not self.columns:
