@@ -187,3 +187,26 @@ def test_enter_on_a_button_cell_clicks_it(write_app):
             assert "Row 2 of 2" in screen_text(app)
 
     run_async(scenario())
+
+
+def test_a_table_with_a_height_scrolls_inside_it(write_app):
+    path = write_app(
+        """
+        import termlit as st
+        st.table({"n": [f"r{i}" for i in range(50)]}, height=200)
+        st.text("after the table")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            text = screen_text(app)
+            assert "after the table" in text and "r6" in text and "r7 " not in text  # 10 lines: border, header, rows
+            await pilot.press("tab")
+            assert isinstance(app.focused, TableView)
+            await pilot.press("end")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "r49" in text and "r0 " not in text and "after the table" in text
+
+    run_async(scenario())

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from termlit.runtime.tree import Element
@@ -71,33 +75,52 @@ def render_table(props: dict[str, Any]) -> RenderableType:
     return table
 
 
-class TableView(ElementView, Static):
-    """``st.table``: all rows drawn at once (capped); a table given a
-    ``height`` in pixels scrolls inside it."""
+class TableView(ElementView, VerticalScroll):
+    """``st.table``: all rows drawn at once (capped). A table given a
+    ``height`` in pixels (or "stretch") scrolls inside it: Tab reaches it
+    then, and the arrow keys scroll."""
 
     DEFAULT_CSS = """
-    TableView { height: auto; width: auto; max-width: 100%; margin: 0 0 1 0; }
+    TableView { height: auto; width: auto; max-width: 100%; margin: 0 0 1 0; overflow-x: hidden; }
+    TableView > Static { width: 100%; height: auto; }
     """
 
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
-        super().__init__(render_table(element.props))
+        super().__init__()
+        self.shown = render_table(element.props)
+        self.body = Static(self.shown)
         self._fit_size(element.props)
+
+    def compose(self) -> ComposeResult:
+        yield self.body
 
     def _fit_size(self, props: dict[str, Any]) -> None:
         height, width = props.get("height"), props.get("width")
-        if isinstance(height, int) and not isinstance(height, bool):
+        fixed = isinstance(height, int) and not isinstance(height, bool)
+        if fixed:
             self.styles.height = max(height // PIXELS_PER_LINE, 3)
-            self.styles.overflow_y = "auto"
         elif height == "stretch":
             self.styles.height = "1fr"
-            self.styles.overflow_y = "auto"
         else:
             self.styles.height = "auto"
+        self.styles.overflow_y = "auto" if fixed or height == "stretch" else "hidden"
+        self.can_focus = fixed or height == "stretch"
+        # As wide as its columns (and the scroll bar, when it scrolls).
+        self.styles.width = _measure(self.shown) + (2 if self.can_focus else 0)
         if isinstance(width, int) and not isinstance(width, bool):
             self.styles.max_width = max(width // PIXELS_PER_CELL, 10)
         self.tooltip = props.get("alt")
 
     def apply_props(self, props: dict[str, Any]) -> None:
+        self.shown = render_table(props)
         self._fit_size(props)
-        self.update(render_table(props))
+        self.body.update(self.shown)
+
+
+_MEASURING = Console(width=10_000, file=io.StringIO(), color_system=None)
+
+
+def _measure(renderable: RenderableType) -> int:
+    """The cells ``renderable`` takes at most (a table: its natural width)."""
+    return Measurement.get(_MEASURING, _MEASURING.options, renderable).maximum
