@@ -30,7 +30,7 @@ def _box(border: Any) -> dict[str, Any]:
         return {"box": box.HORIZONTALS, "show_lines": True, "show_edge": False}
     if border is False:
         return {"box": None, "show_lines": False, "show_edge": False}
-    return {"box": box.SQUARE, "show_lines": False, "show_edge": True}
+    return {"box": box.HEAVY_HEAD, "show_lines": False, "show_edge": True}
 
 
 def render_table(props: dict[str, Any]) -> RenderableType:
