@@ -29,6 +29,7 @@ PAGES = {
         st.Page("progress.py", title="Progress", icon="⏳"),
     ],
     "Data": [
+        st.Page("text_data.py", title="Text and data", icon="📋"),
         st.Page("dataframe.py", title="Dataframe", icon="🧮"),
         st.Page("charts.py", title="Charts", icon="📈"),
         st.Page("pictures.py", title="Pictures", icon="🌄"),

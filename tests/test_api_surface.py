@@ -243,7 +243,7 @@ def test_badge_link_button_query_params_and_context():
         st.text(f"{st.query_params.to_dict()} {st.context.headers} {st.query_params.get_all('page')}")
         """
     )
-    assert at.markdown[0].value == ":green-background[New]"
+    assert at.markdown[0].value == ":green-badge[New]"
     assert at.link_button[0].value == "Docs" and at.link_button[0].url == "https://example.com/docs"
     assert at.text[0].value == "{'page': '2'} {} ['2']"
     at.run()  # query params live as long as the session

@@ -480,5 +480,5 @@ def test_media_examples(tmp_path, monkeypatch):
     assert media[2]["seconds"] == pytest.approx(2.0)
     assert media[4]["url"] == "https://example.com/not-youtube.mp4" and media[4]["data"] is None
     assert media[5]["pages"] == 1
-    assert at.text[0].value == "Oops!"
+    assert at.html[0].value.startswith("<p><span") and at.html[0].props["body"] == "Oops!"
     assert [w.label for w in [*at.camera_input, *at.audio_input]] == ["Take a picture", "Record a voice message"]

@@ -38,6 +38,7 @@ GALLERY = [
     ("sql", []),
     ("streamlit_app", []),
     ("pictures", []),
+    ("text_data", []),
 ]
 
 

@@ -33,6 +33,7 @@ from termlit.elements.status import (
     toast,
     warning,
 )
+from termlit.elements.metric import metric
 from termlit.elements.text import (
     caption,
     badge,
@@ -45,7 +46,6 @@ from termlit.elements.text import (
     json,
     latex,
     markdown,
-    metric,
     subheader,
     text,
     title,

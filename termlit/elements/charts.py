@@ -13,7 +13,7 @@ from typing import Any
 
 from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
-from termlit.elements.data import to_dataframe
+from termlit.elements.data import alt_text, to_dataframe
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["area_chart", "bar_chart", "line_chart", "scatter_chart"]
@@ -62,12 +62,15 @@ def _chart(kind: str, chart: str, data: Any, **encodings: Any) -> DeltaGenerator
 def scatter_chart(
     data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
     color: Any = None, size: Any = None, width: Any = None, height: Any = None, use_container_width: bool = True,
+    alt: str | None = None,
 ) -> DeltaGenerator:
     """A scatter plot; ``color`` is a colour or a column (one series per value),
-    ``size`` a number or a column."""
+    ``size`` a number or a column. ``alt`` describes the chart: its tooltip,
+    and the text shown where it is not drawn."""
     return _chart(
         "scatter_chart", "scatter", data, x=x, y=y, x_label=x_label, y_label=y_label,
         color=color, size=size, width=width, height=height, use_container_width=use_container_width,
+        alt=alt_text(alt),
     )
 
 
@@ -75,12 +78,14 @@ def scatter_chart(
 def line_chart(
     data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
     color: Any = None, width: Any = None, height: Any = None, use_container_width: bool = True,
+    alt: str | None = None,
 ) -> DeltaGenerator:
     """A line chart: one line per y column (wide form) or per value of the
     ``color`` column (long form); the index is x unless ``x`` names a column."""
     return _chart(
         "line_chart", "line", data, x=x, y=y, x_label=x_label, y_label=y_label,
         color=color, width=width, height=height, use_container_width=use_container_width,
+        alt=alt_text(alt),
     )
 
 
@@ -88,11 +93,13 @@ def line_chart(
 def area_chart(
     data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
     color: Any = None, stack: Any = None, width: Any = None, height: Any = None, use_container_width: bool = True,
+    alt: str | None = None,
 ) -> DeltaGenerator:
     """A line chart filled down to the x axis."""
     return _chart(
         "area_chart", "area", data, x=x, y=y, x_label=x_label, y_label=y_label,
         color=color, stack=stack, width=width, height=height, use_container_width=use_container_width,
+        alt=alt_text(alt),
     )
 
 
@@ -101,11 +108,12 @@ def bar_chart(
     data: Any = None, *, x: str | None = None, y: Any = None, x_label: str | None = None, y_label: str | None = None,
     color: Any = None, horizontal: bool = False, sort: Any = True, stack: Any = None,
     width: Any = None, height: Any = None, use_container_width: bool = True,
+    alt: str | None = None,
 ) -> DeltaGenerator:
     """Bars per x value (summed when x repeats); several series stack unless
     ``stack=False`` puts them side by side; ``horizontal=True`` lays them flat."""
     return _chart(
         "bar_chart", "bar", data, x=x, y=y, x_label=x_label, y_label=y_label, color=color,
         horizontal=bool(horizontal), sort=sort, stack=stack, width=width, height=height,
-        use_container_width=use_container_width,
+        use_container_width=use_container_width, alt=alt_text(alt),
     )

@@ -16,9 +16,12 @@ from termlit.common.frames import selection_state
 from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, Key, WidgetArgs, widget
+from termlit.elements.column_config import ButtonColumnClickState
 from termlit.errors import StreamlitAPIException
+from termlit.runtime.context import get_run_context
+from termlit.runtime.ids import widget_id
 
-__all__ = ["column_settings", "dataframe", "frame_props", "table", "to_dataframe"]
+__all__ = ["alt_text", "column_settings", "dataframe", "frame_props", "table", "to_dataframe"]
 
 #: ``st.table`` draws at most this many rows, then says how many it left out.
 TABLE_ROW_CAP = 200
@@ -77,7 +80,7 @@ def _config_of(value: Any) -> dict[str, Any]:
             )
         value = to_dict()
     flat: dict[str, Any] = {}
-    for name in ("label", "hidden", "width", "format", "help", "disabled"):
+    for name in ("label", "hidden", "width", "format", "help", "disabled", "alignment"):
         if value.get(name) is not None:
             flat[name] = value[name]
     nested = value.get("type_config") or {}
@@ -85,6 +88,7 @@ def _config_of(value: Any) -> dict[str, Any]:
         flat.setdefault("format", nested["format"])
     if isinstance(nested, dict) and nested.get("type") is not None:
         flat["type"] = nested["type"]
+        flat["options"] = {k: v for k, v in nested.items() if k not in ("type", "format")}
     width = flat.get("width")
     if isinstance(width, str):
         if width not in _WIDTHS:
@@ -151,6 +155,8 @@ def column_settings(
         "widths": [by_position.get(p, {}).get("width") for p in positions],
         "formats": [by_position.get(p, {}).get("format") for p in positions],
         "kinds": [by_position.get(p, {}).get("type") for p in positions],
+        "alignments": [by_position.get(p, {}).get("alignment") for p in positions],
+        "type_options": [by_position.get(p, {}).get("options") for p in positions],
         "show_index": show_index,
         "index_label": str(index_config.get("label", "" if frame.index.name is None else frame.index.name)),
     }
@@ -159,19 +165,84 @@ def column_settings(
 # -- st.dataframe ---------------------------------------------------------------
 
 
+def alt_text(alt: Any) -> str | None:
+    """An ``alt=`` as kept: None for None, "" or blank (as in Streamlit)."""
+    if alt is None:
+        return None
+    text = str(alt).strip()
+    return text or None
+
+
+def _placeholder(where: str, placeholder: Any) -> str | None:
+    if placeholder is not None and not isinstance(placeholder, str):
+        raise StreamlitAPIException(
+            f"{where}: placeholder must be a string (the text of missing values) or None, got {placeholder!r}."
+        )
+    return placeholder
+
+
 def frame_props(
     frame: Any, *, width: Any, height: Any, use_container_width: bool | None, hide_index: bool | None,
-    column_order: Any, column_config: Any,
+    column_order: Any, column_config: Any, placeholder: str | None = None, alt: Any = None,
+    where: str = "st.dataframe",
 ) -> dict[str, Any]:
-    """The props of an interactive table of ``frame`` (st.dataframe, st.data_editor)."""
+    """The props of an interactive table of ``frame`` (st.dataframe,
+    st.data_editor): ``placeholder`` is the text of missing values, ``alt``
+    the table's name (shown first on its status line)."""
     return {
         "data": frame,
         "width": width,
         "height": height,
         "use_container_width": use_container_width,
         "hide_index": hide_index,
+        "placeholder": _placeholder(where, placeholder),
+        "alt": alt_text(alt),
         **column_settings(frame, column_order=column_order, column_config=column_config, hide_index=hide_index),
     }
+
+
+def _click_state(value: Any) -> Any:
+    """A button column's value: the click of this run, or None."""
+    if not isinstance(value, dict) or "row" not in value:
+        return None
+    return ButtonColumnClickState(row=int(value["row"]), label=str(value.get("label", "")))
+
+
+def button_clicks(props: dict[str, Any], where: str) -> None:
+    """Register the button columns that have a ``key`` as widgets (their
+    value: the click of this run) and note their ids in ``props["buttons"]``
+    (display column -> widget id), for the viewer to send clicks to."""
+    options = props.get("type_options") or []
+    buttons: dict[int, str] = {}
+    for display_col, kind in enumerate(props.get("kinds") or []):
+        config = options[display_col] or {} if display_col < len(options) else {}
+        if kind != "button" or config.get("key") is None:
+            continue
+        common = WidgetArgs("button_column", props["labels"][display_col], key=config["key"],
+                            on_change=config.get("on_click"), args=config.get("args"), kwargs=config.get("kwargs"),
+                            label_visibility="collapsed")
+        widget(common, default=None, props={"column": props["labels"][display_col]}, trigger=True,
+               coerce=_click_state)
+        buttons[display_col] = widget_id("button_column", key=config["key"], label=None,
+                                         page=get_run_context().widget_page)
+    if buttons:
+        props["buttons"] = buttons
+
+
+def _selection_default(value: Any, rows: int, mode: str) -> dict[str, Any]:
+    """``selection_default`` as Streamlit keeps it: row positions in range,
+    once each, one at most in single-row mode."""
+    if not isinstance(value, dict) or not isinstance(value.get("selection"), dict):
+        raise StreamlitAPIException(
+            "st.dataframe: selection_default must be a dict like {'selection': {'rows': [0, 2]}}, "
+            f"got {value!r}."
+        )
+    given = value["selection"].get("rows")
+    picked = list(dict.fromkeys(
+        r for r in (given if isinstance(given, list) else [])
+        if isinstance(r, int) and not isinstance(r, bool) and 0 <= r < rows
+    ))
+    return {"selection": {"rows": picked if mode == "multi-row" else picked[:1], "columns": []}}
 
 
 @api
@@ -179,22 +250,33 @@ def dataframe(
     data: Any = None, width: Any = None, height: Any = None, *, use_container_width: bool | None = None,
     hide_index: bool | None = None, column_order: Any = None, column_config: Any = None, key: Key | None = None,
     on_select: str | Callback = "ignore", selection_mode: str | Sequence[str] = "multi-row",
-    row_height: int | None = None,
+    selection_default: Any = None, row_height: int | None = None, placeholder: str | None = None,
+    alt: str | None = None,
 ) -> Any:
     """Show ``data`` (DataFrame, Series, array, list, dict, Arrow, polars) as an
     interactive table that draws only the rows in view.
 
     With ``on_select="rerun"`` (or a callback) the table is a widget: Space
-    selects rows and the call returns ``{"selection": {"rows": [...], "columns": []}}``.
+    selects rows and the call returns ``{"selection": {"rows": [...], "columns": []}}``;
+    ``selection_default`` (``{"selection": {"rows": [0, 2]}}``) is the
+    selection of the first run, until the user changes it. ``placeholder``
+    is the text of missing values (None: "None", "NaN", "NaT" or "<NA>" by
+    kind), ``alt`` a short name of the table, shown on its status line.
     """
     check_size("st.dataframe", "width", width, ("stretch", "content"))
     check_size("st.dataframe", "height", height, ("auto", "stretch"))
     frame = to_dataframe(data)
     props = frame_props(
         frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
-        column_order=column_order, column_config=column_config,
+        column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
     )
+    button_clicks(props, "st.dataframe")
     if on_select == "ignore" or on_select is None:
+        if selection_default is not None:
+            raise StreamlitAPIException(
+                "st.dataframe: selection_default needs on_select='rerun' or a callback; with "
+                "on_select='ignore' the rows cannot be selected."
+            )
         return emit("dataframe", props)[1]
     if on_select != "rerun" and not callable(on_select):
         raise StreamlitAPIException(
@@ -209,9 +291,10 @@ def dataframe(
             "(column selection is not available in the terminal)."
         )
     props["selection_mode"] = row_modes[0]
+    default = None if selection_default is None else _selection_default(selection_default, len(frame), row_modes[0])
     return widget(
         WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
-        default=selection_state(None),
+        default=selection_state(default),
         props=props,
         params={
             "columns": [str(c) for c in frame.columns],
@@ -225,12 +308,47 @@ def dataframe(
 # -- st.table -------------------------------------------------------------------
 
 
+_BORDERS = (True, False, "horizontal")
+
+
+def _hide_header(data: Any, frame: Any, hide_header: bool | None) -> bool:
+    """Streamlit's rule for ``hide_header=None``: no header for data without
+    column names of its own (lists, tuples, arrays), a header otherwise."""
+    if hide_header is not None:
+        return bool(hide_header)
+    import pandas as pd
+
+    named = isinstance(data, (pd.DataFrame, pd.Series, dict)) or not isinstance(frame.columns, pd.RangeIndex)
+    module = type(data).__module__ or ""
+    return not (named or module.startswith(("pyarrow", "polars")))
+
+
 @api
-def table(data: Any = None) -> DeltaGenerator:
+def table(data: Any = None, *, border: bool | str = True, width: Any = "stretch", height: Any = "content",
+          hide_index: bool | None = None, hide_header: bool | None = None, alt: str | None = None) -> DeltaGenerator:
     """A static table of all of ``data`` (the first ``TABLE_ROW_CAP`` rows, with
-    a note saying how many were left out; use ``st.dataframe`` for big data)."""
+    a note saying how many were left out; use ``st.dataframe`` for big data).
+
+    ``border``: True (lines around and between cells), False (none) or
+    "horizontal" (lines between rows only). ``hide_index``: None hides a
+    default 0, 1, 2... index and shows any other; ``hide_header``: None hides
+    the header of data without column names (lists, arrays). ``height``:
+    "content" (every row), "stretch" or pixels (it then scrolls). ``alt``
+    names the table (its tooltip).
+    """
+    import pandas as pd
+
+    if border not in _BORDERS or (border is not True and border is not False and border != "horizontal"):
+        raise StreamlitAPIException(f"st.table: border must be True, False or 'horizontal', got {border!r}.")
+    check_size("st.table", "width", width, ("stretch", "content"))
+    check_size("st.table", "height", height, ("stretch", "content"))
     frame = to_dataframe(data)
+    if hide_index is None:
+        index = frame.index
+        hide_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and index.name is None
     return emit(
         "table",
-        {"data": frame, "row_cap": TABLE_ROW_CAP, **column_settings(frame, hide_index=False)},
+        {"data": frame, "row_cap": TABLE_ROW_CAP, **column_settings(frame, hide_index=hide_index),
+         "border": border, "width": width, "height": height, "hide_header": _hide_header(data, frame, hide_header),
+         "alt": alt_text(alt)},
     )[1]

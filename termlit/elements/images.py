@@ -69,7 +69,12 @@ def image(
     else:
         captions = [None if caption is None else str(caption)] * len(sources)
     pictures = tuple(picture(s, c, clamp=clamp, channels=channels) for s, c in zip(sources, captions))
-    return emit("image", {"pictures": pictures, "width": shown, "alt": alt})[1]
+    # Where each picture is, as Streamlit reports it: a URL as given, else the media path of its pixels.
+    urls = tuple(
+        s if isinstance(s, str) and s.startswith(("http://", "https://", "data:")) else f"/media/{p.key}.png"
+        for s, p in zip(sources, pictures)
+    )
+    return emit("image", {"pictures": pictures, "width": shown, "alt": alt, "urls": urls})[1]
 
 
 def _is_pixel_row(value: Any) -> bool:

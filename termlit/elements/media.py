@@ -192,7 +192,8 @@ def html(body: Any, *, width: Any = "stretch", unsafe_allow_javascript: bool = F
         body = body._repr_html_()
     elif isinstance(body, Path) or (isinstance(body, str) and body.endswith((".html", ".htm")) and Path(body).is_file()):
         body = Path(body).read_text(encoding="utf-8")
-    return text(html_text(str(body)))
+    body = str(body)
+    return emit("html", {"body": html_text(body), "html": body})[1]
 
 
 @api

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, api_as, emit
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import Slot, get_run_context
@@ -18,16 +19,18 @@ __all__ = ["balloons", "error", "info", "progress", "snow", "spinner", "status",
 
 def _alert(kind: str, doc: str):
     @api_as(kind, doc)
-    def alert(body: Any, *, icon: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-        return emit(kind, {"body": body if isinstance(body, str) else str(body), "icon": icon})[1]
+    def alert(body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> DeltaGenerator:
+        props = {"body": body if isinstance(body, str) else str(body), "icon": icon,
+                 "title": None if title is None else str(title)}
+        return emit(kind, props)[1]
 
     return alert
 
 
-info = _alert("info", "An informational message in a box.")
-success = _alert("success", "A success message in a green box.")
-warning = _alert("warning", "A warning in a yellow box.")
-error = _alert("error", "An error message in a red box.")
+info = _alert("info", "An informational message in a box; ``title``: a bold line above the body.")
+success = _alert("success", "A success message in a green box; ``title``: a bold line above the body.")
+warning = _alert("warning", "A warning in a yellow box; ``title``: a bold line above the body.")
+error = _alert("error", "An error message in a red box; ``title``: a bold line above the body.")
 
 
 def progress_percent(value: Any) -> int:
@@ -46,9 +49,11 @@ def progress_percent(value: Any) -> int:
 
 
 @api
-def progress(value: int | float, text: str | None = None, *, width: Any = "stretch") -> DeltaGenerator:
-    """A progress bar. Call ``.progress(v)`` on the result to move it."""
-    return emit("progress", {"value": progress_percent(value), "text": text})[1]
+def progress(value: int | float, text: str | None = None, width: Any = "stretch") -> DeltaGenerator:
+    """A progress bar. Call ``.progress(v)`` on the result to move it.
+    ``width``: "stretch" (the default) or a number of pixels (cells here)."""
+    check_size("st.progress", "width", width, ("stretch",))
+    return emit("progress", {"value": progress_percent(value), "text": text, "width": width})[1]
 
 
 @api

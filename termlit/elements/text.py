@@ -10,7 +10,9 @@ from collections.abc import Callable
 from io import StringIO
 from typing import Any
 
+from termlit.common.icons import check_icon
 from termlit.elements import _types
+from termlit.elements._checks import check_size
 from termlit.elements._dg import API, DeltaGenerator, api, emit
 from termlit.elements.data import dataframe
 from termlit.errors import StreamlitAPIException
@@ -28,7 +30,6 @@ __all__ = [
     "latex",
     "json",
     "markdown",
-    "metric",
     "subheader",
     "text",
     "title",
@@ -49,7 +50,22 @@ def _clean(body: Any) -> str:
     return textwrap.dedent(_body(body)).strip()
 
 
-def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any = False) -> DeltaGenerator:
+_ALIGNMENTS = ("left", "center", "right", "justify")
+
+
+def _layout(kind: str, text_alignment: Any, wrap: Any) -> dict[str, Any]:
+    """The ``text_alignment`` and ``wrap`` props every text element takes."""
+    if text_alignment not in _ALIGNMENTS:
+        raise StreamlitAPIException(
+            f"st.{kind} got text_alignment={text_alignment!r}; use one of "
+            + ", ".join(map(repr, _ALIGNMENTS))
+            + "."
+        )
+    return {"text_alignment": text_alignment, "wrap": bool(wrap)}
+
+
+def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any = False, *,
+             icon: str | None = None, text_alignment: Any = "left", wrap: Any = True) -> DeltaGenerator:
     if divider is True:
         divider = "gray"
     if divider and divider not in _DIVIDER_COLORS:
@@ -58,43 +74,66 @@ def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: Any =
             + ", ".join(_DIVIDER_COLORS)
             + "."
         )
-    return emit(kind, {"body": _body(body), "anchor": anchor, "help": help, "divider": divider or None})[1]
+    props = {"body": _body(body), "anchor": anchor, "help": help, "divider": divider or None,
+             "icon": check_icon(icon, f"st.{kind}") or None, **_layout(kind, text_alignment, wrap)}
+    return emit(kind, props)[1]
 
 
 @api
-def title(body: Any, anchor: str | bool | None = None, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """Show ``body`` as the page title."""
-    return _heading("title", body, anchor, help)
+def title(body: Any, anchor: str | bool | None = None, *, help: str | None = None, icon: str | None = None,
+          width: Any = "stretch", text_alignment: str = "left", wrap: bool = True) -> DeltaGenerator:
+    """Show ``body`` as the page title, after ``icon`` (an emoji or a
+    ``:material/name:`` code). ``text_alignment``: "left", "center", "right"
+    or "justify"; ``wrap=False`` keeps it on one line, cut with an ellipsis."""
+    return _heading("title", body, anchor, help, icon=icon, text_alignment=text_alignment, wrap=wrap)
 
 
 @api
-def header(body: Any, anchor: str | bool | None = None, *, help: str | None = None, divider: bool | str = False, width: Any = "stretch") -> DeltaGenerator:
-    """Show ``body`` as a section header, optionally underlined."""
-    return _heading("header", body, anchor, help, divider)
+def header(body: Any, anchor: str | bool | None = None, *, help: str | None = None, icon: str | None = None,
+           divider: bool | str = False, width: Any = "stretch", text_alignment: str = "left",
+           wrap: bool = True) -> DeltaGenerator:
+    """Show ``body`` as a section header, optionally underlined (see st.title
+    for ``icon``, ``text_alignment`` and ``wrap``)."""
+    return _heading("header", body, anchor, help, divider, icon=icon, text_alignment=text_alignment, wrap=wrap)
 
 
 @api
-def subheader(body: Any, anchor: str | bool | None = None, *, help: str | None = None, divider: bool | str = False, width: Any = "stretch") -> DeltaGenerator:
-    """Show ``body`` as a sub-section header."""
-    return _heading("subheader", body, anchor, help, divider)
+def subheader(body: Any, anchor: str | bool | None = None, *, help: str | None = None, icon: str | None = None,
+              divider: bool | str = False, width: Any = "stretch", text_alignment: str = "left",
+              wrap: bool = True) -> DeltaGenerator:
+    """Show ``body`` as a sub-section header (see st.title for ``icon``,
+    ``text_alignment`` and ``wrap``)."""
+    return _heading("subheader", body, anchor, help, divider, icon=icon, text_alignment=text_alignment, wrap=wrap)
 
 
 @api
-def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """Show Markdown text."""
-    return emit("markdown", {"body": _clean(body), "help": help, "allow_html": bool(unsafe_allow_html)})[1]
+def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "auto",
+             text_alignment: str = "left", anchors: bool = True, wrap: bool = True) -> DeltaGenerator:
+    """Show Markdown text. ``anchors=False`` asks for no link icons next to
+    headings (the terminal never draws them); ``text_alignment`` and ``wrap``
+    as for st.text."""
+    props = {"body": _clean(body), "help": help, "allow_html": bool(unsafe_allow_html), "anchors": bool(anchors),
+             **_layout("markdown", text_alignment, wrap)}
+    return emit("markdown", props)[1]
 
 
 @api
-def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
-    """Show small, dimmed text."""
-    return emit("caption", {"body": _clean(body), "help": help, "allow_html": bool(unsafe_allow_html)})[1]
+def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch",
+            text_alignment: str = "left", wrap: bool = True) -> DeltaGenerator:
+    """Show small, dimmed text (``text_alignment`` and ``wrap`` as for st.text)."""
+    props = {"body": _clean(body), "help": help, "allow_html": bool(unsafe_allow_html),
+             **_layout("caption", text_alignment, wrap)}
+    return emit("caption", props)[1]
 
 
 @api
-def text(body: Any, *, help: str | None = None, width: Any = "content") -> DeltaGenerator:
-    """Show fixed-width text, with no Markdown."""
-    return emit("text", {"body": _body(body), "help": help})[1]
+def text(body: Any, *, help: str | None = None, width: Any = "content", text_alignment: str = "left",
+         wrap: bool = True) -> DeltaGenerator:
+    """Show fixed-width text, with no Markdown. ``text_alignment``: "left",
+    "center", "right" or "justify" (within the element's width);
+    ``wrap=False``: one line, newlines shown as spaces, cut with an ellipsis
+    when too wide."""
+    return emit("text", {"body": _body(body), "help": help, **_layout("text", text_alignment, wrap)})[1]
 
 
 @api
@@ -222,71 +261,6 @@ def _as_code(arg: Any) -> str:
     return f"{fence}{text}{fence}"
 
 
-def _direction(delta_text: str) -> str | None:
-    """"down" for a negative delta, None for zero (no arrow, grey), else "up"."""
-    text = delta_text.strip()
-    number = text.split()[0].rstrip("%") if text else ""
-    try:
-        if float(number.replace(",", "")) == 0:
-            return None
-    except ValueError:
-        pass
-    return "down" if text.startswith("-") else "up"
-
-
-def _metric_text(value: Any, *, delta: bool = False) -> str:
-    """A metric's value or delta as shown, in Streamlit's form: a number as
-    ``str()`` writes it (numpy numbers too), a string as given (a delta
-    dedented)."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return textwrap.dedent(value) if delta else value
-    if callable(getattr(value, "item", None)):
-        value = value.item()
-    return str(value)
-
-
-@api
-def metric(
-    label: str,
-    value: Any,
-    delta: Any = None,
-    delta_color: str = "normal",
-    help: str | None = None,
-    label_visibility: str = "visible",
-    border: bool = False,
-    width: Any = "stretch",
-    height: Any = "content",
-    chart_data: Any = None,
-    chart_type: str = "line",
-) -> DeltaGenerator:
-    """A big number with a label and an optional change (delta) below it.
-
-    ``delta_color``: "normal" (up is good: green), "inverse" (up is bad: red)
-    or "off" (grey).
-    """
-    if delta_color not in ("normal", "inverse", "off"):
-        raise StreamlitAPIException(
-            f"st.metric('{label}'): delta_color must be 'normal', 'inverse' or 'off', got {delta_color!r}."
-        )
-    delta_text = None if delta is None or delta == "" else _metric_text(delta, delta=True)
-    direction = None if delta_text is None else _direction(delta_text)
-    return emit(
-        "metric",
-        {
-            "label": str(label),
-            "body": _metric_text(value),
-            "delta": delta_text,
-            "direction": direction,
-            "delta_color": delta_color,
-            "help": help,
-            "label_visibility": label_visibility,
-            "border": bool(border),
-        },
-    )[1]
-
-
 @api
 def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> DeltaGenerator:
     """A LaTeX expression; the terminal shows its source."""
@@ -383,8 +357,10 @@ def echo(code_location: str = "above") -> _Echo:
 
 
 @api
-def help(obj: Any = None) -> DeltaGenerator:
-    """Show an object's name, signature and docstring."""
+def help(obj: Any = None, *, width: Any = "stretch") -> DeltaGenerator:
+    """Show an object's name, signature and docstring. ``width``: "stretch"
+    (the default) or a number of pixels (cells in the terminal)."""
+    check_size("st.help", "width", width, ("stretch",))
     import inspect
     import pydoc
 
@@ -401,13 +377,16 @@ def help(obj: Any = None) -> DeltaGenerator:
     )[1]
 
 
-_BADGE_COLORS = ("blue", "green", "orange", "red", "violet", "gray", "grey", "primary")
+_BADGE_COLORS = ("blue", "green", "orange", "red", "yellow", "violet", "gray", "grey", "primary")
 
 
 @api
-def badge(label: str, *, icon: str | None = None, color: str = "blue", width: Any = "content") -> DeltaGenerator:
-    """A small coloured label."""
+def badge(label: str, *, icon: str | None = None, color: str = "blue", width: Any = "content",
+          help: str | None = None) -> DeltaGenerator:
+    """A small coloured label; ``help`` is its tooltip."""
     if color not in _BADGE_COLORS:
         raise StreamlitAPIException(f"st.badge: color must be one of {', '.join(_BADGE_COLORS)}, got {color!r}.")
-    text = f"{icon} {label}" if icon else str(label)
-    return markdown(f":{color}-background[{text}]")
+    icon = check_icon(icon, "st.badge")
+    escaped = str(label).replace("[", "\\[").replace("]", "\\]")
+    text = f"{icon} {escaped}" if icon else escaped
+    return markdown(f":{color}-badge[{text}]", help=help)

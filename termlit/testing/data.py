@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state, selection_state
+from termlit.elements.column_config import ButtonColumnClickState, button_label
 from termlit.testing.nodes import Node, Widget
 
 __all__ = ["Chart", "DataEditor", "Dataframe", "Table"]
@@ -39,6 +40,23 @@ class Dataframe(Widget):
     def selection(self) -> Any:
         return selection_state(self._at._inputs.get(self.id, None)).selection
 
+    def click_button(self, column: str, row: int) -> Dataframe:
+        """Click the button in ``row`` (a position in the data) of the button
+        column labelled ``column`` for the next run, as Enter on its cell does."""
+        props = self._element.props
+        labels = list(props["labels"])
+        if column not in labels:
+            raise ValueError(f"no column {column!r} is shown (columns: {', '.join(labels)})")
+        display_col = labels.index(column)
+        wid = (props.get("buttons") or {}).get(display_col)
+        if wid is None:
+            raise ValueError(f"column {column!r} is not a ButtonColumn with a key: its buttons cannot be clicked")
+        if not 0 <= row < len(props["data"]):
+            raise ValueError(f"row {row} is not a row of the data (0..{len(props['data']) - 1})")
+        label = button_label(props["data"].iat[row, props["columns"][display_col]])
+        self._at._inputs.set(wid, ButtonColumnClickState(row=row, label=label))
+        return self
+
     def select_rows(self, rows: Sequence[int]) -> Dataframe:
         """Select rows (positions in the data) for the next run, as Space does."""
         if not self._element.props.get("selection_mode"):
@@ -57,6 +75,15 @@ class Table(Node):
     def value(self) -> Any:
         return self._element.props["data"]
 
+    @property
+    def columns(self) -> list[str]:
+        """The column labels, in order."""
+        return list(self._element.props["labels"])
+
+    @property
+    def alt(self) -> str:
+        return self._element.props.get("alt") or ""
+
 
 class Chart(Node):
     """A chart: ``.value`` is the data; its encodings and the series it draws."""
@@ -68,6 +95,11 @@ class Chart(Node):
     @property
     def chart_type(self) -> str:
         return self._element.props["chart"]
+
+    @property
+    def alt(self) -> str:
+        """The chart's description (``alt=``), "" for none."""
+        return self._element.props.get("alt") or ""
 
     @property
     def encodings(self) -> dict[str, Any]:

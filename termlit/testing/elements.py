@@ -73,6 +73,8 @@ _VIEWS: dict[str, type[Node]] = {
     "toast": text.Toast,
     "help": text.Help,
     "progress": text.Progress,
+    "html": text.Html,
+    "image": text.Image,
     "button": widgets.Button,
     "form_submit_button": widgets.Button,
     "download_button": widgets.DownloadButton,

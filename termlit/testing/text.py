@@ -9,8 +9,8 @@ from __future__ import annotations
 from termlit.testing.nodes import Node, prop
 
 __all__ = [
-    "AlertBase", "Caption", "Code", "Divider", "Error", "Exception", "Header", "HeadingBase", "Help",
-    "Info", "Json", "Latex", "Markdown", "Metric", "Progress", "Subheader", "Success", "Text", "Title",
+    "AlertBase", "Caption", "Code", "Divider", "Error", "Exception", "Header", "HeadingBase", "Help", "Html",
+    "Image", "Info", "Json", "Latex", "Markdown", "Metric", "Progress", "Subheader", "Success", "Text", "Title",
     "Toast", "Warning",
 ]
 
@@ -42,6 +42,10 @@ class HeadingBase(Node):
 
     help = prop("help", text=True)
 
+    text_alignment = prop("text_alignment", doc='"left", "center", "right" or "justify".')
+
+    wrap = prop("wrap", doc="False: kept on one line, cut with an ellipsis.")
+
 
 class Title(HeadingBase):
     pass
@@ -70,6 +74,16 @@ class Markdown(Node):
         return self._element.kind == "caption"
 
     help = prop("help", text=True)
+
+    @property
+    def text_alignment(self) -> str:
+        """"left", "center", "right" or "justify"."""
+        return self._element.props.get("text_alignment", "left")
+
+    @property
+    def wrap(self) -> bool:
+        """False: kept on one line, cut with an ellipsis."""
+        return self._element.props.get("wrap", True)
 
 
 class Caption(Markdown):
@@ -107,6 +121,10 @@ class Text(Node):
 
     help = prop("help", text=True)
 
+    text_alignment = prop("text_alignment", doc='"left", "center", "right" or "justify".')
+
+    wrap = prop("wrap", doc="False: kept on one line, cut with an ellipsis.")
+
 
 class Json(Node):
     """``st.json``: ``.value`` is the document as JSON text."""
@@ -143,6 +161,22 @@ class Metric(Node):
 
     help = prop("help", text=True)
 
+    icon = prop("icon", text=True)
+
+    format = prop("format", text=True, doc="The number format asked for (applied as it is shown).")
+
+    delta_description = prop("delta_description", text=True)
+
+    @property
+    def delta_arrow(self) -> str:
+        """The arrow shown by the delta: "up", "down" or "off" (none)."""
+        return self._element.props.get("arrow") or "off"
+
+    @property
+    def chart_data(self) -> list[float]:
+        """The sparkline's numbers ([] for none)."""
+        return list(self._element.props.get("chart_data") or [])
+
 
 class Exception(Node):  # noqa: A001 - Streamlit's name for the view
     """An exception element: ``.value`` is its message."""
@@ -177,6 +211,8 @@ class AlertBase(Node):
     value = prop("body")
 
     icon = prop("icon", text=True)
+
+    title = prop("title", text=True, doc="The bold line above the body (\"\" for none).")
 
 
 class Error(AlertBase):
@@ -223,3 +259,23 @@ class Progress(Node):
 
     text = prop("text", text=True)
 
+
+
+class Html(Node):
+    """``st.html``: ``.value`` is the HTML given (the terminal shows its text)."""
+
+    value = prop("html")
+
+
+class Image(Node):
+    """``st.image``: ``.value`` lists where each picture is (a URL as given,
+    else a ``/media/...`` path), ``.captions`` their captions ("" for none)."""
+
+    @property
+    def value(self) -> list[str]:
+        props = self._element.props
+        return list(props.get("urls") or (f"/media/{p.key}.png" for p in props["pictures"]))
+
+    @property
+    def captions(self) -> list[str]:
+        return [p.caption or "" for p in self._element.props["pictures"]]

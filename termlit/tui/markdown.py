@@ -50,7 +50,7 @@ _INLINE = re.compile(
     r"|\*(?P<ital>[^*\s](?:.*?[^*\s])?)\*"
     r"|(?<!\w)_(?P<ital2>[^_\s](?:.*?[^_\s])?)_(?!\w)"
     r"|\[(?P<link_text>[^\]]+)\]\((?P<link_url>[^)\s]+)\)"
-    rf"|:(?P<color>{_COLOR_NAMES})(?P<bg>-background)?\[(?P<color_body>[^\]]*)\]"
+    rf"|:(?P<color>{_COLOR_NAMES})(?P<bg>-background|-badge)?\[(?P<color_body>(?:\\.|[^\]\\])*)\]"
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!:~|])"
 )
 
@@ -121,7 +121,7 @@ def _document(body: str) -> Markdown:
 
 def _colour_spans_to_plain(body: str) -> str:
     # Rich's Markdown does not know :red[...] spans; keep their text.
-    return re.sub(rf":(?:{_COLOR_NAMES})(?:-background)?\[([^\]]*)\]", r"\1", body)
+    return re.sub(rf":(?:{_COLOR_NAMES})(?:-background|-badge)?\[((?:\\.|[^\]\\])*)\]", r"\1", body)
 
 
 def render_markdown(body: str) -> RenderableType:

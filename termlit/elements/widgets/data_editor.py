@@ -11,7 +11,7 @@ from typing import Any
 from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state
 from termlit.elements._dg import api
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
-from termlit.elements.data import frame_props, to_dataframe
+from termlit.elements.data import button_clicks, frame_props, to_dataframe
 from termlit.errors import StreamlitAPIException
 
 __all__ = ["data_editor"]
@@ -54,11 +54,13 @@ def data_editor(
     hide_index: bool | None = None, column_order: Any = None, column_config: Any = None, num_rows: str = "fixed",
     disabled: bool | Sequence[str] = False, key: Key | None = None,
     on_change: Callback | None = None, args: CallbackArgs | None = None, kwargs: CallbackKwargs | None = None,
-    row_height: int | None = None,
+    row_height: int | None = None, placeholder: str | None = None, alt: str | None = None,
 ) -> Any:
     """An editable table: Enter edits a cell; with ``num_rows="dynamic"`` ``a``
     adds a row and ``d`` deletes one. Returns the edited data (the edits live in
-    session state, as ``{"edited_rows", "added_rows", "deleted_rows"}``)."""
+    session state, as ``{"edited_rows", "added_rows", "deleted_rows"}``).
+    ``placeholder`` is the text of missing values, ``alt`` a short name of
+    the table (on its status line)."""
     if num_rows not in ("fixed", "dynamic"):
         raise StreamlitAPIException(f"num_rows must be 'fixed' or 'dynamic'; got {num_rows!r}.")
     frame = to_dataframe(data)
@@ -75,8 +77,10 @@ def data_editor(
                         disabled=disabled is True, label_visibility="collapsed")
     props = frame_props(
         frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
-        column_order=column_order, column_config=column_config,
+        column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
+        where="st.data_editor",
     )
+    button_clicks(props, "st.data_editor")
     edits = widget(
         common,
         default=edits_state(EMPTY_EDITS),

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from termlit.runtime.tree import Element
 
-__all__ = ["ElementView", "WidgetValue", "props_changed"]
+__all__ = ["ClickTarget", "ElementView", "WidgetValue", "props_changed"]
 
 
 class WidgetValue(Message, bubble=False):
@@ -21,6 +21,14 @@ class WidgetValue(Message, bubble=False):
         super().__init__()
         self.view = view
         self.value = value
+
+
+class ClickTarget:
+    """The widget a :class:`WidgetValue` is for, when the view that sends it
+    is not that widget's own (a table's button column, which has no view)."""
+
+    def __init__(self, element_id: str) -> None:
+        self.element_id = element_id
 
 
 def props_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:

@@ -6,20 +6,26 @@ Formats are the ``format`` of Streamlit's column config: printf (``"%.2f"``)
 or a named number format (``"percent"``, ``"dollar"``...) for numbers, and
 for dates and times a moment.js-style string (``"D MMM YYYY, h:mm a"``,
 written as :func:`~termlit.common.timefmt.format_moment` writes it for the
-date widgets), a strftime string (``"%d %b"``) or ``"iso8601"``.
+date widgets), a strftime string (``"%d %b"``) or ``"iso8601"``. A column
+config's type shapes its cells (progress bars, ``[ button ]`` labels,
+multiselect labels, Markdown without marks, media URLs), and its
+``alignment`` where they sit (:func:`column_alignment`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from rich.cells import cell_len, set_cell_size
+from rich.color import Color, ColorParseError
 
+from termlit.common.numfmt import format_number
 from termlit.common.timefmt import format_moment
 
-__all__ = ["MAX_CELL", "MISSING", "fit", "format_cells", "missing_kind"]
+__all__ = ["MAX_CELL", "MISSING", "cell_colors", "column_alignment", "fit", "format_cells", "missing_kind"]
 
 #: Cells wider than this are cut with an ellipsis (unless column_config says).
 MAX_CELL = 30
@@ -60,38 +66,10 @@ def _moment(value: Any, fmt: str | None) -> str:
 
 
 def _number(value: Any, fmt: str | None, is_int: bool) -> str:
-    if fmt:
-        if fmt == "plain":
-            return str(value)
-        if fmt == "localized":
-            return f"{value:,}" if is_int else f"{value:,.4f}"
-        if fmt == "percent":
-            return f"{value * 100:.2f}%"
-        if fmt == "dollar":
-            return f"${value:,.2f}"
-        if fmt == "euro":
-            return f"€{value:,.2f}"
-        if fmt == "scientific":
-            return f"{value:.3e}"
-        if fmt == "compact":
-            for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-                if abs(value) >= limit:
-                    return f"{value / limit:.1f}{suffix}"
-            return f"{value:g}"
-        try:
-            return fmt % value
-        except (TypeError, ValueError):
-            pass
-    if is_int:
-        return str(int(value))
-    magnitude = abs(value)
-    if magnitude >= 1e15 or (magnitude and magnitude < 1e-4):
-        return f"{value:.4e}"
-    return f"{value:.4f}"
+    return format_number(value, fmt, is_int)
 
 
-def format_cells(values: Any, fmt: str | None = None) -> tuple[list[str], list[bool], bool]:
-    """Text for a few values of one column: (texts, missing flags, numeric?)."""
+def _format_cells(values: Any, fmt: str | None = None) -> tuple[list[str], list[bool], bool]:
     array = values.to_numpy() if hasattr(values, "to_numpy") else np.asarray(values)
     dtype = getattr(values, "dtype", array.dtype)
     kind = getattr(dtype, "kind", "O")
@@ -124,10 +102,155 @@ def format_cells(values: Any, fmt: str | None = None) -> tuple[list[str], list[b
     return texts, missing, kind in "iuf"
 
 
-def fit(text: str, width: int, right: bool) -> str:
-    """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis."""
+def format_cells(values: Any, fmt: str | None = None, kind: str | None = None, options: dict[str, Any] | None = None,
+                 placeholder: str | None = None) -> tuple[list[str], list[bool], bool]:
+    """Text for a few values of one column: (texts, missing flags, numeric?).
+
+    ``kind`` is the column config's type: "progress" cells are a bar and the
+    number, "button" cells ``[ label ]``, "multiselect" cells their labels,
+    "markdown" cells their text without marks, "audio"/"video" cells the URL
+    (a data URL as its media type). ``placeholder`` is the text of every
+    missing value (None: "None", "NaN", "NaT" or "<NA>" by kind)."""
+    texts, missing, numeric = _format_cells(values, fmt if kind != "progress" else None)
+    if kind in _SHAPERS:
+        shape = _SHAPERS[kind]
+        raw = values.tolist() if hasattr(values, "tolist") else list(values)
+        texts = [t if gone else shape(v, fmt, options or {}) for t, v, gone in zip(texts, raw, missing)]
+    if placeholder is not None:
+        texts = [placeholder if gone else t for t, gone in zip(texts, missing)]
+    return texts, missing, numeric
+
+
+def column_alignment(alignment: str | None, kind: str | None, numeric: bool) -> str:
+    """How a column's cells sit: the config's ``alignment``, else buttons
+    centred, numbers (and progress bars) right, the rest left."""
+    if alignment:
+        return alignment
+    if kind == "button":
+        return "center"
+    return "right" if numeric else "left"
+
+
+#: Streamlit's colour names in terminal colours (a ``#hex`` passes as it is).
+_COLOURS = {"red": "red", "orange": "dark_orange", "yellow": "yellow", "green": "green", "blue": "blue",
+            "violet": "magenta", "gray": "grey50", "grey": "grey50", "primary": "bright_red"}
+
+
+def cell_colors(values: Any, kind: str | None, options: dict[str, Any] | None) -> list[str | None] | None:
+    """The colour of each cell a column config asks for (a progress
+    column's ``color``), or None."""
+    color = (options or {}).get("color")
+    if kind != "progress" or color is None:
+        return None
+    raw = values.tolist() if hasattr(values, "tolist") else list(values)
+    if color not in ("auto", "auto-inverse"):
+        shown = _COLOURS.get(color, color)
+        try:
+            Color.parse(shown)
+        except ColorParseError:
+            return None
+        return [shown] * len(raw)
+    out: list[str | None] = []
+    for value in raw:
+        if missing_kind(value) is not None:
+            out.append(None)
+            continue
+        high = _fraction(value, options or {}) > 0.5
+        out.append("green" if high == (color == "auto") else "red")
+    return out
+
+
+def _fraction(value: Any, options: dict[str, Any]) -> float:
+    low = options.get("min_value")
+    high = options.get("max_value")
+    low = 0 if low is None else low
+    high = (100 if isinstance(value, int) else 1) if high is None else high
+    if high == low:
+        return 1.0
+    return min(max((float(value) - low) / (high - low), 0.0), 1.0)
+
+
+def _step_text(value: Any, step: Any) -> str:
+    """``value`` with as many decimals as ``step`` has."""
+    text = repr(float(step))
+    decimals = 0 if float(step).is_integer() else len(text.split(".")[1].rstrip("0"))
+    return f"{value:.{decimals}f}"
+
+
+_BAR = 8
+
+
+def _progress(value: Any, fmt: str | None, options: dict[str, Any]) -> str:
+    fraction = _fraction(value, options)
+    filled = round(fraction * _BAR)
+    step = options.get("step")
+    if fmt:
+        number = format_number(value, fmt, isinstance(value, int))
+    elif step is not None:
+        number = _step_text(value, step)
+    elif isinstance(value, int):
+        number = str(value)
+    else:
+        number = f"{value:.2f}"
+    return "█" * filled + "░" * (_BAR - filled) + " " + number
+
+
+def _items(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        listed = value.tolist()
+        return listed if isinstance(listed, list) else [listed]
+    return [value]
+
+
+def _button(value: Any, fmt: str | None, options: dict[str, Any]) -> str:
+    return " ".join(f"[ {_plain_markdown(str(label))} ]" for label in _items(value))
+
+
+def _multiselect(value: Any, fmt: str | None, options: dict[str, Any]) -> str:
+    label = options.get("format_func") or str
+    return ", ".join(str(label(item)) for item in _items(value))
+
+
+def _plain_markdown(text: str) -> str:
+    from termlit.common.icons import icon_glyph  # lazy: only button and markdown cells need it
+
+    text = re.sub(r":material/[a-z0-9_]+:", lambda m: icon_glyph(m[0]), text)
+    text = re.sub(r"(\*\*|__|~~|`+)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_]([^*_\s](?:.*?[^*_\s])?)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)\s]+\)", r"\1", text)
+    text = re.sub(r":[a-z]+(?:-background|-badge)?\[([^\]]*)\]", r"\1", text)
+    text = re.sub(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|>\s?)", "", text, flags=re.MULTILINE)
+    return text.replace("\n", "↵")
+
+
+def _media(value: Any, fmt: str | None, options: dict[str, Any]) -> str:
+    text = str(value)
+    if text.startswith("data:"):
+        return text[5:].split(";", 1)[0].split(",", 1)[0] or "data"
+    return text
+
+
+_SHAPERS = {
+    "progress": _progress,
+    "button": _button,
+    "multiselect": _multiselect,
+    "markdown": lambda value, fmt, options: _plain_markdown(str(value)),
+    "audio": _media,
+    "video": _media,
+}
+
+
+def fit(text: str, width: int, right: bool | str) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis.
+    ``right``: True or "right" pads on the left, "center" on both sides."""
     size = cell_len(text)
     if size > width:
         return set_cell_size(text, width - 1) + "…" if width > 0 else ""
-    pad = " " * (width - size)
-    return pad + text if right else text + pad
+    pad = width - size
+    if right == "center":
+        return " " * (pad // 2) + text + " " * (pad - pad // 2)
+    if right is True or right == "right":
+        return " " * pad + text
+    return text + " " * pad

@@ -107,6 +107,7 @@ class ChartView(ElementView, Widget):
         self.picture: Text | None = None
         self._shown_key: tuple | None = None
         self._set_height(element.props)
+        self._set_alt(element.props)
 
     def _set_height(self, props: dict[str, Any]) -> None:
         height = props.get("height")
@@ -117,7 +118,13 @@ class ChartView(ElementView, Widget):
 
     def apply_props(self, props: dict[str, Any]) -> None:
         self._set_height(props)
+        self._set_alt(props)
         self._schedule()
+
+    def _set_alt(self, props: dict[str, Any]) -> None:
+        """``alt`` describes the chart: its tooltip, and the text shown
+        until it is drawn or when it cannot be."""
+        self.tooltip = props.get("alt")
 
     def on_mount(self) -> None:
         self._schedule()
@@ -149,7 +156,8 @@ class ChartView(ElementView, Widget):
             try:
                 return key, chart_picture(props, width, height)
             except Exception as exc:  # a bad column or value: say so in place of the chart
-                return key, Text(f"This chart cannot be drawn: {exc}", style="italic")
+                alt = props.get("alt")
+                return key, Text(f"{alt + ': ' if alt else ''}This chart cannot be drawn: {exc}", style="italic")
 
         self.run_worker(work, thread=True, exclusive=True, group="chart", exit_on_error=False)
 
@@ -173,5 +181,6 @@ class ChartView(ElementView, Widget):
 
     def render(self) -> Text:
         if self.picture is None:
-            return Text("drawing…", style="dim italic")
+            alt = self.element.props.get("alt")
+            return Text(f"{alt} (drawing…)" if alt else "drawing…", style="dim italic")
         return self.picture

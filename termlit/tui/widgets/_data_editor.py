@@ -64,6 +64,8 @@ class DataEditorView(DataFrameView):
     def action_edit_cell(self) -> None:
         if self.element.props.get("disabled") or not self.rows or not self.columns:
             return
+        if self._click(self.position(self.cursor_row)):
+            return  # a button column's cell: Enter clicks it
         name = str(self.frame.columns[self.columns[self.cursor_col]])
         if name in self.element.props.get("locked", []):
             self.note = f"{self.labels[self.cursor_col]} is read-only"

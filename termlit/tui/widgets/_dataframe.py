@@ -21,8 +21,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from termlit.elements.column_config import ButtonColumnClickState, button_label
 from termlit.runtime.tree import Element
-from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._base import ClickTarget, ElementView, WidgetValue
 from termlit.tui.widgets._cells import MAX_CELL, MISSING, fit, missing_kind
 from termlit.tui.widgets._frame_search import find_row, sort_order
 from termlit.tui.widgets._grid import Grid, GridColumn, GridStyles, scroll_marks
@@ -36,7 +37,8 @@ DEFAULT_ROWS = 10
 #: Streamlit heights are pixels; a row there is about this many.
 PIXELS_PER_ROW = 35
 #: The props that decide the table's columns (a change re-measures them).
-_LAYOUT_PROPS = ("columns", "labels", "widths", "formats", "show_index", "index_label", "height")
+_LAYOUT_PROPS = ("columns", "labels", "widths", "formats", "show_index", "index_label", "height", "kinds",
+                 "alignments", "type_options", "placeholder")
 
 
 class DataFrameView(ElementView, Widget, can_focus=True):
@@ -161,6 +163,7 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         if layout:
             self.window.configure(frame, self.columns, self.labels, self.fixed_widths, self.formats,
                                   self.show_index, str(props.get("index_label", "")))
+            self.window.dress(props)
             self.cursor_col = min(self.cursor_col, max(len(self.columns) - 1, 0))
             self.left = min(self.left, self.cursor_col)
             self._clamp()
@@ -250,7 +253,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
             label = self.labels[display_col]
             if self.sort_key is not None and self.sort_key[0] == display_col:
                 label = ("↑ " if self.sort_key[1] > 0 else "↓ ") + label
-            columns.append(GridColumn(label, window.widths[display_col], numeric, texts, missing))
+            columns.append(GridColumn(label, window.widths[display_col], window.align(display_col, numeric), texts,
+                                      missing, window.colors(display_col)))
         cursor = None
         if focused:
             cursor = (self.cursor_row - self.top, shown.index(self.cursor_col) if self.cursor_col in shown else None)
@@ -279,6 +283,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         if self.typing == "edit":
             return f"✎ {self.labels[self.cursor_col]}: {self.typed}▏", True
         parts = [f"row {self.cursor_row + 1:,} of {self.rows:,}" if self.rows else "0 rows"]
+        if self.element.props.get("alt"):
+            parts.insert(0, self.element.props["alt"])
         if self.columns:
             parts.append(f"{self.labels[self.cursor_col]} ({self.cursor_col + 1}/{len(self.columns)})")
         if self.selected:
@@ -454,12 +460,17 @@ class DataFrameView(ElementView, Widget, can_focus=True):
     def cell_text(self, display_row: int, display_col: int) -> str:
         value = self.frame.iat[self.position(display_row), self.columns[display_col]]
         gone = missing_kind(value)
+        placeholder = self.element.props.get("placeholder")
+        if gone and placeholder is not None:
+            return placeholder
         return MISSING[gone] if gone else str(value)
 
     def action_open_row(self) -> None:
         if not self.rows:
             return
         position = self.position(self.cursor_row)
+        if self._click(position):
+            return
         pairs = []
         if self.show_index:
             pairs.append((self.element.props.get("index_label") or "index", str(self.frame.index[position])))
@@ -470,6 +481,18 @@ class DataFrameView(ElementView, Widget, can_focus=True):
                 images[len(pairs)] = self.frame.iat[position, self.columns[display_col]]
             pairs.append((label, self.cell_text(self.cursor_row, display_col)))
         self.app.push_screen(RowDetail(f"Row {self.cursor_row + 1:,} of {self.rows:,}", pairs, images))
+
+    def _click(self, position: int) -> bool:
+        """Enter on a button column's cell clicks its button (the first of
+        several): its widget gets the click. False when the cell is no button."""
+        wid = (self.element.props.get("buttons") or {}).get(self.cursor_col)
+        if wid is None:
+            return False
+        label = button_label(self.frame.iat[position, self.columns[self.cursor_col]])
+        self.app.post_message(WidgetValue(ClickTarget(wid), ButtonColumnClickState(row=int(position), label=label)))
+        self.note = f"clicked {fit(label, 20, False).rstrip()}"
+        self._dirty()
+        return True
 
     def action_copy_cell(self) -> None:
         if not self.rows or not self.columns:

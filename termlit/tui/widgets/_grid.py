@@ -41,9 +41,12 @@ class GridColumn:
 
     label: str
     width: int
-    right: bool
+    #: True/"right", False/"left" or "center".
+    right: bool | str
     texts: list[str]
     missing: list[bool]
+    #: A colour per cell (None: the default), or None for none at all.
+    colors: list[str | None] | None = None
 
 
 @dataclass
@@ -94,6 +97,8 @@ class Grid:
                 line.append(Segment(" │ ", s.rule))
             for n, column in enumerate(self.columns):
                 style = (s.missing if column.missing[i] else Style()) + row_style
+                if column.colors is not None and column.colors[i]:
+                    style = Style(color=column.colors[i]) + style
                 if i == cursor_row and n == cursor_col:
                     style = style + s.cursor
                 if n:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from termlit.runtime.tree import Element
+from termlit.tui.images.render import PIXELS_PER_CELL
 from termlit.tui.widgets._base import ElementView
 
 __all__ = ["ProgressBar", "ProgressView"]
@@ -17,12 +18,15 @@ __all__ = ["ProgressBar", "ProgressView"]
 class ProgressBar:
     """``██████░░░░  60%``, under the bar's text when it has one."""
 
-    def __init__(self, percent: int, text: str | None = None) -> None:
+    def __init__(self, percent: int, text: str | None = None, cells: int | None = None) -> None:
         self.percent = percent
         self.text = text
+        #: At most this many cells wide (``width=`` in pixels); None: all the room.
+        self.cells = cells
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.line(options.max_width)
+        width = options.max_width if self.cells is None else min(self.cells, options.max_width)
+        yield self.line(width)
 
     def line(self, width: int) -> Text:
         bar = max(width - 6, 4)
@@ -57,7 +61,9 @@ class ProgressView(ElementView, Widget):
 
     def render(self) -> ProgressBar:
         props = self.element.props
-        return ProgressBar(props["value"], props.get("text"))
+        width = props.get("width")
+        cells = max(width // PIXELS_PER_CELL, 10) if isinstance(width, int) else None
+        return ProgressBar(props["value"], props.get("text"), cells)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return self.lines

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
+from rich.markdown import Markdown
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.widgets import Rule, Static
 
+from termlit.common.icons import icon_glyph
+from termlit.common.numfmt import format_number_text
 from termlit.runtime.tree import Element
-from termlit.tui.markdown import render_markdown
+from termlit.tui.markdown import inline_text, render_markdown
 from termlit.tui.widgets._base import ElementView
 
 __all__ = [
@@ -41,20 +45,60 @@ class _StaticView(ElementView, Static):
 
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
-        self._shown = self.render_props(element.props)
+        self._shown = _laid_out(self.render_props(element.props), element.props)
         super().__init__(self._shown, classes=f"el-{element.kind}")
+        self._lay_out(element.props)
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
         return Text(str(props.get("body", "")))
 
+    def _lay_out(self, props: dict[str, Any]) -> None:
+        """``text_alignment`` and ``wrap`` as the view's text styles."""
+        if "text_alignment" not in props and "wrap" not in props:
+            return
+        self.styles.text_align = props.get("text_alignment") or "left"
+        wrap = props.get("wrap", True)
+        self.styles.text_wrap = "wrap" if wrap else "nowrap"
+        self.styles.text_overflow = "fold" if wrap else "ellipsis"
+
     def apply_props(self, props: dict[str, Any]) -> None:
-        new = self.render_props(props)
+        self._lay_out(props)
+        new = _laid_out(self.render_props(props), props)
         # Same number of lines: repaint this widget only, no new layout.
         width = self.content_size.width
         before = _line_count(self._shown, width)
         same = before is not None and before == _line_count(new, width)
         self._shown = new
         self.update(new, layout=not same)
+
+
+_JUSTIFY = {"left": "left", "center": "center", "right": "right", "justify": "full"}
+
+
+def _laid_out(renderable: RenderableType, props: dict[str, Any]) -> RenderableType:
+    """``renderable`` with the element's ``text_alignment`` and ``wrap``:
+    aligned ("justify": full lines, the last one left), or on one line each
+    (newlines as spaces) cut with an ellipsis when too wide."""
+    align = props.get("text_alignment") or "left"
+    wrap = props.get("wrap", True)
+    if align == "left" and wrap:
+        return renderable
+    if isinstance(renderable, Text):
+        text = renderable.copy()
+        if not wrap:
+            flat = Text(text.plain.replace("\n", " "), style=text.style, end=text.end)
+            flat.spans = list(text.spans)
+            text = flat
+            text.no_wrap, text.overflow = True, "ellipsis"
+        text.justify = _JUSTIFY[align]
+        return text
+    if isinstance(renderable, Group):
+        return Group(*(_laid_out(item, props) for item in renderable.renderables))
+    if isinstance(renderable, Markdown):
+        shown = copy.copy(renderable)
+        shown.justify = _JUSTIFY[align]
+        return shown
+    return renderable
 
 
 def _line_count(renderable: RenderableType, width: int) -> int | None:
@@ -88,11 +132,12 @@ class HeadingView(_StaticView):
     """
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
-        body = Text(props["body"])
+        glyph = icon_glyph(props.get("icon"))
+        body = Text(f"{glyph} {props['body']}" if glyph else props["body"])
         rule = "━" if self.element.kind == "title" else "─" if props.get("divider") else None
         if rule is None:
             return body
-        return Group(body, Text(rule * min(cell_len(props["body"]) + 2, 80)))
+        return Group(body, Text(rule * min(body.cell_len + 2, 80)))
 
 
 class MarkdownView(_StaticView):
@@ -212,19 +257,47 @@ class MetricView(_StaticView):
     def render_props(self, props: dict[str, Any]) -> RenderableType:
         lines = []
         if props.get("label_visibility", "visible") == "visible":
-            lines.append(Text(props["label"], style="dim"))
-        lines.append(Text(props["body"], style="bold"))
+            glyph = icon_glyph(props.get("icon"))
+            lines.append(Text(f"{glyph} {props['label']}" if glyph else props["label"], style="dim"))
+        fmt = props.get("format")
+        lines.append(Text(format_number_text(props["body"], fmt), style="bold"))
         delta = props.get("delta")
+        style = "dim"
         if delta is not None:
             up = props.get("direction") == "up"
             good = up if props.get("delta_color") == "normal" else not up
-            if props.get("delta_color") == "off":
-                style = "dim"
-            else:
+            if props.get("delta_color") != "off" and props.get("direction") is not None:
                 style = "green" if good else "red"
-            arrow = "▲" if up else "▼"
-            lines.append(Text(f"{arrow} {delta.lstrip('+-')}", style=style))
+            arrow = {"up": "▲ ", "down": "▼ "}.get(props.get("arrow", props.get("direction")), "")
+            shown = format_number_text(delta, fmt)
+            line = Text(f"{arrow}{shown.lstrip('+-') if arrow else shown}", style=style)
+            if props.get("delta_description"):
+                line.append(f" {props['delta_description']}", style="dim")
+            lines.append(line)
+        elif props.get("delta_description"):
+            lines.append(Text(props["delta_description"], style="dim"))
+        chart = props.get("chart_data")
+        if chart:
+            lines.append(Text(sparkline(chart, props.get("chart_type", "line")), style=style))
         return Group(*lines)
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float], chart_type: str = "line", width: int = 40) -> str:
+    """Numbers as one line of block glyphs (the last ``width`` of them):
+    "bar" and "area" fill from the bottom, "line" marks each level with a
+    thin stroke."""
+    values = [v for v in values[-width:] if v == v]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    levels = [round((v - low) / span * (len(_SPARKS) - 1)) for v in values]
+    if chart_type == "line":
+        return "".join("⎽⎼─⎻⎺"[min(level * 5 // len(_SPARKS), 4)] for level in levels)
+    return "".join(_SPARKS[level] for level in levels)
 
 
 _ALERT_ICONS = {"info": "ℹ", "success": "✔", "warning": "⚠", "error": "✖"}
@@ -242,8 +315,13 @@ class AlertView(_StaticView):
     """
 
     def render_props(self, props: dict[str, Any]) -> RenderableType:
-        icon = props.get("icon") or _ALERT_ICONS[self.element.kind]
+        icon = icon_glyph(props.get("icon")) or _ALERT_ICONS[self.element.kind]
         body = render_markdown(props["body"])
+        title = props.get("title")
+        if title is not None:  # a bold first line: the icon, the title; the body below
+            head = Text.assemble(f"{icon} ", inline_text(title))
+            head.stylize("bold")
+            return Group(head, body)
         if isinstance(body, Text):
             return Text.assemble(f"{icon} ", body)
         return Group(Text(icon), body)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from rich.cells import cell_len
 
-from termlit.tui.widgets._cells import MAX_CELL, format_cells
+from termlit.tui.widgets._cells import MAX_CELL, cell_colors, column_alignment, format_cells
 from termlit.tui.widgets._grid import GAP
 
 __all__ = ["FrameWindow"]
@@ -39,6 +39,13 @@ class FrameWindow:
         self.widths: dict[int, int] = {}
         self._key: tuple | None = None
         self._cells: dict[int, Cells] = {}
+        #: Per display column: the config's type, its options and alignment.
+        self.kinds: list[str | None] = []
+        self.options: list[dict[str, Any] | None] = []
+        self.alignments: list[str | None] = []
+        #: The text of missing values (None: by kind, "None", "NaN"...).
+        self.placeholder: str | None = None
+        self._colors: dict[int, list[str | None] | None] = {}
 
     def configure(self, frame: Any, columns: list[int], labels: list[str], fixed_widths: list[int | None],
                   formats: list[str | None], show_index: bool, index_label: str) -> None:
@@ -48,6 +55,34 @@ class FrameWindow:
         self.show_index, self.index_label = show_index, index_label
         self.widths = {}
         self._key = None
+
+    def dress(self, props: dict[str, Any]) -> None:
+        """The column types, their options and alignments, and the
+        placeholder, from the element's props (after :meth:`configure`)."""
+        count = len(self.columns)
+        self.kinds = list(props.get("kinds") or [None] * count)
+        self.options = list(props.get("type_options") or [None] * count)
+        self.alignments = list(props.get("alignments") or [None] * count)
+        self.placeholder = props.get("placeholder")
+        self._key = None
+
+    def _dressing(self, display_col: int) -> tuple[str | None, dict[str, Any] | None]:
+        kind = self.kinds[display_col] if display_col < len(self.kinds) else None
+        options = self.options[display_col] if display_col < len(self.options) else None
+        return kind, options
+
+    def align(self, display_col: int, numeric: bool) -> str:
+        """"left", "center" or "right" for a column's cells."""
+        alignment = self.alignments[display_col] if display_col < len(self.alignments) else None
+        return column_alignment(alignment, self._dressing(display_col)[0], numeric)
+
+    def colors(self, display_col: int) -> list[str | None] | None:
+        """The colour of each cell in view that the config asks for, or None."""
+        if display_col not in self._colors:
+            column = self.frame.iloc[:, self.columns[display_col]]
+            values = column.iloc[self.positions] if len(self.positions) else column.iloc[:0]
+            self._colors[display_col] = cell_colors(values, *self._dressing(display_col))
+        return self._colors[display_col]
 
     def invalidate(self) -> None:
         self._key = None
@@ -64,6 +99,7 @@ class FrameWindow:
         else:
             self.positions = np.arange(top, stop, dtype=np.int64)
         self._cells = {}
+        self._colors = {}
         if self.show_index:
             labels = self.frame.index[self.positions] if len(self.positions) else []
             self.index_cells = [str(v) for v in labels]
@@ -76,7 +112,8 @@ class FrameWindow:
         if cells is None:
             column = self.frame.iloc[:, self.columns[display_col]]
             values = column.iloc[self.positions] if len(self.positions) else column.iloc[:0]
-            texts, missing, numeric = format_cells(values, self.formats[display_col])
+            texts, missing, numeric = format_cells(values, self.formats[display_col], *self._dressing(display_col),
+                                                   placeholder=self.placeholder)
             cells = (texts, missing, numeric or column.dtype.kind in "iuf")
             self._cells[display_col] = cells
             fixed = self.fixed_widths[display_col]
