@@ -218,6 +218,11 @@ class RunContext:
     def target(self) -> Target:
         return self.stack[-1] if self.stack else self.main
 
+    def made(self, element_id: str) -> Element | None:
+        """The container with this id, if this run has made it."""
+        with self.lock:
+            return self._containers.get(element_id)
+
     def container(self, node: Element) -> Element:
         """The container of this run that ``node`` (a container handle's
         element, perhaps of an earlier run) stands for, found by its id as

@@ -4,7 +4,9 @@ gives them, for tests that import or check them (``isinstance(x, Button)``)."""
 from __future__ import annotations
 
 from termlit.testing.data import Chart, DataEditor, Dataframe, Table
-from termlit.testing.elements import Block, ChatMessage, Column, ElementTree, Expander, SpecialBlock, Status, Tab
+from termlit.testing.elements import (
+    Block, ChatMessage, Column, ElementTree, Expander, Grid, Space, SpecialBlock, Status, Tab,
+)
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Node, Widget, WidgetList
 from termlit.testing.text import (
     AlertBase,
@@ -59,9 +61,9 @@ __all__ = [
     "AlertBase", "AppTestError", "Block", "BlockList", "Button", "ButtonGroup", "Caption", "Chart",
     "ChatInput", "ChatMessage", "Checkbox", "Code", "ColorPicker", "Column", "DataEditor", "Dataframe",
     "DateInput", "DateTimeInput", "Divider", "DownloadButton", "Element", "ElementList", "ElementTree",
-    "Error", "Exception", "Expander", "Feedback", "FileUploader", "Header", "HeadingBase", "Help", "Info",
+    "Error", "Exception", "Expander", "Grid", "Feedback", "FileUploader", "Header", "HeadingBase", "Help", "Info",
     "Json", "Latex", "Markdown", "Metric", "Multiselect", "Node", "NumberInput", "Progress", "Radio",
-    "SelectSlider", "Selectbox", "Slider", "SpecialBlock", "Status", "Subheader", "Success", "Tab", "Table", "Text",
+    "SelectSlider", "Selectbox", "Slider", "Space", "SpecialBlock", "Status", "Subheader", "Success", "Tab", "Table", "Text",
     "TextArea", "TextInput", "TimeInput", "Title", "Toast", "Toggle", "UnknownElement", "Warning", "Widget",
     "WidgetList",
 ]

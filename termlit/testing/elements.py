@@ -25,7 +25,8 @@ from termlit.testing import data, text, widgets
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList, prop
 
 __all__ = [
-    "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "SpecialBlock", "Status", "Tab",
+    "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "Grid", "Space", "SpecialBlock", "Status",
+    "Tab",
     "PageLink", "add_lists", "wrap",
 ]
 
@@ -230,6 +231,52 @@ class ChatMessage(Block):
         return glyph
 
 
+class Grid(Block):
+    """An ``st.grid``: its attributes are the arguments it was made with, as
+    Streamlit's AppTest reports them (``column_count`` is ``columns``)."""
+
+    @property
+    def type(self) -> str:
+        return "grid_container"
+
+    @property
+    def column_count(self) -> int | str:
+        return self._element.props["columns"]
+
+    wrap = prop("wrap")
+    border = prop("border")
+    row_height = prop("row_height")
+    min_column_width = prop("min_column_width")
+    vertical_alignment = prop("vertical_alignment")
+    dense = prop("dense")
+    width = prop("width")
+    height = prop("height")
+
+    @property
+    def gap(self) -> Any:
+        """The gap: one value, or ``(row_gap, column_gap)`` when they differ."""
+        props = self._element.props
+        row, column = props["row_gap"], props["column_gap"]
+        return row if row == column else (row, column)
+
+
+class Space(Node):
+    """An ``st.space``: ``.size`` and ``.value`` are its size argument."""
+
+    @property
+    def size(self) -> Any:
+        return self._element.props["size"]
+
+    value = size
+
+    @property
+    def key(self) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"Space(size={self.size!r})"
+
+
 class SpecialBlock(Block):
     """The main area or the sidebar."""
 
@@ -260,8 +307,11 @@ class ElementTree(Block):
 
 
 _BLOCKS: dict[str, type[Block]] = {
-    "main": SpecialBlock, "sidebar": SpecialBlock, "column": Column, "tab": Tab, "expander": Expander, "status": Status, "chat_message": ChatMessage,
+    "main": SpecialBlock, "sidebar": SpecialBlock, "bottom": SpecialBlock, "grid": Grid, "column": Column, "tab": Tab, "expander": Expander, "status": Status, "chat_message": ChatMessage,
 }
+
+
+_VIEWS["space"] = Space
 
 
 def wrap(element: Element, at: Host) -> Node:

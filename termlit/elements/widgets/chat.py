@@ -3,13 +3,16 @@ that holds elements)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 
 from termlit.elements._checks import check_positive_int
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
+from termlit.elements.layout import bottom
 from termlit.errors import StreamlitAPIException
+from termlit.runtime.context import get_run_context
 
 __all__ = ["AVATARS", "chat_input", "chat_message"]
 
@@ -42,15 +45,19 @@ def chat_input(
             return None
         return v[:max_chars] if max_chars else v
 
-    value = widget(
-        common,
-        default=None,
-        props={"placeholder": placeholder, "max_chars": max_chars},
-        params={"placeholder": placeholder, "max_chars": max_chars},
-        key_params=("max_chars",),
-        trigger=True,
-        coerce=coerce,
-    )
+    ctx = get_run_context()
+    # In the main area (not in a container) the line goes to st.bottom, as in Streamlit.
+    place = bottom if not ctx.bare and ctx.target is ctx.main else contextlib.nullcontext()
+    with place:
+        value = widget(
+            common,
+            default=None,
+            props={"placeholder": placeholder, "max_chars": max_chars},
+            params={"placeholder": placeholder, "max_chars": max_chars},
+            key_params=("max_chars",),
+            trigger=True,
+            coerce=coerce,
+        )
     return value if isinstance(value, str) else None
 
 
