@@ -47,7 +47,9 @@ with details:
     if details.open:
         st.write("Opened: this part ran because the expander is open.")
 
+st.caption("Changes: " + (", ".join(st.session_state.log[-3:]) or "none yet"))
 with st.container(horizontal=True, horizontal_alignment="right"):
-    st.caption("Changes: " + (", ".join(st.session_state.log[-3:]) or "none yet"))
+    st.button("Show the data tab", on_click=lambda: st.session_state.update(section="Data"))
+    st.button("Clear", on_click=lambda: st.session_state.log.clear())
 
 st.bottom.caption("st.bottom: this line stays at the bottom of the page.")

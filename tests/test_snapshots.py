@@ -27,6 +27,7 @@ GALLERY = [
     ("hello", ["tab", "tab", "tab", "tab", "right"]),
     ("widgets", []),
     ("layout", []),
+    ("layout_new", []),
     ("forms", []),
     ("fragments", []),
     ("progress", []),

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from termlit.errors import StreamlitAPIException
+from termlit.runtime.context import get_run_context
 
 __all__ = ["BIND_OPTIONS", "check_bind", "initial", "write"]
 
@@ -39,8 +40,6 @@ def check_bind(where: str, bind: Any, key: str | None) -> bool:
 
 
 def _params() -> Any:
-    from termlit.runtime.context import get_run_context
-
     return get_run_context().session.query_params
 
 

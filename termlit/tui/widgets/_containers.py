@@ -45,10 +45,11 @@ class ExpanderView(ElementView, Collapsible):
         self.set_class(kind == "step", "-step")
 
     def _on_collapsible_title_toggle(self, event: Any) -> None:
-        """The user opened or closed it: a tracking one tells the app."""
-        super()._on_collapsible_title_toggle(event)
+        """The user opened or closed it: a tracking one tells the app.
+        (Textual calls Collapsible's own handler after this one; that one
+        does the toggling.)"""
         if self.element.props.get("tracked"):
-            self._expanded = not self.collapsed
+            self._expanded = bool(self.collapsed)  # it is about to open if it is collapsed
             self.send(self._expanded)
 
     @staticmethod

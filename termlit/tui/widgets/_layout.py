@@ -17,7 +17,7 @@ from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
 __all__ = [
-    "BottomView", "ColumnView", "GridCellView", "GridView", "ColumnsView", "ContainerView", "FlowBox", "FlowLayout", "SpaceFill", "gap_cells", "gap_lines",
+    "BottomView", "ColumnView", "ColumnsView", "ContainerView", "FlowBox", "FlowLayout", "SpaceFill", "gap_cells", "gap_lines",
 ]
 
 
@@ -125,58 +125,6 @@ class FlowLayout(Layout):
                 placements.append(WidgetPlacement(region, NULL_OFFSET, margin, child, 0, False, False, False))
                 x += w + gap
             y += row_height + self.row_gap
-        return placements
-
-
-class CellLayout(Layout):
-    """The cells of a grid: ``columns`` equal columns with ``gap`` cells
-    between them and ``row_gap`` lines between rows; a cell spanning more
-    columns than its row has left starts the next row. Every cell of a row
-    is as tall as the tallest (``row_height`` lines each, when set)."""
-
-    name = "cells"
-
-    def __init__(self) -> None:
-        self.columns, self.gap, self.row_gap, self.row_height = 1, 1, 0, None
-        self.spans: dict[int, int] = {}
-
-    def arrange(self, parent: Widget, children: list[Widget], size: Size, greedy: bool = True) -> ArrangeResult:
-        parent.pre_layout(self)
-        viewport = parent.app.viewport_size
-        count = max(1, self.columns)
-        width = max(count, size.width)
-        cell = max(1, (width - self.gap * (count - 1)) // count)
-        rows: list[list[tuple[Widget, int, int]]] = []
-        row: list[tuple[Widget, int, int]] = []
-        column = 0
-        for child in children:
-            span = max(1, min(self.spans.get(id(child), 1), count))
-            if row and column + span > count:
-                rows.append(row)
-                row, column = [], 0
-            row.append((child, column, span))
-            column += span
-        if row:
-            rows.append(row)
-        placements: list[WidgetPlacement] = []
-        y = 0
-        for row in rows:
-            sized = []
-            for child, column, span in row:
-                w = cell * span + self.gap * (span - 1)
-                if self.row_height is not None:
-                    h = self.row_height
-                else:
-                    box = child._get_box_model(Size(w, size.height), viewport, Fraction(w), Fraction(max(size.height, 1)))
-                    h = int(box.height)
-                sized.append((child, column, w, h))
-            tallest = max(h for *_rest, h in sized)
-            for child, column, w, _h in sized:
-                x = column * (cell + self.gap)
-                placements.append(
-                    WidgetPlacement(Region(x, y, w, tallest), NULL_OFFSET, Spacing(), child, 0, False, False, False)
-                )
-            y += tallest + self.row_gap
         return placements
 
 
@@ -401,90 +349,3 @@ class ColumnView(ElementView, Vertical):
     def stack(self, stacked: bool) -> None:
         self._stacked = stacked
         self.apply_props(self.element.props)
-
-
-#: ``min_column_width="auto"`` in cells (Streamlit: about 200 pixels; text is denser in a terminal).
-AUTO_MIN_COLUMN = 20
-
-
-class GridView(ElementView, Widget):
-    """``st.grid``: cells in rows of equal columns; as many columns as fit
-    (at most ``columns``) with ``wrap``, so a narrow terminal shows fewer.
-    A cell from ``grid.cell(column_span=...)`` spans columns ("all": its
-    own row; a span never goes past the columns shown). The cells of a row
-    are as tall as its tallest (``vertical_alignment`` places a cell's
-    content in it)."""
-
-    DEFAULT_CSS = """
-    GridView { height: auto; margin: 0 0 1 0; }
-    GridView.-border > * { border: round $foreground 30%; padding: 0 1; }
-    """
-
-    def __init__(self, element: Element, children: list[Widget]) -> None:
-        self.bind_element(element)
-        super().__init__(*children)
-        self.cells = CellLayout()
-        self.apply_props(element.props)
-
-    @property
-    def layout(self) -> Layout:  # type: ignore[override]
-        return self.cells
-
-    def apply_props(self, props: dict[str, Any]) -> None:
-        self.set_class(bool(props.get("border")), "-border")
-        self.cells.row_gap = gap_lines(props.get("row_gap", "small"))
-        self.cells.gap = gap_cells(props.get("column_gap", "small"))
-        row_height = props.get("row_height", "content")
-        self.cells.row_height = max(1, round(row_height / 16)) if isinstance(row_height, int) else None
-        height = props.get("height")
-        if isinstance(height, int):
-            self.styles.height = height
-            self.styles.overflow_y = "auto"
-        self._arrange_cells()
-
-    def column_count(self, width: int) -> int:
-        """How many columns show in ``width`` cells."""
-        props = self.element.props
-        minimum = props.get("min_column_width", "auto")
-        cells = AUTO_MIN_COLUMN if not isinstance(minimum, int) else max(1, round(minimum / 8))
-        gap = gap_cells(props.get("column_gap", "small"))
-        fit = max(1, (width + gap) // (cells + gap))
-        wanted = props.get("columns", "auto")
-        if wanted == "auto":
-            return min(24, fit)
-        return max(1, min(wanted, fit)) if props.get("wrap", True) else wanted
-
-    def on_mount(self) -> None:
-        self._arrange_cells()
-
-    def on_resize(self) -> None:
-        self._arrange_cells()
-
-    def children_changed(self) -> None:
-        self._arrange_cells()
-
-    def _arrange_cells(self) -> None:
-        width = self.size.width or (self.app.size.width - 4 if self.is_attached else 76)
-        count = self.column_count(width)
-        self.cells.columns = count
-        valign = {"center": "middle", "bottom": "bottom"}.get(self.element.props.get("vertical_alignment"), "top")
-        spans = {}
-        for child in self.children:
-            if isinstance(child, GridCellView):
-                wanted = child.element.props.get("column_span", 1)
-                spans[id(child)] = count if wanted == "all" else int(wanted)
-                child.styles.align_vertical = valign
-        self.cells.spans = spans
-        self.refresh(layout=True)
-
-
-class GridCellView(ElementView, Vertical):
-    """One ``grid.cell()``: several elements in one cell."""
-
-    DEFAULT_CSS = """
-    GridCellView { height: auto; }
-    """
-
-    def __init__(self, element: Element, children: list[Widget]) -> None:
-        self.bind_element(element)
-        super().__init__(*children)
