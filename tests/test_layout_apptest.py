@@ -295,3 +295,19 @@ def test_fragment_key_must_be_unique_and_parallel_runs_in_line():
     assert "The fragment key 'k' is used by two fragment functions" in at.exception[0].value
     at = run("import termlit as st\nst.fragment(key='app')")
     assert "reserved" in at.exception[0].value
+
+
+def test_a_fragment_rerun_writes_into_the_same_bottom_strip():
+    at = run("""
+    import termlit as st
+    @st.fragment
+    def part():
+        st.button("again")
+        st.bottom.write("from the fragment")
+    part()
+    """)
+    at.button[0].click().run()
+    assert not at.exception
+    bottoms = [b for b in at.main.children.values() if b.kind == "bottom"]
+    assert len(bottoms) == 1
+    assert [m.value for m in bottoms[0].markdown] == ["from the fragment", "from the fragment"]

@@ -207,3 +207,26 @@ def test_a_dialog_on_the_right_is_a_full_height_drawer(tmp_path):
     text, region = run_async(scenario())
     assert "⚙ Filters" in text and "in the drawer" in text
     assert region.right == 100 and region.height == 30
+
+
+def test_step_expanders_and_a_tab_panel_with_a_height(tmp_path):
+    path = _app(tmp_path, """
+        import termlit as st
+        with st.expander("Parse the question", type="step", expanded=True):
+            st.write("parsed")
+        st.expander("Answer", type="compact")
+        (tab,) = st.tabs(["Log"], height=4)
+        with tab:
+            for i in range(20):
+                st.text(f"entry {i}")
+    """)
+
+    async def scenario():
+        async with running(path, size=(80, 30)) as (app, pilot):
+            return screen_text(app)
+
+    text = run_async(scenario())
+    assert "○ Parse the question" in text and "▏ parsed" in text  # a step: placeholder icon, a rule down its side
+    assert "Answer" in text and "○ Answer" not in text
+    # Four rows: the tab's top padding and three entries; the rest scroll.
+    assert "entry 0" in text and "entry 2" in text and "entry 3" not in text

@@ -219,9 +219,16 @@ class RunContext:
         return self.stack[-1] if self.stack else self.main
 
     def made(self, element_id: str) -> Element | None:
-        """The container with this id, if this run has made it."""
+        """The container with this id, if this run has made it; in a
+        fragment rerun, also a top-level container of the page the rerun
+        builds on (what the fragment writes there adds up, as in Streamlit)."""
         with self.lock:
-            return self._containers.get(element_id)
+            found = self._containers.get(element_id)
+            if found is None and self.fragment_rerun is not None:
+                for child in self.main.children:
+                    if child.id == element_id and child.children is not None:
+                        found = self._containers[element_id] = child
+            return found
 
     def container(self, node: Element) -> Element:
         """The container of this run that ``node`` (a container handle's
