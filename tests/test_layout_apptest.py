@@ -311,3 +311,40 @@ def test_a_fragment_rerun_writes_into_the_same_bottom_strip():
     bottoms = [b for b in at.main.children.values() if b.kind == "bottom"]
     assert len(bottoms) == 1
     assert [m.value for m in bottoms[0].markdown] == ["from the fragment", "from the fragment"]
+
+
+KEYED = """
+import termlit as st
+runs = st.session_state.setdefault("runs", {"app": 0, "charts": 0})
+runs["app"] += 1
+
+@st.fragment(key="charts")
+def charts():
+    runs["charts"] += 1
+    st.write(f"charts ran {runs['charts']}")
+
+charts()
+st.button("Refresh charts", on_click=lambda: st.rerun("charts"))
+st.button("Unknown", on_click=lambda: st.rerun("nope"))
+st.write(f"app ran {runs['app']}")
+"""
+
+
+def test_rerun_with_a_fragment_key_from_a_callback_reruns_only_that_fragment():
+    at = run(KEYED)
+    assert texts(at) == ["charts ran 1", "app ran 1"]
+    at.button[0].click().run()
+    assert texts(at) == ["charts ran 2", "app ran 1"]  # the page outside the fragment did not run
+    at.button[1].click().run()
+    assert "st.rerun('nope'): no fragment has that key" in at.exception[0].value
+
+
+def test_rerun_with_a_fragment_key_in_the_script_body_says_where_it_works():
+    at = run("""
+    import termlit as st
+    @st.fragment(key="k")
+    def f(): pass
+    f()
+    st.rerun("k")
+    """)
+    assert "only from a widget callback" in at.exception[0].value

@@ -74,7 +74,7 @@ def _wrap(func: Callable[..., Any], kind: str, props: dict[str, Any], run_every:
                 )
             ctx.open_dialog = props["title"]
         element, _slot = ctx.emit(kind, dict(props), container=True)
-        ctx.fragments[fid] = FragmentCall(func, args, kwargs, element.id, run_every, ctx.widget_page)
+        ctx.fragments[fid] = FragmentCall(func, args, kwargs, element.id, run_every, ctx.widget_page, key)
         with ctx.inside_fragment(fid, element):
             return func(*args, **kwargs)
 

@@ -139,7 +139,8 @@ class RunContext:
         #: Set when this run reruns one fragment only.
         self.fragment_rerun: FragmentRerun | None = None
         #: st.rerun(scope=...) of the run, when it asked for one.
-        self.rerun_scope: str | None = None
+        #: What st.rerun() asked to rerun: "app", "fragment", or fragment ids (st.rerun("key")).
+        self.rerun_scope: str | frozenset[str] | None = None
         #: Called when the run finished (forms clear their widgets, check for
         #: a missing submit button...).
         self.end_hooks: list[Callable[[], None]] = []
