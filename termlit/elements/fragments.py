@@ -99,7 +99,8 @@ def fragment(func: F | None = None, *, run_every: Any = None, parallel: bool = F
     """Make a function a fragment: its widgets rerun only the function.
 
     Use as ``@st.fragment`` or ``@st.fragment(run_every="5s")``. ``key``
-    names the fragment (unique among the fragments of a run; every call
+    names the fragment, so that a widget callback can rerun only it with
+    ``st.rerun("key")`` (unique among the fragments of a run; every call
     site of one function shares it). ``parallel=True`` is accepted: in the
     terminal a fragment always runs in line with the script, in order, so
     the page reads the same as with ``parallel=False``.
