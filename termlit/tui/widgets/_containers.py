@@ -171,12 +171,10 @@ class TabsView(ElementView, TabbedContent):
                 self.active = f"tab-{props['labels'].index(self._selected) + 1}"
 
     def on_tabbed_content_tab_activated(self, message: TabbedContent.TabActivated) -> None:
-        if message.tabbed_content is not self:
+        props = self.element.props
+        if message.tabbed_content is not self or not props.get("tracked"):
             return
         message.stop()
-        props = self.element.props
-        if not props.get("tracked"):
-            return
         pane = message.pane.id or ""
         try:
             label = props["labels"][int(pane.removeprefix("tab-")) - 1]
