@@ -23,6 +23,7 @@ PAGES = {
         st.Page("hello.py", title="Hello", icon="🐣"),
         st.Page("widgets.py", title="Widgets", icon="🔘"),
         st.Page("layout.py", title="Layout", icon="🧱"),
+        st.Page("layout_new.py", title="Rows and grids", icon="📐"),
         st.Page("forms.py", title="Forms", icon="📝"),
         st.Page("fragments.py", title="Fragments", icon="🧩"),
         st.Page("progress.py", title="Progress", icon="⏳"),
