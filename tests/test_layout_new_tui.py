@@ -102,6 +102,27 @@ def test_a_horizontal_container_wraps_when_the_terminal_is_narrow(tmp_path):
     assert len(run_async(scenario((40, 20)))) == 2  # Foxtrot went to another row
 
 
+def test_a_row_that_does_not_wrap_scrolls_sideways(tmp_path):
+    path = _app(tmp_path, """
+        import termlit as st
+        with st.container(horizontal=True, wrap=False):
+            for name in ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]:
+                st.button(name)
+    """)
+
+    async def scenario():
+        async with running(path, size=(40, 20)) as (app, pilot):
+            before = screen_text(app)
+            await _tab_to(pilot, lambda w: "Foxtrot" in str(getattr(w, "label", "")))
+            await pilot.pause()
+            return before, screen_text(app)
+
+    before, after = run_async(scenario())
+    assert "Alpha" in before and "Bravo" in before and "Foxtrot" not in before
+    line = next(line for line in after.splitlines() if "Foxtrot" in line)
+    assert "Alpha" not in line  # scrolled to the focused button, still one row
+
+
 def test_horizontal_alignment_and_stretching_space_place_the_elements(tmp_path):
     path = _app(tmp_path, """
         import termlit as st

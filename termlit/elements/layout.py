@@ -84,8 +84,8 @@ def container(
     """A group of elements; ``with st.container():`` puts elements in it.
 
     ``horizontal=True`` lays the elements out in a row that wraps onto more
-    rows when the terminal is too narrow for them (``wrap=False``: one row,
-    cut at the edge). ``height`` in rows gives a box that scrolls;
+    rows when the terminal is too narrow for them (``wrap=False``: one row
+    that scrolls sideways). ``height`` in rows gives a box that scrolls;
     ``autoscroll`` keeps such a box scrolled to its end as content is added
     (by default when it holds chat messages). ``gap`` is the space between
     the elements (about a cell per 8 pixels across, a line per 16 down).

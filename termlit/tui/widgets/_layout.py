@@ -7,7 +7,7 @@ from typing import Any
 
 from fractions import Fraction
 
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.css.scalar import Unit
 from textual.geometry import NULL_OFFSET, Region, Size, Spacing
 from textual.layout import ArrangeResult, Layout, WidgetPlacement
@@ -70,12 +70,12 @@ class FlowLayout(Layout):
         for child in children:
             styles = child.styles
             stretch = styles.width is None or styles.width.is_fraction or styles.width.unit == Unit.PERCENT
-            box = child._get_box_model(Size(width, size.height), viewport, fr, Fraction(max(size.height, 1)), constrain_width=True, greedy=False)
+            box = child._get_box_model(Size(width, size.height), viewport, fr, Fraction(max(size.height, 1)), constrain_width=self.wrap, greedy=False)
             margin = box.margin
             natural = int(box.width) + margin.width
             if stretch:
                 natural = max(natural if isinstance(child, SpaceFill) else min(natural, width), MIN_STRETCH if not isinstance(child, SpaceFill) else 0)
-            items.append((child, min(natural, width), stretch, margin))
+            items.append((child, min(natural, width) if self.wrap else natural, stretch, margin))
         rows: list[list[list]] = []
         row: list[list] = []
         used = 0
@@ -148,7 +148,8 @@ class FlowBox(Widget):
 class ContainerView(ElementView, Vertical):
     """``st.container``: a group, with a border when asked; ``height=``
     (rows) scrolls, and ``autoscroll`` keeps it scrolled to its end.
-    ``horizontal=True`` puts the elements in a row that wraps."""
+    ``horizontal=True`` puts the elements in a row that wraps (with
+    ``wrap=False``, one row that scrolls sideways)."""
 
     DEFAULT_CSS = """
     ContainerView { height: auto; }
@@ -156,6 +157,8 @@ class ContainerView(ElementView, Vertical):
     ContainerView > VerticalScroll { height: auto; }
     ContainerView.-stretch { height: 1fr; }
     ContainerView.-stretch > VerticalScroll { height: 1fr; }
+    ContainerView .flow-row { height: auto; }
+    ContainerView FlowBox.-row { width: auto; }
     """
 
     def __init__(self, element: Element, children: list[Widget]) -> None:
@@ -165,6 +168,10 @@ class ContainerView(ElementView, Vertical):
         self._horizontal = bool(props.get("horizontal"))
         self._flow = FlowBox(*children, flow=FlowLayout()) if self._horizontal else None
         inner = [self._flow] if self._flow is not None else children
+        if self._flow is not None and not props.get("wrap", True):
+            # One row: as wide as its elements, scrolled sideways when wider than the page.
+            self._flow.add_class("-row")
+            inner = [HorizontalScroll(self._flow, classes="flow-row")]
         self._scroll = VerticalScroll(*inner) if height else None
         super().__init__(*([self._scroll] if self._scroll else inner))
         self.apply_props(props)
@@ -172,7 +179,7 @@ class ContainerView(ElementView, Vertical):
     def can_update(self, element: Element) -> bool:
         """A container that turns horizontal, or gets or loses its height, is built anew."""
         old, new = self.element.props, element.props
-        return bool(old.get("horizontal")) == bool(new.get("horizontal")) and bool(old.get("height")) == bool(new.get("height"))
+        return all(bool(old.get(name, True)) == bool(new.get(name, True)) for name in ("horizontal", "height", "wrap"))
 
     @property
     def child_host(self) -> Widget:
