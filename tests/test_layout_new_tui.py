@@ -251,3 +251,23 @@ def test_step_expanders_and_a_tab_panel_with_a_height(tmp_path):
     assert "Answer" in text and "○ Answer" not in text
     # Four rows: the tab's top padding and three entries; the rest scroll.
     assert "entry 0" in text and "entry 2" in text and "entry 3" not in text
+
+
+def test_a_cell_spanning_two_rows_has_two_cells_beside_it(tmp_path):
+    path = _app(tmp_path, """
+        import termlit as st
+        g = st.grid(3, border=True)
+        with g.cell(row_span=2):
+            st.write("tall")
+        for name in ["aa", "bb", "cc", "dd", "ee"]:
+            g.write(name)
+    """)
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            return {name: _line_of(app, name) for name in ["tall", "aa", "bb", "cc", "dd", "ee"]}
+
+    lines = run_async(scenario())
+    assert lines["tall"] == lines["aa"] == lines["bb"]
+    assert lines["cc"] == lines["dd"] > lines["aa"]  # beside the tall cell, in its second row
+    assert lines["ee"] > lines["cc"]  # below it: the next free place

@@ -19,15 +19,40 @@ __all__ = ["CellLayout", "GridCellView", "GridView"]
 
 class CellLayout(Layout):
     """The cells of a grid: ``columns`` equal columns with ``gap`` cells
-    between them and ``row_gap`` lines between rows; a cell spanning more
-    columns than its row has left starts the next row. Every cell of a row
-    is as tall as the tallest (``row_height`` lines each, when set)."""
+    between them and ``row_gap`` lines between rows. Cells go left to right,
+    row by row, each in the first free place after the one before (with
+    ``dense``, the first free place from the top); a cell spans
+    ``spans[id(cell)]`` = (columns, rows). A row is as tall as its tallest
+    cell (``row_height`` lines, when set), and a cell fills the rows it spans."""
 
     name = "cells"
 
     def __init__(self) -> None:
         self.columns, self.gap, self.row_gap, self.row_height = 1, 1, 0, None
-        self.spans: dict[int, int] = {}
+        self.dense = False
+        self.spans: dict[int, tuple[int, int]] = {}
+
+    def place(self, children: list[Widget], count: int) -> list[tuple[Widget, int, int, int, int]]:
+        """(cell, column, row, column span, row span) for each cell."""
+        taken: set[tuple[int, int]] = set()
+        out = []
+        cursor = (0, 0)
+        for child in children:
+            columns, rows = self.spans.get(id(child), (1, 1))
+            columns = max(1, min(columns, count))
+            row, column = (0, 0) if self.dense else cursor
+            while True:
+                if column + columns > count:
+                    row, column = row + 1, 0
+                    continue
+                cells = {(row + r, column + c) for r in range(rows) for c in range(columns)}
+                if not cells & taken:
+                    break
+                column += 1
+            taken |= cells
+            out.append((child, column, row, columns, rows))
+            cursor = (row, column + columns)
+        return out
 
     def arrange(self, parent: Widget, children: list[Widget], size: Size, greedy: bool = True) -> ArrangeResult:
         parent.pre_layout(self)
@@ -38,37 +63,33 @@ class CellLayout(Layout):
         # Column n starts at starts[n] and is widths[n] cells wide (the spare cells go to the first ones).
         widths = [cell + (1 if n < extra else 0) for n in range(count)]
         starts = [sum(widths[:n]) + self.gap * n for n in range(count)]
-        rows: list[list[tuple[Widget, int, int]]] = []
-        row: list[tuple[Widget, int, int]] = []
-        column = 0
-        for child in children:
-            span = max(1, min(self.spans.get(id(child), 1), count))
-            if row and column + span > count:
-                rows.append(row)
-                row, column = [], 0
-            row.append((child, column, span))
-            column += span
-        if row:
-            rows.append(row)
+        placed = self.place(children, count)
+        if not placed:
+            return []
+        heights = [0] * (max(row + rows for _c, _x, row, _s, rows in placed))
+        wanted = []
+        for child, column, row, columns, rows in placed:
+            w = starts[column + columns - 1] + widths[column + columns - 1] - starts[column]
+            if self.row_height is not None:
+                h = self.row_height * rows + self.row_gap * (rows - 1)
+            else:
+                box = child._get_box_model(Size(w, size.height), viewport, Fraction(w), Fraction(max(size.height, 1)))
+                h = int(box.height)
+            wanted.append(h)
+            if rows == 1:
+                heights[row] = max(heights[row], h)
+        for (child, column, row, columns, rows), h in zip(placed, wanted):
+            if rows > 1:  # a tall cell makes its last row taller if its rows are too short for it
+                have = sum(heights[row:row + rows]) + self.row_gap * (rows - 1)
+                heights[row + rows - 1] += max(0, h - have)
+        tops = [sum(heights[:n]) + self.row_gap * n for n in range(len(heights))]
         placements: list[WidgetPlacement] = []
-        y = 0
-        for row in rows:
-            sized = []
-            for child, column, span in row:
-                w = starts[column + span - 1] + widths[column + span - 1] - starts[column]
-                if self.row_height is not None:
-                    h = self.row_height
-                else:
-                    box = child._get_box_model(Size(w, size.height), viewport, Fraction(w), Fraction(max(size.height, 1)))
-                    h = int(box.height)
-                sized.append((child, column, w, h))
-            tallest = max(h for *_rest, h in sized)
-            for child, column, w, _h in sized:
-                x = starts[column]
-                placements.append(
-                    WidgetPlacement(Region(x, y, w, tallest), NULL_OFFSET, Spacing(), child, 0, False, False, False)
-                )
-            y += tallest + self.row_gap
+        for child, column, row, columns, rows in placed:
+            w = starts[column + columns - 1] + widths[column + columns - 1] - starts[column]
+            h = tops[row + rows - 1] + heights[row + rows - 1] - tops[row]
+            placements.append(
+                WidgetPlacement(Region(starts[column], tops[row], w, h), NULL_OFFSET, Spacing(), child, 0, False, False, False)
+            )
         return placements
 
 
@@ -79,10 +100,10 @@ AUTO_MIN_COLUMN = 20
 class GridView(ElementView, Widget):
     """``st.grid``: cells in rows of equal columns; as many columns as fit
     (at most ``columns``) with ``wrap``, so a narrow terminal shows fewer.
-    A cell from ``grid.cell(column_span=...)`` spans columns ("all": its
-    own row; a span never goes past the columns shown). The cells of a row
-    are as tall as its tallest (``vertical_alignment`` places a cell's
-    content in it)."""
+    A cell from ``grid.cell(column_span=..., row_span=...)`` spans columns
+    ("all": its own row; a span never goes past the columns shown) and rows;
+    ``dense`` lets later cells fill holes. The cells of a row are as tall
+    as its tallest (``vertical_alignment`` places a cell's content in it)."""
 
     DEFAULT_CSS = """
     GridView { height: auto; margin: 0 0 1 0; }
@@ -141,9 +162,10 @@ class GridView(ElementView, Widget):
         for child in self.children:
             if isinstance(child, GridCellView):
                 wanted = child.element.props.get("column_span", 1)
-                spans[id(child)] = count if wanted == "all" else int(wanted)
+                spans[id(child)] = (count if wanted == "all" else int(wanted), int(child.element.props.get("row_span", 1)))
                 child.styles.align_vertical = valign
         self.cells.spans = spans
+        self.cells.dense = bool(self.element.props.get("dense"))
         self.refresh(layout=True)
 
 
