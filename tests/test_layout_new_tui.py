@@ -271,3 +271,28 @@ def test_a_cell_spanning_two_rows_has_two_cells_beside_it(tmp_path):
     assert lines["tall"] == lines["aa"] == lines["bb"]
     assert lines["cc"] == lines["dd"] > lines["aa"]  # beside the tall cell, in its second row
     assert lines["ee"] > lines["cc"]  # below it: the next free place
+
+
+def test_a_tracked_popover_reruns_with_its_state(tmp_path):
+    path = _app(tmp_path, """
+        import termlit as st
+        count = st.session_state.setdefault("count", [0])
+        def changed():
+            count[0] += 1
+        menu = st.popover("Menu", key="menu", on_change=changed)
+        with menu:
+            st.write("menu content")
+        st.write(f"open={menu.open} changes={count[0]}")
+    """)
+
+    async def scenario():
+        async with running(path, size=(80, 20)) as (app, pilot):
+            first = screen_text(app)
+            await _tab_to(pilot, lambda w: type(w).__name__ == "CollapsibleTitle")
+            await pilot.press("enter")
+            await settle(pilot)
+            return first, screen_text(app)
+
+    first, after = run_async(scenario())
+    assert "open=False changes=0" in first and "menu content" not in first
+    assert "open=True changes=1" in after and "menu content" in after
