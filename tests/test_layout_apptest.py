@@ -241,14 +241,33 @@ def test_bound_tabs_and_expander_start_from_the_query_parameters_and_write_them_
     e = st.expander("E", key="open", bind="query-params")
     st.write(f"{b.open} {e.open}")
     """
-    at = run(script, tab="B", open="true")
+    at = run(script, tab="B", open="True")  # any case, as Streamlit reads it
     assert texts(at) == ["True True"]
-    assert at.query_params == {"tab": "B", "open": "True"}
+    assert at.query_params == {"tab": "B", "open": "true"}
     at.session_state["tab"] = "A"
     at.run()
     assert texts(at) == ["False True"] and "tab" not in at.query_params  # the default: removed
-    at = run(script, tab="Z")  # not a tab: ignored and removed
+    at = run(script, tab="Z", open="1")  # not a tab, not true/false: ignored and removed
     assert texts(at) == ["False False"] and at.query_params == {}
+
+
+def test_bound_values_from_the_query_parameters_match_streamlit():
+    script = """
+    import streamlit as st
+    e = st.expander("E", key="open", bind="query-params")
+    t = st.tabs(["A", "B"], key="tab", bind="query-params")
+    st.write(f"{e.open} {t[1].open}")
+    """
+
+    def probe(query):
+        def read(at):
+            at.query_params.update(query)
+            at.run()
+            return texts(at), dict(at.query_params)
+        return read
+
+    assert same(script, probe({"open": "true", "tab": "B"})) == (["True True"], {"open": "true", "tab": "B"})
+    assert same(script, probe({"open": "1", "tab": "Z"})) == (["False False"], {})
 
 
 # -- dialogs, fragments, status ----------------------------------------------------

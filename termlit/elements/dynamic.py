@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termlit.elements._bind import check_bind
-from termlit.elements._bind import initial as bind_initial
+from termlit.elements._bind import NOTHING, check_bind
+from termlit.elements._bind import incoming as bind_incoming
 from termlit.elements._bind import write as bind_write
 from termlit.elements._checks import check_button_type
 from termlit.elements._dg import DeltaGenerator, api
@@ -96,7 +96,10 @@ def _tracked_value(
     if on_change in ("ignore", None) and not bound:
         return None, None
     ctx = get_run_context()
-    start = bind_initial(key, default, parse) if bound else default
+    if bound:
+        asked = bind_incoming(key, parse)
+        if asked is not NOTHING:
+            ctx.state[key] = asked
     wid = widget_id(kind, key=key, label=label, params=params, page=ctx.widget_page)
     meta = WidgetMeta(
         wid=wid,
@@ -110,9 +113,9 @@ def _tracked_value(
         default=default,
         page=ctx.widget_page,
     )
-    value = ctx.register_widget(meta, start, coerce)
+    value = ctx.register_widget(meta, default, coerce)
     if bound:
-        bind_write(key, value, default)
+        bind_write(key, value, default, _format)
     return wid, value
 
 
@@ -128,11 +131,16 @@ def _as_bool(value: Any) -> bool:
 
 
 def _parse_bool(text: str) -> bool:
-    if text.lower() in ("true", "1"):
+    """A bound open state in the query parameters: "true" or "false" (any case)."""
+    if text.lower() == "true":
         return True
-    if text.lower() in ("false", "0"):
+    if text.lower() == "false":
         return False
     raise ValueError(text)
+
+
+def _format(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 @api
