@@ -296,3 +296,20 @@ def test_a_tracked_popover_reruns_with_its_state(tmp_path):
     first, after = run_async(scenario())
     assert "open=False changes=0" in first and "menu content" not in first
     assert "open=True changes=1" in after and "menu content" in after
+
+
+def test_a_grid_that_does_not_wrap_keeps_its_columns_and_scrolls(tmp_path):
+    path = _app(tmp_path, """
+        import termlit as st
+        g = st.grid(4, wrap=False, border=True)
+        for name in ["one", "two", "three", "four"]:
+            g.write(name)
+    """)
+
+    async def scenario():
+        async with running(path, size=(60, 12)) as (app, pilot):
+            return screen_text(app)
+
+    text = run_async(scenario())
+    line = next(line for line in text.splitlines() if "one" in line)
+    assert "two" in line and "four" not in text  # one row of four columns, the last out of view

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from textual.containers import Vertical
+from textual.containers import HorizontalScroll, Vertical
 from textual.geometry import NULL_OFFSET, Region, Size, Spacing
 from textual.layout import ArrangeResult, Layout, WidgetPlacement
 from textual.widget import Widget
@@ -14,7 +14,7 @@ from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._layout import gap_cells, gap_lines
 
-__all__ = ["CellLayout", "GridCellView", "GridView"]
+__all__ = ["CellLayout", "GridCellView", "GridCells", "GridView"]
 
 
 class CellLayout(Layout):
@@ -97,9 +97,27 @@ class CellLayout(Layout):
 AUTO_MIN_COLUMN = 20
 
 
-class GridView(ElementView, Widget):
+class GridCells(Widget):
+    """The cells of a grid, laid out by its :class:`CellLayout`."""
+
+    DEFAULT_CSS = """
+    GridCells { height: auto; width: 1fr; }
+    """
+
+    def __init__(self, *children: Widget) -> None:
+        super().__init__(*children)
+        self.cells = CellLayout()
+
+    @property
+    def layout(self) -> Layout:  # type: ignore[override]
+        return self.cells
+
+
+class GridView(ElementView, Vertical):
     """``st.grid``: cells in rows of equal columns; as many columns as fit
-    (at most ``columns``) with ``wrap``, so a narrow terminal shows fewer.
+    (at most ``columns``) with ``wrap``, so a narrow terminal shows fewer;
+    with ``wrap=False`` the columns stay and the grid scrolls sideways when
+    they would be narrower than ``min_column_width``.
     A cell from ``grid.cell(column_span=..., row_span=...)`` spans columns
     ("all": its own row; a span never goes past the columns shown) and rows;
     ``dense`` lets later cells fill holes. The cells of a row are as tall
@@ -107,18 +125,25 @@ class GridView(ElementView, Widget):
 
     DEFAULT_CSS = """
     GridView { height: auto; margin: 0 0 1 0; }
-    GridView.-border > * { border: round $foreground 30%; padding: 0 1; }
+    GridView > HorizontalScroll { height: auto; }
+    GridView.-border GridCells > * { border: round $foreground 30%; padding: 0 1; }
     """
 
     def __init__(self, element: Element, children: list[Widget]) -> None:
         self.bind_element(element)
-        super().__init__(*children)
-        self.cells = CellLayout()
+        self.body = GridCells(*children)
+        self.cells = self.body.cells
+        self._scrolls = not element.props.get("wrap", True)
+        super().__init__(HorizontalScroll(self.body) if self._scrolls else self.body)
         self.apply_props(element.props)
 
     @property
-    def layout(self) -> Layout:  # type: ignore[override]
-        return self.cells
+    def child_host(self) -> Widget:
+        return self.body
+
+    def can_update(self, element: Element) -> bool:
+        """A grid that starts or stops wrapping is built anew."""
+        return (not element.props.get("wrap", True)) == self._scrolls
 
     def apply_props(self, props: dict[str, Any]) -> None:
         self.set_class(bool(props.get("border")), "-border")
@@ -132,13 +157,15 @@ class GridView(ElementView, Widget):
             self.styles.overflow_y = "auto"
         self._arrange_cells()
 
+    def _min_cells(self) -> int:
+        minimum = self.element.props.get("min_column_width", "auto")
+        return AUTO_MIN_COLUMN if not isinstance(minimum, int) else max(1, round(minimum / 8))
+
     def column_count(self, width: int) -> int:
         """How many columns show in ``width`` cells."""
         props = self.element.props
-        minimum = props.get("min_column_width", "auto")
-        cells = AUTO_MIN_COLUMN if not isinstance(minimum, int) else max(1, round(minimum / 8))
         gap = gap_cells(props.get("column_gap", "small"))
-        fit = max(1, (width + gap) // (cells + gap))
+        fit = max(1, (width + gap) // (self._min_cells() + gap))
         wanted = props.get("columns", "auto")
         if wanted == "auto":
             return min(24, fit)
@@ -157,16 +184,19 @@ class GridView(ElementView, Widget):
         width = self.size.width or (self.app.size.width - 4 if self.is_attached else 76)
         count = self.column_count(width)
         self.cells.columns = count
+        if self._scrolls:  # the columns keep their least width; the row scrolls
+            least = count * self._min_cells() + self.cells.gap * (count - 1)
+            self.body.styles.width = max(width, least)
         valign = {"center": "middle", "bottom": "bottom"}.get(self.element.props.get("vertical_alignment"), "top")
         spans = {}
-        for child in self.children:
+        for child in self.body.children:
             if isinstance(child, GridCellView):
                 wanted = child.element.props.get("column_span", 1)
                 spans[id(child)] = (count if wanted == "all" else int(wanted), int(child.element.props.get("row_span", 1)))
                 child.styles.align_vertical = valign
         self.cells.spans = spans
         self.cells.dense = bool(self.element.props.get("dense"))
-        self.refresh(layout=True)
+        self.body.refresh(layout=True)
 
 
 class GridCellView(ElementView, Vertical):
