@@ -145,6 +145,10 @@ class FlowBox(Widget):
         return self.flow
 
 
+class _Row(HorizontalScroll, can_focus=False):
+    """A row that does not wrap: it scrolls to the element that has focus."""
+
+
 class ContainerView(ElementView, Vertical):
     """``st.container``: a group, with a border when asked; ``height=``
     (rows) scrolls, and ``autoscroll`` keeps it scrolled to its end.
@@ -171,7 +175,7 @@ class ContainerView(ElementView, Vertical):
         if self._flow is not None and not props.get("wrap", True):
             # One row: as wide as its elements, scrolled sideways when wider than the page.
             self._flow.add_class("-row")
-            inner = [HorizontalScroll(self._flow, classes="flow-row")]
+            inner = [_Row(self._flow, classes="flow-row")]
         self._scroll = VerticalScroll(*inner) if height else None
         super().__init__(*([self._scroll] if self._scroll else inner))
         self.apply_props(props)
