@@ -10,7 +10,7 @@ import pytest
 from test_apptest_streamlit import same
 
 from termlit.testing import AppTest
-from termlit.testing.element_tree import Grid, Space
+from termlit.testing.element_tree import AppTestError, Grid, Space
 
 
 def run(script: str, **query: str) -> AppTest:
@@ -213,10 +213,25 @@ def test_a_tracked_tab_switch_from_the_terminal_runs_the_callback_with_its_args(
     st.tabs(["A", "B"], key="t", on_change=changed, args=("tabs",), kwargs={"where": "top"})
     st.write(repr(log))
     """)
-    tabs = next(e for e in at.main.children.values() if e.kind == "tabs")
-    at._inputs.set(tabs.id, "B")  # what the terminal sends when the user picks the tab
-    at.run()
+    at.tabs[1].select().run()  # what ←/→ on the tab bar do in the terminal
     assert texts(at) == ["[('tabs', 'top', 'B')]"]
+
+
+def test_tracked_expanders_open_and_untracked_containers_say_how_to_track():
+    at = run("""
+    import termlit as st
+    log = st.session_state.setdefault("log", [])
+    e = st.expander("More", key="more", on_change=lambda: log.append(st.session_state.more))
+    st.write(f"{e.open} {log}")
+    st.expander("Plain")
+    st.tabs(["X", "Y"])
+    """)
+    at.expander[0].set_open(True).run()
+    assert texts(at) == ["True [True]"]
+    with pytest.raises(AppTestError, match="does not track its state: give it a key"):
+        at.expander[1].set_open(True)
+    with pytest.raises(AppTestError, match="does not track which tab is selected"):
+        at.tabs[1].select()
 
 
 @pytest.mark.parametrize(

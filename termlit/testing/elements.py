@@ -201,11 +201,36 @@ class Column(Block):
 class Tab(Block):
     label = prop("label")
 
+    def select(self) -> Tab:
+        """Pick this tab in the next run, as ←/→ on the tab bar do (termlit's
+        own; only for tabs that track their state: ``key`` with ``on_change``
+        or ``bind``)."""
+        tabs_id = self.id.rsplit("/", 1)[0]
+        tabs = next((node for node in self._at._tree() if node.id == tabs_id), None)
+        if tabs is None or not tabs.props.get("tracked"):
+            raise AppTestError(
+                f"Tab {self.label!r} does not track which tab is selected: give st.tabs a key and "
+                "on_change='rerun' (or a callback, or bind='query-params') to pick tabs in a test."
+            )
+        self._at._inputs.set(tabs_id, self.label)
+        return self
+
 
 class Expander(Block):
     label = prop("label")
 
     icon = prop("icon", text=True)
+
+    def set_open(self, value: bool) -> Expander:
+        """Open (True) or close the expander in the next run, as Enter on its
+        title does (termlit's own; only for one that tracks its state)."""
+        if not self._element.props.get("tracked"):
+            raise AppTestError(
+                f"The expander {self.label!r} does not track its state: give it a key and "
+                "on_change='rerun' (or a callback, or bind='query-params') to open it in a test."
+            )
+        self._at._inputs.set(self.id, bool(value))
+        return self
 
 
 class Status(Expander):
