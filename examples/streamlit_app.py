@@ -24,6 +24,7 @@ PAGES = {
         st.Page("widgets.py", title="Widgets", icon="🔘"),
         st.Page("widgets_new.py", title="New widgets", icon="🆕"),
         st.Page("layout.py", title="Layout", icon="🧱"),
+        st.Page("layout_new.py", title="Rows and grids", icon="📐"),
         st.Page("forms.py", title="Forms", icon="📝"),
         st.Page("fragments.py", title="Fragments", icon="🧩"),
         st.Page("progress.py", title="Progress", icon="⏳"),

@@ -28,6 +28,7 @@ GALLERY = [
     ("widgets", []),
     ("widgets_new", []),
     ("layout", []),
+    ("layout_new", []),
     ("forms", []),
     ("fragments", []),
     ("progress", []),

@@ -13,7 +13,8 @@ from termlit.elements.vega import altair_chart, echarts_chart, plotly_chart, veg
 from termlit.elements.maps import map, pydeck_chart
 from termlit.elements.diagrams import graphviz_chart, mermaid_chart
 from termlit.elements.media import audio, audio_input, camera_input, html, pdf, video
-from termlit.elements.layout import columns, container, empty, expander, popover, sidebar, tabs
+from termlit.elements.layout import bottom, columns, container, empty, grid, sidebar, space
+from termlit.elements.dynamic import expander, popover, tabs
 from termlit.elements.navigation import Page, StreamlitPage, navigation, page_link, switch_page
 from termlit.elements.notices import (
     bokeh_chart,
@@ -71,6 +72,7 @@ from termlit.elements.widgets.time_widgets import date_input, datetime_input, ti
 __all__ = sorted(API) + [
     "API",
     "DeltaGenerator",
+    "bottom",
     "Page",
     "StreamlitPage",
     "column_config",

@@ -17,11 +17,20 @@ __all__ = ["get_option", "query_params", "rerun", "session_state", "set_option",
 
 
 @api
-def rerun(scope: str = "app") -> NoReturn:
-    """End this run now and run the script again from the top."""
-    if scope not in ("app", "fragment"):
-        raise StreamlitAPIException(f"st.rerun: scope must be 'app' or 'fragment', got {scope!r}.")
-    raise RerunException(scope)
+def rerun(scope: Any = "app") -> NoReturn:
+    """End this run now and run the script again from the top.
+
+    ``scope="fragment"`` reruns only the fragment it is called in; a
+    fragment key, or a list of them, called from a widget callback, reruns
+    only the fragments with those keys (``@st.fragment(key=...)``)."""
+    if scope in ("app", "fragment"):
+        raise RerunException(scope)
+    names = list(scope) if isinstance(scope, (list, tuple)) else [scope]
+    if not names or any(isinstance(n, bool) or not isinstance(n, (str, int)) for n in names):
+        raise StreamlitAPIException(
+            f"st.rerun: scope must be 'app', 'fragment', a fragment key or a list of keys, got {scope!r}."
+        )
+    raise RerunException("keys", tuple(str(n) for n in names))
 
 
 @api

@@ -58,6 +58,14 @@ def _wrap(func: Callable[..., Any], kind: str, props: dict[str, Any], run_every:
         if ctx.bare:
             return func(*args, **kwargs)
         fid = ctx.new_fragment_id(name)
+        key = props.get("key")
+        if key is not None:
+            owners = ctx.__dict__.setdefault("_fragment_keys", {})
+            if owners.setdefault(key, name) != name:
+                raise StreamlitAPIException(
+                    f"The fragment key {key!r} is used by two fragment functions in this run "
+                    f"({owners[key]} and {name}); fragment keys must be unique."
+                )
         if kind == "dialog":
             if ctx.open_dialog is not None:
                 raise StreamlitAPIException(
@@ -66,34 +74,66 @@ def _wrap(func: Callable[..., Any], kind: str, props: dict[str, Any], run_every:
                 )
             ctx.open_dialog = props["title"]
         element, _slot = ctx.emit(kind, dict(props), container=True)
-        ctx.fragments[fid] = FragmentCall(func, args, kwargs, element.id, run_every, ctx.widget_page)
+        ctx.fragments[fid] = FragmentCall(func, args, kwargs, element.id, run_every, ctx.widget_page, key)
         with ctx.inside_fragment(fid, element):
             return func(*args, **kwargs)
 
     return call
 
 
+def _check_fragment_key(key: Any) -> str | None:
+    if key is None:
+        return None
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        raise StreamlitAPIException(f"st.fragment: key must be a string or an int, got {type(key).__name__} {key!r}.")
+    key = str(key)
+    if key in ("app", "fragment"):
+        raise StreamlitAPIException(
+            f"st.fragment: the key {key!r} is reserved (st.rerun takes it as a scope); choose another key."
+        )
+    return key
+
+
 @api
-def fragment(func: F | None = None, *, run_every: Any = None) -> Any:
+def fragment(func: F | None = None, *, run_every: Any = None, parallel: bool = False, key: str | int | None = None) -> Any:
     """Make a function a fragment: its widgets rerun only the function.
 
-    Use as ``@st.fragment`` or ``@st.fragment(run_every="5s")``.
+    Use as ``@st.fragment`` or ``@st.fragment(run_every="5s")``. ``key``
+    names the fragment, so that a widget callback can rerun only it with
+    ``st.rerun("key")`` (unique among the fragments of a run; every call
+    site of one function shares it). ``parallel=True`` is accepted: in the
+    terminal a fragment always runs in line with the script, in order, so
+    the page reads the same as with ``parallel=False``.
     """
     seconds = _seconds(run_every)
+    key = _check_fragment_key(key)
+    props = {"run_every": seconds, "key": key, "parallel": bool(parallel)}
     if func is None:
-        return lambda f: _wrap(f, "fragment", {"run_every": seconds}, seconds)
+        return lambda f: _wrap(f, "fragment", props, seconds)
     if not callable(func):
         raise StreamlitAPIException(f"st.fragment decorates a function, got {type(func).__name__}.")
-    return _wrap(func, "fragment", {"run_every": seconds}, seconds)
+    return _wrap(func, "fragment", props, seconds)
 
 
 @api
-def dialog(title: str, *, width: str = "small", dismissible: bool = True, on_dismiss: Any = "ignore") -> Callable[[F], F]:
+def dialog(
+    title: str,
+    *,
+    width: str = "small",
+    position: str = "center",
+    dismissible: bool = True,
+    icon: str | None = None,
+    on_dismiss: Any = "ignore",
+) -> Callable[[F], F]:
     """Make a function a dialog: calling it opens a modal window with what it
-    shows; its widgets rerun only the dialog, and ``st.rerun()`` closes it."""
+    shows; its widgets rerun only the dialog, and ``st.rerun()`` closes it.
+    ``position="left"`` or ``"right"`` shows it as a full-height drawer on
+    that side; ``icon`` goes before the title."""
     if width not in ("small", "medium", "large"):
         raise StreamlitAPIException(f"st.dialog: width must be 'small', 'medium' or 'large', got {width!r}.")
+    if position not in ("center", "left", "right"):
+        raise StreamlitAPIException(f"st.dialog: position must be 'center', 'left' or 'right', got {position!r}.")
     if callable(title):
         raise StreamlitAPIException("st.dialog needs a title: use @st.dialog(\"Title\"), with parentheses.")
-    props = {"title": str(title), "width": width, "dismissible": bool(dismissible)}
+    props = {"title": str(title), "width": width, "dismissible": bool(dismissible), "position": position, "icon": icon}
     return lambda func: _wrap(func, "dialog", props, None)

@@ -111,12 +111,17 @@ class StatusContainer(DeltaGenerator):
 
 
 @api
-def status(label: str, *, expanded: bool = False, state: str = "running", width: Any = "stretch") -> StatusContainer:
+def status(
+    label: str, *, expanded: bool = False, state: str = "running", type: str = "default", width: Any = "stretch",
+) -> StatusContainer:
     """A container that shows how a long task is going: running (spinning),
-    complete (✔) or error (✖). Used as ``with st.status("Loading..."):``."""
+    complete (✔) or error (✖). Used as ``with st.status("Loading..."):``.
+    ``type`` is the look of an expander: "default", "compact" or "step"."""
     if state not in _STATES:
         raise StreamlitAPIException(f"st.status: state must be one of {_STATES}, got {state!r}.")
-    props = {"label": str(label), "expanded": bool(expanded), "state": state}
+    if type not in ("default", "compact", "step"):
+        raise StreamlitAPIException(f"st.status: type must be 'default', 'compact' or 'step', got {type!r}.")
+    props = {"label": str(label), "expanded": bool(expanded), "state": state, "type": type}
     element, slot = get_run_context().emit("status", props, container=True)
     return StatusContainer(element, slot, props)
 

@@ -141,7 +141,8 @@ class RunContext:
         #: Set when this run reruns one fragment only.
         self.fragment_rerun: FragmentRerun | None = None
         #: st.rerun(scope=...) of the run, when it asked for one.
-        self.rerun_scope: str | None = None
+        #: What st.rerun() asked to rerun: "app", "fragment", or fragment ids (st.rerun("key")).
+        self.rerun_scope: str | frozenset[str] | None = None
         #: Called when the run finished (forms clear their widgets, check for
         #: a missing submit button...).
         self.end_hooks: list[Callable[[], None]] = []
@@ -219,6 +220,18 @@ class RunContext:
     @property
     def target(self) -> Target:
         return self.stack[-1] if self.stack else self.main
+
+    def made(self, element_id: str) -> Element | None:
+        """The container with this id, if this run has made it; in a
+        fragment rerun, also a top-level container of the page the rerun
+        builds on (what the fragment writes there adds up, as in Streamlit)."""
+        with self.lock:
+            found = self._containers.get(element_id)
+            if found is None and self.fragment_rerun is not None:
+                for child in self.main.children:
+                    if child.id == element_id and child.children is not None:
+                        found = self._containers[element_id] = child
+            return found
 
     def container(self, node: Element) -> Element:
         """The container of this run that ``node`` (a container handle's

@@ -9,11 +9,13 @@ class ScriptControl(BaseException):
 
 
 class RerunException(ScriptControl):
-    """``st.rerun()``: end this run now and start a new one."""
+    """``st.rerun()``: end this run now and start a new one. ``keys`` are
+    the fragment keys of ``st.rerun("key")`` (from a widget callback)."""
 
-    def __init__(self, scope: str = "app") -> None:
+    def __init__(self, scope: str = "app", keys: tuple[str, ...] = ()) -> None:
         super().__init__(scope)
         self.scope = scope
+        self.keys = keys
 
 
 class StopException(ScriptControl):

@@ -33,6 +33,8 @@ class FragmentCall:
     run_every: float | None
     #: The page whose widgets the fragment creates (None: the entrypoint's).
     page: str | None = None
+    #: The ``key=`` of the fragment, which ``st.rerun("key")`` names.
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,13 @@ class Fragments:
             self.calls = dict(calls)
         else:
             self.calls.update(calls)
+
+    def ids_for(self, keys: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
+        """The ids of the fragment calls with these keys, and the keys no
+        call of the last runs has."""
+        ids = frozenset(fid for fid, call in self.calls.items() if call.key in keys)
+        known = {call.key for call in self.calls.values()}
+        return ids, [key for key in keys if key not in known]
 
     def prepare(self, fid: str, main: Element, sidebar: Element) -> FragmentRerun | None:
         """Set up the rerun of ``fid`` inside copies of ``main`` and ``sidebar``

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import PageConfig, RunContext, run_context_var
 from termlit.runtime.control import InterruptedRun, RerunException, StopException, SwitchPage
 from termlit.runtime.exceptions import emit_exception, exception_props_from_text
@@ -359,6 +360,8 @@ class ScriptRunner:
                 scope = APP
                 if ctx.rerun_scope == "fragment" and ctx.fragment_id is not None:
                     scope = ctx.fragment_id
+                elif isinstance(ctx.rerun_scope, frozenset) and ctx.rerun_scope:
+                    scope = ctx.rerun_scope  # st.rerun("key") from a callback
                 with self._lock:
                     if switch is not None:
                         self.session.page_request = switch.key
@@ -412,12 +415,26 @@ class ScriptRunner:
         try:
             try:
                 changed = self.state.begin_run()
+                keyed: list[str] = []
                 for meta in changed:
                     if meta.callback is not None:
                         try:
                             meta.callback(*meta.args, **meta.kwargs)
+                        except RerunException as exc:
+                            if exc.scope != "keys":
+                                raise
+                            keyed.extend(exc.keys)  # st.rerun("key"): only those fragments
                         except Exception as exc:  # shown, the run goes on
                             emit_exception(ctx, exc)
+                if keyed:
+                    ids, unknown = self.fragments.ids_for(tuple(keyed))
+                    if not unknown:
+                        ctx.rerun_scope = ids
+                        return RunStatus.RERUN
+                    emit_exception(ctx, StreamlitAPIException(
+                        f"st.rerun({unknown[0]!r}): no fragment has that key; give one "
+                        f"@st.fragment(key={unknown[0]!r}), or rerun the app with st.rerun()."
+                    ))
                 rerun = ctx.fragment_rerun
                 if rerun is not None:
                     with ctx.inside_fragment(rerun.id, rerun.node):
@@ -429,6 +446,13 @@ class ScriptRunner:
                 ctx.errored = True
                 emit_exception(ctx, exc)
             except RerunException as exc:
+                if exc.scope == "keys":
+                    emit_exception(ctx, StreamlitAPIException(
+                        f"st.rerun({exc.keys[0]!r}) reruns keyed fragments only from a widget callback "
+                        "(on_click / on_change); in the script or a fragment, use st.rerun() or "
+                        "st.rerun(scope='fragment')."
+                    ))
+                    return RunStatus.FINISHED
                 ctx.rerun_scope = exc.scope
                 return RunStatus.RERUN
             except InterruptedRun:

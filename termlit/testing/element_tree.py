@@ -6,7 +6,7 @@ from __future__ import annotations
 from termlit.testing.actions import AudioInput, CameraInput, LinkButton, MenuButton, Pagination
 from termlit.testing.data import Chart, DataEditor, Dataframe, Table
 from termlit.testing.elements import (
-    Block, ChatMessage, Column, ElementTree, Expander, PageLink, SpecialBlock, Status, Tab,
+    Block, ChatMessage, Column, ElementTree, Expander, Grid, PageLink, Space, SpecialBlock, Status, Tab,
 )
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Node, Widget, WidgetList
 from termlit.testing.text import (
@@ -64,9 +64,9 @@ __all__ = [
     "AlertBase", "AppTestError", "Block", "BlockList", "Button", "ButtonGroup", "Caption", "Chart",
     "ChatInput", "ChatMessage", "Checkbox", "Code", "ColorPicker", "Column", "DataEditor", "Dataframe",
     "DateInput", "DateTimeInput", "Divider", "DownloadButton", "Element", "ElementList", "ElementTree",
-    "Error", "Exception", "Expander", "Feedback", "FileUploader", "Header", "HeadingBase", "Help", "Html", "Image", "Info",
+    "Error", "Exception", "Expander", "Grid", "Feedback", "FileUploader", "Header", "HeadingBase", "Help", "Html", "Image", "Info",
     "Json", "Latex", "Markdown", "Metric", "Multiselect", "Node", "NumberInput", "Progress", "Radio",
-    "SelectSlider", "Selectbox", "Slider", "SpecialBlock", "Status", "Subheader", "Success", "Tab", "Table", "Text",
+    "SelectSlider", "Selectbox", "Slider", "Space", "SpecialBlock", "Status", "Subheader", "Success", "Tab", "Table", "Text",
     "TextArea", "TextInput", "TimeInput", "Title", "Toast", "Toggle", "UnknownElement", "Warning", "Widget",
     "WidgetList",
     "AudioInput", "CameraInput", "LinkButton", "MenuButton", "PageLink", "Pagination",

@@ -25,7 +25,8 @@ from termlit.testing import actions, data, text, widgets
 from termlit.testing.nodes import AppTestError, BlockList, ElementList, Host, Node, Widget, WidgetList, prop
 
 __all__ = [
-    "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "SpecialBlock", "Status", "Tab",
+    "LISTS", "Block", "ChatMessage", "Column", "ElementTree", "Expander", "Grid", "Space", "SpecialBlock", "Status",
+    "Tab",
     "PageLink", "add_lists", "wrap",
 ]
 
@@ -207,11 +208,36 @@ class Column(Block):
 class Tab(Block):
     label = prop("label")
 
+    def select(self) -> Tab:
+        """Pick this tab in the next run, as ←/→ on the tab bar do (termlit's
+        own; only for tabs that track their state: ``key`` with ``on_change``
+        or ``bind``)."""
+        tabs_id = self.id.rsplit("/", 1)[0]
+        tabs = next((node for node in self._at._tree() if node.id == tabs_id), None)
+        if tabs is None or not tabs.props.get("tracked"):
+            raise AppTestError(
+                f"Tab {self.label!r} does not track which tab is selected: give st.tabs a key and "
+                "on_change='rerun' (or a callback, or bind='query-params') to pick tabs in a test."
+            )
+        self._at._inputs.set(tabs_id, self.label)
+        return self
+
 
 class Expander(Block):
     label = prop("label")
 
     icon = prop("icon", text=True)
+
+    def set_open(self, value: bool) -> Expander:
+        """Open (True) or close the expander in the next run, as Enter on its
+        title does (termlit's own; only for one that tracks its state)."""
+        if not self._element.props.get("tracked"):
+            raise AppTestError(
+                f"The expander {self.label!r} does not track its state: give it a key and "
+                "on_change='rerun' (or a callback, or bind='query-params') to open it in a test."
+            )
+        self._at._inputs.set(self.id, bool(value))
+        return self
 
 
 class Status(Expander):
@@ -235,6 +261,52 @@ class ChatMessage(Block):
         if role == "custom" and glyph == name.strip()[0].upper():
             return ""
         return glyph
+
+
+class Grid(Block):
+    """An ``st.grid``: its attributes are the arguments it was made with, as
+    Streamlit's AppTest reports them (``column_count`` is ``columns``)."""
+
+    @property
+    def type(self) -> str:
+        return "grid_container"
+
+    @property
+    def column_count(self) -> int | str:
+        return self._element.props["columns"]
+
+    wrap = prop("wrap")
+    border = prop("border")
+    row_height = prop("row_height")
+    min_column_width = prop("min_column_width")
+    vertical_alignment = prop("vertical_alignment")
+    dense = prop("dense")
+    width = prop("width")
+    height = prop("height")
+
+    @property
+    def gap(self) -> Any:
+        """The gap: one value, or ``(row_gap, column_gap)`` when they differ."""
+        props = self._element.props
+        row, column = props["row_gap"], props["column_gap"]
+        return row if row == column else (row, column)
+
+
+class Space(Node):
+    """An ``st.space``: ``.size`` and ``.value`` are its size argument."""
+
+    @property
+    def size(self) -> Any:
+        return self._element.props["size"]
+
+    value = size
+
+    @property
+    def key(self) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"Space(size={self.size!r})"
 
 
 class SpecialBlock(Block):
@@ -267,8 +339,11 @@ class ElementTree(Block):
 
 
 _BLOCKS: dict[str, type[Block]] = {
-    "main": SpecialBlock, "sidebar": SpecialBlock, "column": Column, "tab": Tab, "expander": Expander, "status": Status, "chat_message": ChatMessage,
+    "main": SpecialBlock, "sidebar": SpecialBlock, "bottom": SpecialBlock, "grid": Grid, "column": Column, "tab": Tab, "expander": Expander, "status": Status, "chat_message": ChatMessage,
 }
+
+
+_VIEWS["space"] = Space
 
 
 def wrap(element: Element, at: Host) -> Node:

@@ -99,6 +99,8 @@ class Host(Protocol):
 
     def run(self, *, timeout: float | None = None) -> Any: ...
 
+    def _tree(self) -> Any: ...
+
 
 class Node:
     """One element of the last run. Its props read as attributes too

@@ -182,3 +182,7 @@ class Reconciler:
             previous = view
         flush(previous, None)
         owner.views = order
+        if fresh or removed:
+            changed = getattr(owner, "children_changed", None)
+            if changed is not None:
+                changed()

@@ -3,14 +3,17 @@ that holds elements)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 from termlit.elements._checks import check_positive_int
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, CallbackArgs, CallbackKwargs, Key, WidgetArgs, widget
+from termlit.elements.layout import bottom
 from termlit.elements.widgets.file_uploader import UploadedFile, accepted_types
 from termlit.errors import StreamlitAPIException
+from termlit.runtime.context import get_run_context
 
 __all__ = ["AVATARS", "ChatInputValue", "chat_input", "chat_message"]
 
@@ -90,15 +93,19 @@ def chat_input(
             return None
         return v[:max_chars] if max_chars else v
 
-    value = widget(
-        common,
-        default=None,
-        props={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file, "types": types},
-        params={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file},
-        key_params=("max_chars",),
-        trigger=True,
-        coerce=coerce,
-    )
+    ctx = get_run_context()
+    # In the main area (not in a container) the line goes to st.bottom, as in Streamlit.
+    place = bottom if not ctx.bare and ctx.target is ctx.main else contextlib.nullcontext()
+    with place:
+        value = widget(
+            common,
+            default=None,
+            props={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file, "types": types},
+            params={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file},
+            key_params=("max_chars",),
+            trigger=True,
+            coerce=coerce,
+        )
     if accept_file:
         if isinstance(value, dict):
             return ChatInputValue(value["text"], list(value["files"]))

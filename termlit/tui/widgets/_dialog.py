@@ -1,4 +1,5 @@
-"""``@st.dialog``: a fragment shown in a modal window."""
+"""``@st.dialog``: a fragment shown in a modal window, centred, or as a
+full-height drawer on the left or right (``position=``)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,15 @@ from textual.widget import Widget
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["DialogScreen", "DialogView"]
+__all__ = ["DialogScreen", "DialogView", "title_text"]
 
 _WIDTHS = {"small": 50, "medium": 70, "large": 90}
+
+
+def title_text(props: dict[str, Any]) -> str:
+    """The dialog's title, after its icon if it has one."""
+    icon = props.get("icon")
+    return f"{icon} {props['title']}" if icon else props["title"]
 
 
 class _Body(VerticalScroll, can_focus=False):
@@ -40,6 +47,9 @@ class DialogScreen(ModalScreen[None]):
         height: auto; max-height: 90%; border: round $accent; padding: 0 1;
         background: $surface;
     }
+    DialogScreen.-left { align: left top; }
+    DialogScreen.-right { align: right top; }
+    DialogScreen.-left > _Body, DialogScreen.-right > _Body { height: 100%; max-height: 100%; }
     """
 
     def __init__(self, view: DialogView, children: list[Widget]) -> None:
@@ -49,8 +59,11 @@ class DialogScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         props = self.view.element.props
-        self.body.border_title = props["title"]
+        self.body.border_title = title_text(props)
         self.body.styles.width = f"{_WIDTHS.get(props.get('width'), 50)}%"
+        position = props.get("position", "center")
+        self.set_class(position == "left", "-left")
+        self.set_class(position == "right", "-right")
         yield self.body
 
     def action_close(self) -> None:
@@ -82,4 +95,4 @@ class DialogView(ElementView, Widget):
             self.screen_window.dismiss()
 
     def apply_props(self, props: dict[str, Any]) -> None:
-        self.screen_window.body.border_title = props["title"]
+        self.screen_window.body.border_title = title_text(props)
