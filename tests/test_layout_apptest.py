@@ -240,7 +240,7 @@ def test_tracked_expanders_open_and_untracked_containers_say_how_to_track():
         ("st.tabs(['A'], bind='query-params')", "bind='query-params' needs a key"),
         ("st.expander('E', on_change=3)", "on_change must be 'ignore', 'rerun' or a callable"),
         ("st.tabs(['A', 'A'], key='k', bind='query-params')", "labels must be non-empty and unique"),
-        ("st.expander('E', key='k', bind='url')", "bind must be 'query-params' or None"),
+        ("st.expander('E', key='k', bind='url')", "bind='url' is not supported. Use bind='query-params'"),
         ("st.expander('E', type='fancy')", "type must be one of 'default', 'compact', 'step'"),
     ],
 )
