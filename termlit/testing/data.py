@@ -19,7 +19,14 @@ class Dataframe(Widget):
 
     @property
     def value(self) -> Any:
-        return self._element.props["data"]
+        """The data; a lazy source's rows are loaded here, on access."""
+        source = self._element.props.get("source")
+        return source.to_pandas() if source is not None else self._element.props["data"]
+
+    @property
+    def source(self) -> Any:
+        """The lazy source the table pages from (None for in-memory data)."""
+        return self._element.props.get("source")
 
     @property
     def editing_mode(self) -> str:

@@ -35,7 +35,7 @@ def render_table(props: dict[str, Any]) -> RenderableType:
         body.append([Text(t, style="dim italic" if m else "") for t, m in zip(texts, missing)])
     for row in zip(*body):
         table.add_row(*row)
-    total = len(frame)
+    total = int(props.get("total_rows", len(frame)))
     if total > cap:
         note = Text(
             f"Showing the first {cap:,} of {total:,} rows: st.table draws every row, "
