@@ -67,6 +67,9 @@ class LazyTableView(DataFrameView):
 
     def _reset(self, empty: Any) -> None:
         self.chunk = empty if empty is not None else self.chunk.iloc[:0]
+        if self.frame is not None:  # the old rows leave the screen while the new ones load
+            self.frame = self.window.frame = self.chunk
+            self.window.invalidate()
         self.chunk_offset = 0
         self.total = None
         self.known_end = 0
