@@ -182,7 +182,7 @@ def main() -> None:
     print()
     for lazy, eager in zip(names[::2], names[1::2]):
         a, b = runs[lazy], runs[eager]
-        print(f"{lazy} vs {eager}: first paint {b["first_paint_s"] / a["first_paint_s"]:.1f}x (eager time / lazy time), "
+        print(f"{lazy} vs {eager}: first paint {b['first_paint_s'] / a['first_paint_s']:.1f}x (eager time / lazy time), "
               f"peak RSS {b['rss_mb'] / a['rss_mb']:.1f}x smaller")
 
 
