@@ -17,7 +17,8 @@ from pathlib import Path
 
 import termlit as st
 
-ROWS = int(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BIGTABLE_ROWS", 10_000_000))
+_GIVEN = [arg for arg in sys.argv[1:2] if arg.replace("_", "").isdigit()]
+ROWS = int(_GIVEN[0] if _GIVEN else os.environ.get("BIGTABLE_ROWS", 10_000_000))
 DATABASE = Path(os.environ.get("BIGTABLE_DB") or Path(tempfile.gettempdir()) / f"termlit-bigtable-{ROWS}.db")
 CITIES = ["Lisbon", "Oslo", "Nairobi", "Montreal", "Osaka", "Valparaiso", "Tallinn", "Perth"]
 PRODUCTS = ["kettle", "lamp", "desk", "chair", "mug", "rug", "clock", "shelf", "vase", "fan"]

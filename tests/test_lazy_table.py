@@ -207,3 +207,23 @@ def test_an_eager_and_a_lazy_table_replace_each_other(write_app, db, tmp_path):
             assert app.query(LazyTableView)
 
     run_async(scenario())
+
+
+def test_the_bigtable_example_creates_its_database_once_and_shows_it_lazily(tmp_path, monkeypatch):
+    from conftest import EXAMPLES
+
+    monkeypatch.setenv("BIGTABLE_ROWS", "2500")
+    monkeypatch.setenv("BIGTABLE_DB", str(tmp_path / "big.db"))
+    at = AppTest.from_file(EXAMPLES / "bigtable.py", default_timeout=60).run()
+    assert not at.exception
+    assert (tmp_path / "big.db").exists() and not (tmp_path / "big.partial").exists()
+    table, city = at.dataframe[0].source, at.dataframe[1].source
+    with sqlite3.connect(tmp_path / "big.db") as conn:
+        (highest,) = conn.execute("select max(amount) from sales").fetchone()
+    assert table.count() == 2500 and table.primary_key == ["id"]
+    assert table.window(0, 1, sort=[("amount", False)])["amount"].tolist() == [highest]
+    lisbon = city.count()
+    at.selectbox[0].set_value("Oslo").run()
+    oslo = at.dataframe[1].source
+    assert set(oslo.window(0, 50)["city"]) == {"Oslo"} and oslo.count() + lisbon < 2500
+    assert at.dataframe[1].source.count("kettle") == oslo.count("KETTLE")
