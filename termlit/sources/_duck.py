@@ -64,10 +64,15 @@ class DuckDBSource(TableSource):
         except Exception:  # noqa: BLE001 - some relations cannot print their SQL
             return ("duckdb", id(self._relation))
 
-    def _rel(self) -> Any:
+    def _run(self, work: Callable[[Any], Any]) -> Any:
+        """``work(relation)``; a scan gets a cursor of its own, closed after."""
         if self._make is None:
-            return self._relation
-        return self._make(self._connection.cursor())
+            return work(self._relation)
+        cursor = self._connection.cursor()
+        try:
+            return work(self._make(cursor))
+        finally:
+            cursor.close()
 
     def _filtered(self, relation: Any, search: str | None) -> Any:
         if not search:
@@ -81,17 +86,20 @@ class DuckDBSource(TableSource):
         return relation if condition is None else relation.filter(condition)
 
     def _columns_frame(self) -> Any:
-        return self._rel().limit(0).df()
+        return self._run(lambda relation: relation.limit(0).df())
 
     def _count(self, search: str | None) -> int:
-        return int(self._filtered(self._rel(), search).aggregate("count(*)").fetchall()[0][0])
+        return self._run(lambda relation: int(self._filtered(relation, search).aggregate("count(*)").fetchall()[0][0]))
 
     def _window(self, offset: int, limit: int, sort: list[tuple[str, bool]], search: str | None) -> Any:
-        relation = self._filtered(self._rel(), search)
-        if sort:
-            keys = [ColumnExpression(n).asc() if up else ColumnExpression(n).desc() for n, up in sort]
-            relation = relation.sort(*keys)
-        return relation.limit(limit, offset).df()
+        def work(relation: Any) -> Any:
+            relation = self._filtered(relation, search)
+            if sort:
+                keys = [ColumnExpression(n).asc() if up else ColumnExpression(n).desc() for n, up in sort]
+                relation = relation.sort(*keys)
+            return relation.limit(limit, offset).df()
+
+        return self._run(work)
 
     def _all(self) -> Any:
-        return self._rel().df()
+        return self._run(lambda relation: relation.df())
