@@ -227,3 +227,12 @@ def test_the_bigtable_example_creates_its_database_once_and_shows_it_lazily(tmp_
     oslo = at.dataframe[1].source
     assert set(oslo.window(0, 50)["city"]) == {"Oslo"} and oslo.count() + lisbon < 2500
     assert at.dataframe[1].source.count("kettle") == oslo.count("KETTLE")
+
+
+def test_apptest_shows_a_lazy_table_without_loading_it(db):
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.dataframe(conn.table("items"))
+""").run()
+    assert repr(at.dataframe[0]) == "Dataframe(type='dataframe', source=SQLSource(id, name, amount))"

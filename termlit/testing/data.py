@@ -28,6 +28,12 @@ class Dataframe(Widget):
         """The lazy source the table pages from (None for in-memory data)."""
         return self._element.props.get("source")
 
+    def __repr__(self) -> str:
+        source = self.source
+        if source is None:
+            return super().__repr__()
+        return f"{type(self).__name__}(type={self.type!r}, source={source!r})"  # not loaded to be shown
+
     @property
     def editing_mode(self) -> str:
         """"read_only" for st.dataframe; a data editor's ``num_rows``."""
