@@ -236,3 +236,13 @@ conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
 st.dataframe(conn.table("items"))
 """).run()
     assert repr(at.dataframe[0]) == "Dataframe(type='dataframe', source=SQLSource(id, name, amount))"
+
+
+def test_calls_that_cannot_page_a_lazy_table_say_how_to_load_it(db):
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.line_chart(conn.table("items"), x="id", y="amount")
+""").run()
+    assert "cannot page a lazy table (SQLSource)" in at.exception[0].message
+    assert "source.window(0, 10_000)" in at.exception[0].message

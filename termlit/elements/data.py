@@ -37,6 +37,14 @@ def to_dataframe(data: Any) -> Any:
         return pd.DataFrame()
     if isinstance(data, pd.DataFrame):
         return data
+    from termlit import sources  # lazy: only lazy data needs it (no engine is loaded here)
+
+    if sources.is_lazy(data):
+        raise StreamlitAPIException(
+            f"This call cannot page a lazy table ({type(data).__name__}): only st.dataframe and st.table "
+            "read it a window at a time. Load the rows it needs first, e.g. `source.window(0, 10_000)` "
+            "or `source.to_pandas()` (for a polars LazyFrame, `.collect()`)."
+        )
     if isinstance(data, (pd.Series, pd.Index)):
         return data.to_frame()
     module = type(data).__module__ or ""
