@@ -37,6 +37,7 @@ PAGES = {
         st.Page("colors.py", title="Colours", icon="🎨"),
         st.Page("caching.py", title="Caching", icon="⚡"),
         st.Page("sql.py", title="SQL", icon="💾"),
+        st.Page("bigtable.py", title="Big table", icon="📚"),
     ],
 }
 st.navigation(PAGES).run()

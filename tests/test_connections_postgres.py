@@ -246,3 +246,63 @@ def test_a_dropped_connection_is_retried(server, project):
     before = conn.engine
     assert len(conn.query("select * from my_table", ttl=0)) == 3
     assert conn.engine is not before  # the dropped connection made it reset and retry
+
+
+# -- lazy tables: the window, count, sort and search run in PostgreSQL ---------------
+
+LAZY_ROWS = 20_000
+HOSTILE = "x'); DROP TABLE events; --"
+
+
+@pytest.fixture(scope="module")
+def events(server):
+    import sqlalchemy as sa
+
+    url = sa.engine.URL.create(
+        f"postgresql+{server.driver}", username=APP_USER, password=APP_PASSWORD, host="127.0.0.1",
+        port=server.port, database=DATABASE,
+    )
+    engine = sa.create_engine(url)
+    with engine.begin() as c:
+        c.execute(sa.text("drop table if exists events"))
+        c.execute(sa.text("create table events (id integer primary key, label text, score integer)"))
+        c.execute(sa.text(
+            f"insert into events select g, 'event ' || g, (g * 37) % 1000 from generate_series(0, {LAZY_ROWS - 1}) g"
+        ))
+        c.execute(sa.text("update events set label = :l where id = 777"), {"l": HOSTILE + " 100%_"})
+    yield engine
+    engine.dispose()
+
+
+def test_lazy_table_window_count_sort_and_search_in_postgres(events):
+    from termlit import sources
+
+    import sqlalchemy as sa
+
+    table = sources.sql(sa.Table("events", sa.MetaData(), autoload_with=events), events)
+    assert table.primary_key == ["id"] and table.count() == LAZY_ROWS
+    assert table.window(1000, 3)["id"].tolist() == [1000, 1001, 1002]
+    top = table.window(0, 3, sort=[("score", False)])
+    assert top["score"].tolist() == [999, 999, 999] and top["id"].is_monotonic_increasing  # the key breaks ties
+    assert table.count("EVENT 19999") == 1  # ILIKE: case does not matter
+    assert table.count("event 12") == 1111  # 12, 120-129, 1200-1299, 12000-12999
+    assert table.count(HOSTILE) == 1 and table.count("100%_") == 1 and table.count("' OR '1'='1") == 0
+    assert table.count("%") == 1 and table.count("_") == 1  # literal characters, not wildcards
+    assert table.window(0, 5, search=HOSTILE)["id"].tolist() == [777]
+    with events.connect() as c:
+        assert c.execute(sa.text("select count(*) from events")).scalar_one() == LAZY_ROWS
+
+
+def test_lazy_conn_query_and_the_dataframe_in_postgres(server, project, events):
+    (project / ".termlit/secrets.toml").write_text(secrets_toml(server))
+    at = AppTest.from_string(
+        "import termlit as st\n"
+        "conn = st.connection('my_database')\n"
+        "st.dataframe(conn.query('select * from events where score >= :s', params={'s': 990}, lazy=True))\n"
+        "st.dataframe(conn.table('events'))\n",
+        default_timeout=60,
+    ).run()
+    assert not at.exception
+    lazy, table = at.dataframe[0].source, at.dataframe[1].source
+    assert lazy.count() == 200 and lazy.window(0, 2, sort=[("id", True)])["id"].tolist() == [27, 54]
+    assert table.count() == LAZY_ROWS and at.dataframe[1].columns == ["id", "label", "score"]

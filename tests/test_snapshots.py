@@ -43,8 +43,13 @@ GALLERY = [
 ]
 
 
+#: Examples whose screen depends on what is still loading in the background:
+#: tested by running them (tests/test_lazy_table.py) rather than by a snapshot.
+NO_SNAPSHOT = {"bigtable"}
+
+
 def test_every_example_has_a_snapshot_test():
-    covered = {name for name, _press in GALLERY}
+    covered = {name for name, _press in GALLERY} | NO_SNAPSHOT
     assert covered == {path.stem for path in EXAMPLES.glob("*.py")}
 
 

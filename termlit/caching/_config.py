@@ -2,8 +2,8 @@
 
 Settings come from, highest priority first:
 
-1. environment variables ``TERMLIT_CACHE_DIR``, ``TERMLIT_CACHE_SIZE_LIMIT``
-   and ``TERMLIT_CACHE_MEMORY_LIMIT``;
+1. environment variables ``TERMLIT_CACHE_DIR``, ``TERMLIT_CACHE_SIZE_LIMIT``,
+   ``TERMLIT_CACHE_MEMORY_LIMIT``, ``TERMLIT_CACHE_URL`` and ``TERMLIT_CACHE_KEY``;
 2. the ``[cache]`` table of ``.termlit/config.toml`` in the current directory;
 3. the ``[cache]`` table of ``~/.termlit/config.toml``;
 4. defaults: the user's cache directory (``platformdirs``, so
@@ -16,6 +16,8 @@ Settings come from, highest priority first:
     dir = "~/.cache/my-apps"     # root; every app gets its own folder inside
     size_limit = "2GB"           # per app, on disk; oldest stored entries go first
     memory_limit = "128MB"       # per app, in memory, in front of the disk
+    url = "redis://host:6379/0"  # optional: one cache shared by several processes and hosts
+    key = "a long random secret" # required with url: the signing key every host shares
 
 Every app (one script path) gets a folder ``<root>/apps/<stem>-<hash>``; code
 that runs outside ``termlit run`` uses the folder of the ``__main__`` script,
@@ -49,6 +51,9 @@ __all__ = [
 ENV_DIR = "TERMLIT_CACHE_DIR"
 ENV_SIZE = "TERMLIT_CACHE_SIZE_LIMIT"
 ENV_MEMORY = "TERMLIT_CACHE_MEMORY_LIMIT"
+#: A shared store (``redis://...``) and the signing key its hosts share.
+ENV_URL = "TERMLIT_CACHE_URL"
+ENV_KEY = "TERMLIT_CACHE_KEY"
 
 DEFAULT_SIZE_LIMIT = 1_000_000_000
 DEFAULT_MEMORY_LIMIT = 256_000_000
@@ -63,6 +68,9 @@ class Settings:
     root: Path
     size_limit: int
     memory_limit: int
+    #: A shared store's URL (None: the local folder) and its signing key.
+    url: str | None = None
+    secret: bytes | None = None
 
 
 _UNITS = {
@@ -127,7 +135,8 @@ def load_settings() -> Settings:
     """The settings in force; config files are read once per process, the
     environment variables at every call (they are cheap to look at)."""
     global _cached
-    env = (os.environ.get(ENV_DIR), os.environ.get(ENV_SIZE), os.environ.get(ENV_MEMORY))
+    env = (os.environ.get(ENV_DIR), os.environ.get(ENV_SIZE), os.environ.get(ENV_MEMORY),
+           os.environ.get(ENV_URL), os.environ.get(ENV_KEY))
     cached = _cached
     if cached is not None and cached[0] == env:
         return cached[1]
@@ -138,7 +147,14 @@ def load_settings() -> Settings:
     root = Path(os.path.expanduser(str(root_value))) if root_value else _default_root()
     size = parse_size(env[1] if env[1] else merged.get("size_limit", DEFAULT_SIZE_LIMIT), "size_limit")
     memory = parse_size(env[2] if env[2] else merged.get("memory_limit", DEFAULT_MEMORY_LIMIT), "memory_limit")
-    settings = Settings(root.resolve(), size, memory)
+    url = env[3] or merged.get("url") or None
+    if url is not None and not str(url).startswith(("redis://", "rediss://", "unix://")):
+        raise StreamlitAPIException(
+            f"The cache url {url!r} is not one termlit can use: give redis://host:6379/0 "
+            "(or rediss:// for TLS), or leave it out for the local folder."
+        )
+    secret = env[4] or merged.get("key") or None
+    settings = Settings(root.resolve(), size, memory, url, str(secret).encode() if secret else None)
     _cached = (env, settings)
     return settings
 

@@ -35,6 +35,9 @@ class DataCachedFunc(CachedFunc):
     def _lookup(self, ctx: RunContext | None, key: str) -> tuple[Any, list[Element]] | None:
         return _store(ctx).get(key)
 
+    def _hold(self, ctx: RunContext | None, key: str) -> Any:
+        return _store(ctx).hold(key, ctx.check if ctx is not None and not ctx.bare else None)
+
     def _save(self, ctx: RunContext | None, key: str, value: Any, elements: list[Element]) -> None:
         store = _store(ctx)
         try:

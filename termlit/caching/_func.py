@@ -9,7 +9,7 @@ import threading
 import types
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from termlit.caching._hashing import ArgHasher, function_key
@@ -97,6 +97,10 @@ class CachedFunc(ABC):
     def _forget(self, ctx: RunContext | None, key: str | None) -> None:
         """Drop the entry for ``key``, or every entry of the function (None)."""
 
+    def _hold(self, ctx: RunContext | None, key: str) -> Any:
+        """A lock across processes while a miss computes (none by default)."""
+        return nullcontext()
+
     # -- the shared path -------------------------------------------------------------
 
     def _key(self, args: tuple, kwargs: dict[str, Any]) -> str | None:
@@ -111,7 +115,8 @@ class CachedFunc(ABC):
         hit = self._lookup(ctx, key)
         if hit is None:
             options = self._options
-            with spinner(ctx, options.show_spinner, options.show_time, self._name), _locks.hold(key, ctx):
+            with spinner(ctx, options.show_spinner, options.show_time, self._name), _locks.hold(key, ctx), \
+                    self._hold(ctx, key):
                 hit = self._lookup(ctx, key)  # another run may have filled it meanwhile
                 if hit is None:
                     with capture_elements(ctx, self._name) as elements:

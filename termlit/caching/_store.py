@@ -15,7 +15,8 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,9 @@ class Store:
         return self._disk
 
     def _open_disk(self, retry: bool = True) -> None:
+        if self.settings.url is not None:
+            self._open_shared()
+            return
         try:
             self._disk = DiskTier(self.settings.root, self.directory, self.settings.size_limit)
             _config.write_app_info(self.directory, self.script)
@@ -160,6 +164,50 @@ class Store:
                 "are kept in memory only for now. Check the folder's permissions and free space, "
                 "or point TERMLIT_CACHE_DIR somewhere else.",
             )
+
+    def _open_shared(self) -> None:
+        """The Redis tier in place of the folder (see :mod:`._redis`)."""
+        from termlit.caching._redis import RedisTier  # lazy: only a shared cache loads redis-py
+
+        if not self.settings.secret:
+            self._disk_refused = True
+            warn_once(
+                self.scope,
+                "no-key",
+                "A shared cache (url) needs a signing key every host shares: set [cache] key in "
+                ".termlit/config.toml or TERMLIT_CACHE_KEY. Cached values are kept in memory only for now.",
+            )
+            return
+        name = self.script.stem if self.script is not None else _config.DEFAULT_APP
+        try:
+            self._disk = RedisTier(self.settings.url, self.settings.secret, name)  # type: ignore[assignment]
+        except OSError as exc:
+            self._disk_refused = True
+            warn_once(self.scope, "open", f"Cannot use the shared cache ({exc}); cached values are kept in memory only for now.")
+
+    @contextmanager
+    def hold(self, key: str, check: Callable[[], None] | None = None) -> Iterator[None]:
+        """Across processes, the compute lock of ``key`` (the shared tier's;
+        the local folder has none: each process computes its own miss)."""
+        disk = self.disk()
+        shared = getattr(disk, "hold", None)
+        if shared is None:
+            yield
+            return
+        try:
+            lock = shared(key, check)
+            lock.__enter__()
+        except OSError as exc:
+            self._broken(exc)
+            yield
+            return
+        try:
+            yield
+        finally:
+            try:
+                lock.__exit__(None, None, None)
+            except OSError:
+                pass
 
     def _reopen(self, why: str) -> None:
         with self._lock:

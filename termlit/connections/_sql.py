@@ -167,9 +167,14 @@ class SQLConnection(BaseConnection["Engine"]):
         index_col: str | list[str] | None = None,
         chunksize: int | None = None,
         params: Mapping[str, Any] | None = None,
+        lazy: bool = False,
         **kwargs: Any,
     ) -> Any:
         """Run a read-only query and return a pandas DataFrame.
+
+        With ``lazy=True`` nothing is loaded: the result is a lazy table
+        source (``termlit.sources``) that ``st.dataframe`` pages, sorts and
+        searches in the database; its ``.to_pandas()`` loads all of it.
 
         Results are cached by ``sql``, ``params`` and the other arguments for
         ``ttl`` (seconds, a timedelta or '10m'; ``None`` keeps them until
@@ -188,6 +193,14 @@ class SQLConnection(BaseConnection["Engine"]):
             )
         if chunksize is not None and (not isinstance(chunksize, int) or chunksize <= 0):
             raise StreamlitAPIException(f"chunksize must be a positive whole number, not {chunksize!r}.")
+        if lazy:
+            if chunksize is not None or index_col is not None or kwargs:
+                raise StreamlitAPIException(
+                    "conn.query(lazy=True) takes only sql and params: chunksize, index_col and "
+                    "pandas options apply to a loaded frame (call .to_pandas() on the lazy result)."
+                )
+            self._check_secrets()
+            return self._lazy(sql, params=dict(params or {}))
         seconds = parse_ttl(ttl)
         self._check_secrets()
         key = (sql, freeze(dict(params) if params is not None else None), freeze(index_col), chunksize, freeze(kwargs))
@@ -202,6 +215,32 @@ class SQLConnection(BaseConnection["Engine"]):
         if seconds != 0:
             self._results.set(key, value, seconds)
         return _copy_result(value)
+
+    def table(self, name: str, *, schema: str | None = None) -> Any:
+        """The database table ``name`` as a lazy source: ``st.dataframe``
+        shows it a window at a time (sorting and searching in the database)
+        and its ``.to_pandas()`` loads it all."""
+        from sqlalchemy import MetaData, Table  # lazy: SQLAlchemy loads with the first query
+
+        if not isinstance(name, str) or not name:
+            raise StreamlitAPIException("conn.table() needs the table's name as a string.")
+        self._check_secrets()
+        try:
+            table = Table(name, MetaData(), schema=schema, autoload_with=self._instance)
+        except Exception as exc:
+            from sqlalchemy import inspect  # lazy: see above
+
+            names = inspect(self._instance).get_table_names(schema=schema)
+            raise StreamlitAPIException(
+                f"conn.table({name!r}): no such table ({type(exc).__name__}); the database has "
+                f"{', '.join(names[:20]) or 'no tables'}."
+            ) from None
+        return self._lazy(table)
+
+    def _lazy(self, selectable: Any, params: dict[str, Any] | None = None) -> Any:
+        from termlit.sources import sql as sql_source  # lazy: the sources load SQLAlchemy
+
+        return sql_source(selectable, self._instance, params=params)
 
     def _read(
         self,

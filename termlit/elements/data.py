@@ -40,6 +40,14 @@ def to_dataframe(data: Any) -> Any:
         return pd.DataFrame()
     if isinstance(data, pd.DataFrame):
         return data
+    from termlit import sources  # lazy: only lazy data needs it (no engine is loaded here)
+
+    if sources.is_lazy(data):
+        raise StreamlitAPIException(
+            f"This call cannot page a lazy table ({type(data).__name__}): only st.dataframe and st.table "
+            "read it a window at a time. Load the rows it needs first, e.g. `source.window(0, 10_000)` "
+            "or `source.to_pandas()` (for a polars LazyFrame, `.collect()`)."
+        )
     if isinstance(data, (pd.Series, pd.Index)):
         return data.to_frame()
     module = type(data).__module__ or ""
@@ -251,7 +259,7 @@ def dataframe(
     hide_index: bool | None = None, column_order: Any = None, column_config: Any = None, key: Key | None = None,
     on_select: str | Callback = "ignore", selection_mode: str | Sequence[str] = "multi-row",
     selection_default: Any = None, row_height: int | None = None, placeholder: str | None = None,
-    alt: str | None = None,
+    lazy: bool | None = None, alt: str | None = None,
 ) -> Any:
     """Show ``data`` (DataFrame, Series, array, list, dict, Arrow, polars) as an
     interactive table that draws only the rows in view.
@@ -262,16 +270,31 @@ def dataframe(
     selection of the first run, until the user changes it. ``placeholder``
     is the text of missing values (None: "None", "NaN", "NaT" or "<NA>" by
     kind), ``alt`` a short name of the table, shown on its status line.
+
+    A lazy source (``conn.table()``, ``conn.query(..., lazy=True)``, a DuckDB
+    relation, a polars ``LazyFrame``, a pyarrow ``Dataset``, a Parquet/CSV
+    ``Path``; see :mod:`termlit.sources`) stays in its engine: the table asks
+    for the rows in view and sorts and searches there. ``lazy=False`` shows
+    the first ``PREVIEW_ROWS`` rows of such a source instead, as does a
+    selection with ``lazy=None``; ``lazy=True`` with ``on_select`` is an
+    error. An in-memory frame is drawn a window at a time whatever ``lazy`` says.
     """
     check_size("st.dataframe", "width", width, ("stretch", "content"))
     check_size("st.dataframe", "height", height, ("auto", "stretch"))
-    frame = to_dataframe(data)
+    selecting = not (on_select == "ignore" or on_select is None)
+    source = lazy_source(data, lazy, selecting)
+    if source is not None:
+        return emit("dataframe", lazy_props(
+            source, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
+            column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
+        ))[1]
+    frame = to_dataframe(preview(data))
     props = frame_props(
         frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
         column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
     )
     button_clicks(props, "st.dataframe")
-    if on_select == "ignore" or on_select is None:
+    if not selecting:
         if selection_default is not None:
             raise StreamlitAPIException(
                 "st.dataframe: selection_default needs on_select='rerun' or a callback; with "
@@ -303,6 +326,67 @@ def dataframe(
         },
         coerce=selection_state,
     )
+
+
+# -- lazy sources -----------------------------------------------------------------
+
+#: Rows of a lazy source shown when it is loaded eagerly (``lazy=False``).
+PREVIEW_ROWS = 10_000
+
+
+def lazy_source(data: Any, lazy: bool | None, selecting: bool) -> Any:
+    """The lazy source to page ``data`` from, or None to show it in memory."""
+    if lazy is not None and not isinstance(lazy, bool):
+        raise StreamlitAPIException(f"st.dataframe(lazy=...) takes True, False or None, not {lazy!r}.")
+    module = type(data).__module__ or ""
+    if lazy is True:
+        if module.startswith("pandas") and type(data).__name__ == "Styler":
+            raise StreamlitAPIException(
+                "`lazy=True` is not supported for a pandas Styler: its styling needs the whole table. "
+                "Remove `lazy=True` or pass the underlying dataframe."
+            )
+        if selecting:
+            raise StreamlitAPIException(
+                "st.dataframe(lazy=True) cannot be used with on_select: a lazy table's rows have no "
+                'fixed positions to select. Set on_select="ignore" or remove lazy=True.'
+            )
+        columns = getattr(data, "columns", None)
+        if getattr(columns, "nlevels", 1) > 1:
+            raise StreamlitAPIException(
+                "`lazy=True` cannot show a frame with multi-level column headers: flatten the columns "
+                "or remove `lazy=True`."
+            )
+    if lazy is False or data is None or (selecting and lazy is None):
+        return None
+    from termlit import sources  # lazy: the engines load only for lazy data
+
+    if not sources.is_lazy(data):
+        return None
+    try:
+        return sources.as_source(data)
+    except (TypeError, FileNotFoundError, ValueError) as exc:
+        raise StreamlitAPIException(f"st.dataframe cannot read this data lazily: {exc}") from None
+
+
+def preview(data: Any) -> Any:
+    """Lazy data shown eagerly: its first ``PREVIEW_ROWS`` rows."""
+    from termlit import sources  # lazy: see lazy_source
+
+    if data is None or not sources.is_lazy(data):
+        return data
+    try:
+        return sources.as_source(data).window(0, PREVIEW_ROWS)
+    except (TypeError, FileNotFoundError, ValueError) as exc:
+        raise StreamlitAPIException(f"st.dataframe cannot read this data: {exc}") from None
+
+
+def lazy_props(source: Any, **settings: Any) -> dict[str, Any]:
+    """An interactive table's props for a lazy source: its columns come from
+    the source's schema (an empty frame); the rows stay in the engine."""
+    props = frame_props(source.schema, **settings)
+    props["source"] = source
+    props["source_key"] = source.key
+    return props
 
 
 # -- st.table -------------------------------------------------------------------
@@ -338,17 +422,26 @@ def table(data: Any = None, *, border: bool | str = True, width: Any = "stretch"
     """
     import pandas as pd
 
+    from termlit import sources  # lazy: the engines load only for lazy data
+
     if border not in _BORDERS or (border is not True and border is not False and border != "horizontal"):
         raise StreamlitAPIException(f"st.table: border must be True, False or 'horizontal', got {border!r}.")
     check_size("st.table", "width", width, ("stretch", "content"))
     check_size("st.table", "height", height, ("stretch", "content"))
+    total = None
+    if data is not None and sources.is_lazy(data):
+        try:
+            source = sources.as_source(data)
+            data, total = source.window(0, TABLE_ROW_CAP), source.count()
+        except (TypeError, FileNotFoundError, ValueError) as exc:
+            raise StreamlitAPIException(f"st.table cannot read this data: {exc}") from None
     frame = to_dataframe(data)
     if hide_index is None:
         index = frame.index
         hide_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and index.name is None
-    return emit(
-        "table",
-        {"data": frame, "row_cap": TABLE_ROW_CAP, **column_settings(frame, hide_index=hide_index),
-         "border": border, "width": width, "height": height, "hide_header": _hide_header(data, frame, hide_header),
-         "alt": alt_text(alt)},
-    )[1]
+    props = {"data": frame, "row_cap": TABLE_ROW_CAP, **column_settings(frame, hide_index=hide_index),
+             "border": border, "width": width, "height": height,
+             "hide_header": _hide_header(data, frame, hide_header), "alt": alt_text(alt)}
+    if total is not None:
+        props["total_rows"] = total
+    return emit("table", props)[1]

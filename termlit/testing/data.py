@@ -20,7 +20,20 @@ class Dataframe(Widget):
 
     @property
     def value(self) -> Any:
-        return self._element.props["data"]
+        """The data; a lazy source's rows are loaded here, on access."""
+        source = self._element.props.get("source")
+        return source.to_pandas() if source is not None else self._element.props["data"]
+
+    @property
+    def source(self) -> Any:
+        """The lazy source the table pages from (None for in-memory data)."""
+        return self._element.props.get("source")
+
+    def __repr__(self) -> str:
+        source = self.source
+        if source is None:
+            return super().__repr__()
+        return f"{type(self).__name__}(type={self.type!r}, source={source!r})"  # not loaded to be shown
 
     @property
     def editing_mode(self) -> str:

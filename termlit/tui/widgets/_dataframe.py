@@ -101,6 +101,17 @@ class DataFrameView(ElementView, Widget, can_focus=True):
     DataFrameView:focus > .dataframe--status { color: $text; }
     """
 
+    def __new__(cls, element: Element, *args: Any, **kwargs: Any) -> Any:
+        if cls is DataFrameView and element.props.get("source") is not None:
+            from termlit.tui.widgets._lazy_table import LazyTableView  # lazy: only lazy sources need it
+
+            cls = LazyTableView
+        return super().__new__(cls)
+
+    def can_update(self, element: Element) -> bool:
+        """A lazy table and an in-memory one are different views."""
+        return (element.props.get("source") is None) == (self._applied.get("source") is None)
+
     def __init__(self, element: Element) -> None:
         self.bind_element(element)
         super().__init__()

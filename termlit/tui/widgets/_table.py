@@ -64,7 +64,7 @@ def render_table(props: dict[str, Any]) -> RenderableType:
         ])
     for row in zip(*body):
         table.add_row(*row)
-    total = len(frame)
+    total = int(props.get("total_rows", len(frame)))
     if total > cap:
         note = Text(
             f"Showing the first {cap:,} of {total:,} rows: st.table draws every row, "

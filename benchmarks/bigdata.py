@@ -1,0 +1,191 @@
+"""Tables that stay in the database: a lazy st.dataframe vs loading the rows.
+
+Each measurement runs in its own fresh Python process (so its peak RSS is its
+own), all in this run, on the same data:
+
+* lazy table, first paint: making the source and its props (as st.dataframe
+  does in the script), then a bare Textual app (headless, 80x24, started
+  before the clock runs) mounts the table and waits until the first rows are
+  drawn (the first window read in a worker included);
+* lazy table, PgDn: the page action to the new rows drawn (every line in
+  view rendered), median of many presses (every third one or so needs a new
+  window from the database, fetched in a worker);
+* eager: ``conn.query("select * from sales")`` into pandas (what a table of
+  the whole result needs first), and the same table mounted on that frame;
+* the same two for a Parquet file: DuckDB's scan vs ``pandas.read_parquet``.
+
+Run: ``python benchmarks/bigdata.py [--rows N] [--presses N]`` (10M rows
+by default; the SQLite and Parquet files are made once in the temp folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+
+from pathlib import Path
+
+
+CHILD = r"""
+import asyncio, json, resource, statistics, sys, time
+mode, path, presses = sys.argv[1], sys.argv[2], int(sys.argv[3])
+start = time.perf_counter()
+out = {}
+from textual.app import App
+from termlit.runtime.tree import Element
+from termlit.tui.widgets._dataframe import DataFrameView
+from termlit.elements.data import frame_props, lazy_props
+settings = dict(width=None, height=None, use_container_width=None, hide_index=False, column_order=None, column_config=None)
+t0 = time.perf_counter()
+if mode == "sql-lazy":
+    import termlit as st
+    conn = st.connection("bench", type="sql", url=f"sqlite:///{path}")
+    props = lazy_props(conn.table("sales"), **settings)
+elif mode == "sql-eager":
+    import termlit as st
+    conn = st.connection("bench", type="sql", url=f"sqlite:///{path}")
+    frame = conn.query("select * from sales", ttl=0)
+    out["load_s"] = time.perf_counter() - t0
+    props = frame_props(frame, **settings)
+elif mode == "parquet-lazy":
+    from pathlib import Path
+    from termlit import sources
+    props = lazy_props(sources.as_source(Path(path)), **settings)
+else:
+    import pandas as pd
+    frame = pd.read_parquet(path)
+    out["load_s"] = time.perf_counter() - t0
+    props = frame_props(frame, **settings)
+prep = time.perf_counter() - t0
+
+def drawn(view):
+    if getattr(view, "fetching", None) is not None:
+        return False
+    return len(view.window.positions) > 0
+
+class Bench(App):
+    async def on_mount(self):
+        pass
+
+async def main():
+    app = Bench()
+    async with app.run_test(size=(80, 24)) as pilot:
+        t1 = time.perf_counter()
+        view = DataFrameView(Element("dataframe", "t", props))
+        await app.mount(view)
+        view.focus()
+        while True:
+            await pilot.pause(0.001)
+            view.render_line(1)
+            if drawn(view):
+                break
+        out["first_paint_s"] = prep + time.perf_counter() - t1
+        times = []
+        for _ in range(presses):
+            t = time.perf_counter()
+            view.action_page(1)
+            while True:
+                view.render_line(1)
+                if drawn(view):
+                    break
+                await pilot.pause(0.001)
+            times.append(time.perf_counter() - t)
+        out["pgdn_ms"] = statistics.median(times) * 1000
+        out["pgdn_max_ms"] = max(times) * 1000
+asyncio.run(main())
+out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+CITIES = ["Lisbon", "Oslo", "Nairobi", "Montreal", "Osaka", "Valparaiso", "Tallinn", "Perth"]
+PRODUCTS = ["kettle", "lamp", "desk", "chair", "mug", "rug", "clock", "shelf", "vase", "fan"]
+BATCH = 100_000
+
+
+def row(i: int) -> tuple:
+    """Row ``i``, as examples/bigtable.py writes it."""
+    mix = (i * 2654435761) % 1_000_003
+    return (i, CITIES[mix % len(CITIES)], f"{PRODUCTS[(mix // 8) % len(PRODUCTS)]}-{mix % 997:03d}",
+            round((mix % 100_000) / 100, 2), f"2026-{1 + mix % 12:02d}-{1 + mix % 28:02d}")
+
+
+def make_sqlite(path: Path, rows: int) -> None:
+    import sqlite3
+
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as db:
+        db.execute("pragma journal_mode = off")
+        db.execute("create table sales (id integer primary key, city text, product text, amount real, day text)")
+        for start in range(0, rows, BATCH):
+            db.executemany("insert into sales values (?, ?, ?, ?, ?)", map(row, range(start, min(start + BATCH, rows))))
+    partial.replace(path)
+
+
+def make_parquet(source: Path, path: Path) -> None:
+    import sqlite3
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with sqlite3.connect(source) as db:
+        cursor = db.execute("select * from sales")
+        names = [d[0] for d in cursor.description]
+        writer = None
+        while batch := cursor.fetchmany(500_000):
+            table = pa.table(dict(zip(names, zip(*batch))))
+            writer = writer or pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+        if writer is not None:
+            writer.close()
+
+
+def measure(mode: str, path: Path, presses: int) -> dict:
+    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(path), str(presses)],
+                          capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument("--skip-parquet", action="store_true")
+    args = parser.parse_args()
+    folder = Path(tempfile.gettempdir())
+    db = folder / f"termlit-bigtable-{args.rows}.db"
+    if not db.exists():
+        print(f"writing {args.rows:,} rows to {db} (once)…", file=sys.stderr)
+        make_sqlite(db, args.rows)
+    runs = {"SQLite, lazy conn.table()": measure("sql-lazy", db, args.presses),
+            "SQLite, conn.query() into pandas": measure("sql-eager", db, args.presses)}
+    if not args.skip_parquet:
+        parquet = folder / f"termlit-bigtable-{args.rows}.parquet"
+        if not parquet.exists():
+            print(f"writing {parquet} (once)…", file=sys.stderr)
+            make_parquet(db, parquet)
+        runs["Parquet, lazy DuckDB scan"] = measure("parquet-lazy", parquet, args.presses)
+        runs["Parquet, pandas.read_parquet"] = measure("parquet-eager", parquet, args.presses)
+    print(f"Lazy tables: {args.rows:,} rows, headless 80x24, PgDn medians of {args.presses} presses, one process each\n")
+    print(f"| {'table of':<34} | {'first paint':>11} | {'PgDn (max)':>16} | {'peak RSS':>9} |")
+    print(f"|{'-' * 36}|{'-' * 13}|{'-' * 18}|{'-' * 11}|")
+    for name, r in runs.items():
+        print(f"| {name:<34} | {r['first_paint_s']:>9.2f} s | {r['pgdn_ms']:>6.1f} ({r['pgdn_max_ms']:>5.0f}) ms | "
+              f"{r['rss_mb']:>6.0f} MB |")
+    names = list(runs)
+    print()
+    for lazy, eager in zip(names[::2], names[1::2]):
+        a, b = runs[lazy], runs[eager]
+        print(f"{lazy} vs {eager}: first paint {b['first_paint_s'] / a['first_paint_s']:.1f}x (eager time / lazy time), "
+              f"peak RSS {b['rss_mb'] / a['rss_mb']:.1f}x smaller")
+
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,248 @@
+"""st.dataframe / st.table over lazy sources, in the real app: the table
+fetches only the window in view, counts in the background, and sorts and
+searches in the database."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import pytest
+from conftest import run_async, running
+
+from termlit.errors import StreamlitAPIException
+from termlit.testing import AppTest
+from termlit.testing.screen import screen_text
+from termlit.tui.widgets._dataframe import DataFrameView
+from termlit.tui.widgets._lazy_table import LazyTableView
+
+ROWS = 5000
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "lazy.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table items (id integer primary key, name text, amount real)")
+        conn.executemany(
+            "insert into items values (?, ?, ?)",
+            [(i, f"item {i}" if i != 4321 else "it's 100% _odd_", (i * 37) % 1000) for i in range(ROWS)],
+        )
+    return path
+
+
+def lazy_app(write_app, db, call="st.dataframe(conn.table('items'))"):
+    return write_app(f"""
+        import termlit as st
+        conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+        st.write("lazy table")
+        {call}
+    """)
+
+
+async def _until(pilot, check, what):
+    for _ in range(300):
+        if check():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never: {what}")
+
+
+async def _table(pilot):
+    for _ in range(10):
+        await pilot.press("tab")
+        if isinstance(pilot.app.focused, LazyTableView):
+            table = pilot.app.focused
+            await _until(pilot, lambda: table.total is not None and table.fetching is None, "rows counted and loaded")
+            await pilot.pause()
+            return table
+    raise AssertionError("Tab never reached the lazy table")
+
+
+def rows_on_screen(app) -> list[str]:
+    return [line for line in screen_text(app).splitlines() if "│" in line]
+
+
+def test_the_table_shows_a_window_and_the_count(write_app, db):
+    async def scenario():
+        async with running(lazy_app(write_app, db), size=(80, 24)) as (app, pilot):
+            table = await _table(pilot)
+            text = screen_text(app)
+            assert "row 1 of 5,000" in text and "item 3" in text
+            assert len(table.chunk) <= 60  # the window and a margin, not the table
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert "row 11 of 5,000" in screen_text(app)
+            await pilot.press("G")
+            await _until(pilot, lambda: "item 4999" in screen_text(app), "the last row on screen")
+            assert "row 5,000 of 5,000" in screen_text(app)
+            assert table.chunk_offset > 4000 and len(table.chunk) <= 60  # only the new window
+            await pilot.press("g")
+            await _until(pilot, lambda: "item 0 " in screen_text(app), "the first row again")
+
+    run_async(scenario())
+
+
+def test_sort_and_search_run_in_the_database(write_app, db):
+    async def scenario():
+        async with running(lazy_app(write_app, db), size=(80, 24)) as (app, pilot):
+            table = await _table(pilot)
+            await pilot.press("right", "right", "right_square_bracket")  # amount, descending
+            await _until(pilot, lambda: table.fetching is None and len(table.chunk), "sorted rows")
+            await pilot.pause()
+            assert "↓ amount" in screen_text(app)
+            assert set(table.chunk["amount"].head(5)) == {999.0}
+            await pilot.press("slash", *"item 12", "enter")
+            await _until(pilot, lambda: table.total is not None and table.fetching is None, "the matches counted")
+            await pilot.pause()
+            assert table.total == 111  # item 12, 120-129, 1200-1299
+            text = screen_text(app)
+            assert "of 111" in text and "matching “item 12”" in text
+            # a hostile string is data: it matches the one row containing it
+            await pilot.press("slash", *"'s 100% _o", "enter")
+            await _until(pilot, lambda: table.total is not None and table.fetching is None, "the match counted")
+            await pilot.pause()
+            assert table.total == 1 and "it's 100% _odd_" in screen_text(app)
+            await pilot.press("slash", *"'; drop table items; --", "enter")
+            await _until(pilot, lambda: table.total is not None, "no match counted")
+            await pilot.pause()
+            assert "no matching rows" in screen_text(app)
+            await pilot.press("slash", "enter")  # nothing typed: every row again
+            await _until(pilot, lambda: table.total == ROWS, "every row")
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("select count(*) from items").fetchone()[0] == ROWS
+
+    run_async(scenario())
+
+
+def test_a_rerun_with_the_same_source_keeps_the_place(write_app, db):
+    path = lazy_app(write_app, db)
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            table = await _table(pilot)
+            await pilot.press("pagedown", "pagedown")
+            await pilot.pause()
+            app.runner.request_rerun()
+            await pilot.pause(0.3)
+            assert app.focused is table and table.cursor_row == 20
+
+    run_async(scenario())
+
+
+def test_st_table_of_a_lazy_source_reads_its_first_rows(db, tmp_path):
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table many as select * from items")
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.table(conn.table("many"))
+""").run()
+    assert len(at.table[0].value) == 200  # the cap, not the table
+    from termlit.tui.widgets._table import render_table
+    from rich.console import Console
+
+    console = Console(width=100, record=True)
+    console.print(render_table(at.table[0]._element.props))
+    assert "Showing the first 200 of 5,000 rows" in console.export_text()
+
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.table(conn.query("select * from items where amount < :a", params={{"a": 10}}, lazy=True))
+""").run()
+    assert not at.exception
+    assert len(at.table[0].value) == 50
+
+
+def test_lazy_parameter_as_streamlit(db):
+    def app(lazy, on_select="ignore"):
+        return AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.dataframe(conn.table("items"), lazy={lazy}, on_select={on_select!r})
+""").run()
+
+    at = app(None)
+    assert at.dataframe[0].source is not None and at.dataframe[0].value.shape == (ROWS, 3)
+    eager = app(False)  # a capped preview of the source, loaded
+    assert eager.dataframe[0].source is None and len(eager.dataframe[0].value) == ROWS
+    selecting = app(None, "rerun")  # a selection needs the rows in memory
+    assert selecting.dataframe[0].source is None
+    refused = app(True, "rerun")
+    assert "cannot be used with on_select" in refused.exception[0].message
+    frame = AppTest.from_string("import termlit as st, pandas as pd\nst.dataframe(pd.DataFrame({'a': [1]}), lazy=True)").run()
+    assert not frame.exception and frame.dataframe[0].value["a"].tolist() == [1]
+    styler = AppTest.from_string(
+        "import termlit as st, pandas as pd\nst.dataframe(pd.DataFrame({'a': [1]}).style, lazy=True)").run()
+    assert "not supported for a pandas Styler" in styler.exception[0].message
+    with pytest.raises(StreamlitAPIException, match="True, False or None"):
+        from termlit.elements.data import lazy_source
+
+        lazy_source(None, "yes", False)
+
+
+def test_an_eager_and_a_lazy_table_replace_each_other(write_app, db, tmp_path):
+    flag = tmp_path / "lazy.flag"
+    path = write_app(f"""
+        import pathlib, pandas as pd
+        import termlit as st
+        conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+        if pathlib.Path({str(flag)!r}).exists():
+            st.dataframe(conn.table("items"))
+        else:
+            st.dataframe(pd.DataFrame({{"x": [1, 2]}}))
+    """)
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            assert type(app.query_one(DataFrameView)) is DataFrameView
+            flag.write_text("1")
+            app.runner.request_rerun()
+            for _ in range(200):
+                await asyncio.sleep(0.02)
+                await pilot.pause()
+                if app.query(LazyTableView):
+                    break
+            assert app.query(LazyTableView)
+
+    run_async(scenario())
+
+
+def test_the_bigtable_example_creates_its_database_once_and_shows_it_lazily(tmp_path, monkeypatch):
+    from conftest import EXAMPLES
+
+    monkeypatch.setenv("BIGTABLE_ROWS", "2500")
+    monkeypatch.setenv("BIGTABLE_DB", str(tmp_path / "big.db"))
+    at = AppTest.from_file(EXAMPLES / "bigtable.py", default_timeout=60).run()
+    assert not at.exception
+    assert (tmp_path / "big.db").exists() and not (tmp_path / "big.partial").exists()
+    table, city = at.dataframe[0].source, at.dataframe[1].source
+    with sqlite3.connect(tmp_path / "big.db") as conn:
+        (highest,) = conn.execute("select max(amount) from sales").fetchone()
+    assert table.count() == 2500 and table.primary_key == ["id"]
+    assert table.window(0, 1, sort=[("amount", False)])["amount"].tolist() == [highest]
+    lisbon = city.count()
+    at.selectbox[0].set_value("Oslo").run()
+    oslo = at.dataframe[1].source
+    assert set(oslo.window(0, 50)["city"]) == {"Oslo"} and oslo.count() + lisbon < 2500
+    assert at.dataframe[1].source.count("kettle") == oslo.count("KETTLE")
+
+
+def test_apptest_shows_a_lazy_table_without_loading_it(db):
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.dataframe(conn.table("items"))
+""").run()
+    assert repr(at.dataframe[0]) == "Dataframe(type='dataframe', source=SQLSource(id, name, amount))"
+
+
+def test_calls_that_cannot_page_a_lazy_table_say_how_to_load_it(db):
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+st.line_chart(conn.table("items"), x="id", y="amount")
+""").run()
+    assert "cannot page a lazy table (SQLSource)" in at.exception[0].message
+    assert "source.window(0, 10_000)" in at.exception[0].message
