@@ -477,21 +477,8 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         return MISSING[gone] if gone else str(value)
 
     def action_open_row(self) -> None:
-        if not self.rows:
-            return
-        position = self.position(self.cursor_row)
-        if self._click(position):
-            return
-        pairs = []
-        if self.show_index:
-            pairs.append((self.element.props.get("index_label") or "index", str(self.frame.index[position])))
-        kinds = self.element.props.get("kinds") or []
-        images = {}
-        for display_col, label in enumerate(self.labels):
-            if display_col < len(kinds) and kinds[display_col] == "image":
-                images[len(pairs)] = self.frame.iat[position, self.columns[display_col]]
-            pairs.append((label, self.cell_text(self.cursor_row, display_col)))
-        self.app.push_screen(RowDetail(f"Row {self.cursor_row + 1:,} of {self.rows:,}", pairs, images))
+        if self.rows and not self._click(self.position(self.cursor_row)):
+            self.app.push_screen(RowDetail.of_cursor_row(self))
 
     def _click(self, position: int) -> bool:
         """Enter on a button column's cell clicks its button (the first of

@@ -34,6 +34,22 @@ class RowDetail(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", tooltip="close the row")]
 
+    @classmethod
+    def of_cursor_row(cls, view: Any) -> RowDetail:
+        """The cursor row of a table view: its index (when shown), then every
+        column as the table shows it; image cells as thumbnails."""
+        position = view.position(view.cursor_row)
+        pairs = []
+        if view.show_index:
+            pairs.append((view.element.props.get("index_label") or "index", str(view.frame.index[position])))
+        kinds = view.element.props.get("kinds") or []
+        images = {}
+        for display_col, label in enumerate(view.labels):
+            if display_col < len(kinds) and kinds[display_col] == "image":
+                images[len(pairs)] = view.frame.iat[position, view.columns[display_col]]
+            pairs.append((label, view.cell_text(view.cursor_row, display_col)))
+        return cls(f"Row {view.cursor_row + 1:,} of {view.rows:,}", pairs, images)
+
     DEFAULT_CSS = """
     RowDetail { align: center middle; }
     RowDetail > VerticalScroll {
