@@ -11,18 +11,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from termlit.common.values import find_index
+from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 
 
-class MultiselectPicker(ModalScreen[list[int]]):
+class MultiselectPicker(SafeModalScreen[list[int]]):
     """The list of options: type to filter, ↑/↓ move, Enter adds or removes.
 
     | Key | Action |
@@ -67,7 +67,7 @@ class MultiselectPicker(ModalScreen[list[int]]):
         with Vertical() as box:
             box.border_title = self.title_text
             yield Input(placeholder="Type to filter", compact=True, id="filter")
-            yield OptionList(id="choices")
+            yield SafeOptionList(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
         yield Footer()
