@@ -24,6 +24,7 @@ from termlit.compat import install_streamlit_alias
 from termlit.runtime import ScriptRunner, ScriptSource
 from termlit.runtime.config import get_option
 from termlit.runtime.session import ClientInfo
+from termlit.runtime.stdio import guard_stdin
 from termlit.testing.snapshot import files, parse_size, snapshot_name, take_snapshot, write_files
 
 __all__ = ["main"]
@@ -145,8 +146,10 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
     from termlit.tui.app import TermlitApp  # lazy: Textual loads only for the commands that draw
 
     watch = watch and get_option("server.fileWatcherType") != "none"
-    TermlitApp(runner, watch=watch).run()
-    return 0
+    guard_stdin()  # input() in the script: an error on screen, not a hang
+    app = TermlitApp(runner, watch=watch)
+    app.run()
+    return app.return_code or 0  # an app that ended on an error exits non-zero
 
 
 def _snapshot(script: Path, size: str, press: list[str], output: str | None, page: str | None) -> int:

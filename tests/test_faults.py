@@ -90,3 +90,106 @@ def test_file_picker_dismissed_twice_keeps_the_app(write_app, tmp_path, monkeypa
             assert app.is_running and len(app.screen_stack) == 1
 
     run_async(scenario())
+
+
+# -- script faults (the runner's worker thread, as `termlit run` uses it) -----
+
+
+def _runner(source: str, **names):
+    from termlit.runtime import ScriptRunner, ScriptSource
+
+    runner = ScriptRunner(ScriptSource(source=source), main_module=False)
+    runner.extra_globals.update(names)
+    return runner
+
+
+def _shown(result) -> str:
+    from termlit.runtime import walk
+
+    return "\n".join(str(e.props) for e in walk(result.main))
+
+
+def test_a_script_raising_keyboard_interrupt_is_an_error_and_the_next_change_reruns():
+    runner = _runner(
+        """
+import termlit as st
+v = st.slider("v", 0, 10, 0)
+if v == 0:
+    raise KeyboardInterrupt("from the script")
+if v == 1:
+    raise GeneratorExit()
+st.text(f"v={v}")
+"""
+    )
+    runner.start()
+    try:
+        assert runner.wait_idle(10)
+        shown = _shown(runner.last_result)
+        assert "KeyboardInterrupt" in shown and "from the script" in shown
+        slider = next(e for e in runner.last_result.main.children if e.kind == "slider")
+        runner.set_widget_value(slider.id, 1)
+        assert runner.wait_idle(10) and "GeneratorExit" in _shown(runner.last_result)
+        runner.set_widget_value(slider.id, 5)
+        assert runner.wait_idle(10)
+        assert "v=5" in _shown(runner.last_result)
+    finally:
+        runner.shutdown()
+
+
+def test_ctrl_c_on_a_run_blocked_in_a_call_abandons_it_and_the_next_change_runs():
+    import threading
+
+    from termlit.runtime import RunStatus
+
+    blocked, release = threading.Event(), threading.Event()
+    runner = _runner(
+        """
+import termlit as st
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+st.text(f"run {st.session_state.runs}")
+if st.session_state.runs == 1:
+    blocked.set()
+    release.wait(60)  # blocked in C: no exception reaches it
+st.text("done")
+""",
+        blocked=blocked,
+        release=release,
+    )
+    runner.start()
+    try:
+        assert blocked.wait(10)
+        assert runner.request_stop(force_after=0.1, abandon_after=0.2)
+        assert runner.wait_idle(10)
+        result = runner.last_result
+        assert result.status is RunStatus.STOPPED and not runner.is_running
+        shown = _shown(result)
+        assert "run 1" in shown and "ScriptBlocked" in shown and "ctrl+c" in shown
+        runner.request_rerun()  # ctrl+r, or any widget change
+        assert runner.wait_idle(10)
+        shown = _shown(runner.last_result)
+        assert "run 2" in shown and "done" in shown and runner.last_result.status is RunStatus.FINISHED
+        release.set()  # the old run wakes up: it stops without touching the screen
+        runner.request_rerun()
+        assert runner.wait_idle(10)
+        assert "run 3" in _shown(runner.last_result)
+    finally:
+        release.set()
+        runner.shutdown()
+
+
+def test_termlit_run_exits_non_zero_when_the_app_ends_on_an_error(write_app, monkeypatch):
+    from textual.app import App
+
+    from termlit import cli
+    from termlit.tui.app import TermlitApp
+
+    path = write_app("import termlit as st\nst.text('hi')\n")
+
+    def broken_mount(self):
+        raise RuntimeError("a fault in the app itself")
+
+    monkeypatch.setattr(TermlitApp, "on_mount", broken_mount)
+    monkeypatch.setattr(TermlitApp, "run", lambda self: App.run(self, headless=True))
+    monkeypatch.setattr(cli, "guard_stdin", lambda: None)
+    assert cli.main(["run", str(path), "--no-watch"]) == 1

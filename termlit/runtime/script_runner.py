@@ -32,6 +32,7 @@ from __future__ import annotations
 import ctypes
 import enum
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,9 @@ __all__ = ["APP", "RunStatus", "RunResult", "ScriptRunner", "ScriptSource"]
 #: st.rerun() this many times in a row, with no input in between, is a loop.
 MAX_CONSECUTIVE_RERUNS = 100
 
+#: Seconds after ctrl+c's forced stop that a run still blocked is abandoned.
+ABANDON_AFTER = 2.0
+
 #: The scope of a run that executes the whole script.
 APP = "app"
 
@@ -68,6 +72,10 @@ def _merge_scopes(a: Scope | None, b: Scope) -> Scope:
     if a == APP or b == APP:
         return APP
     return a | b
+
+
+class _Abandoned(Exception):
+    """Skips the end of a run that :meth:`ScriptRunner._abandon` left behind."""
 
 
 class RunStatus(enum.Enum):
@@ -135,6 +143,8 @@ class ScriptRunner:
         self._thread: threading.Thread | None = None
         self._run_thread_id: int | None = None
         self._consecutive_reruns = 0
+        #: Runs left behind, blocked, after ctrl+c (see request_stop).
+        self.abandoned_runs = 0
         self._idle = threading.Event()
         self._idle.set()
         #: What the next run covers; None when nothing was asked for.
@@ -199,11 +209,15 @@ class ScriptRunner:
             self.session.query_params.from_dict(query_params or {})
         self.request_rerun()
 
-    def request_stop(self, *, force_after: float | None = 1.0) -> bool:
+    def request_stop(self, *, force_after: float | None = 1.0,
+                     abandon_after: float | None = ABANDON_AFTER) -> bool:
         """Stop the run in flight (ctrl+c). Returns False when nothing runs.
 
         A script busy in pure Python, never calling st.*, is interrupted with
-        an asynchronous exception after ``force_after`` seconds.
+        an asynchronous exception after ``force_after`` seconds. A run still
+        blocked ``abandon_after`` seconds later (in a call no exception
+        reaches) is left behind, and a new worker serves the next requests
+        (only with the worker thread of :meth:`start`).
         """
         with self._lock:
             ctx = self._ctx
@@ -220,7 +234,49 @@ class ScriptRunner:
             timer = threading.Timer(force_after, force)
             timer.daemon = True
             timer.start()
+            if abandon_after is not None and self._thread is not None:
+                later = threading.Timer(force_after + abandon_after, self._abandon, args=(ctx, force_after + abandon_after))
+                later.daemon = True
+                later.start()
         return True
+
+    def _abandoned(self, thread: threading.Thread) -> bool:
+        """True when ``thread`` is a worker left behind by :meth:`_abandon`."""
+        return self._thread is not None and thread is not self._thread and thread.name.startswith("termlit-script")
+
+    def _abandon(self, ctx: RunContext, waited: float) -> None:
+        """Leave the run ``ctx`` behind when it is still blocked after ctrl+c
+        (in a call that no exception reaches, such as ``time.sleep(1000)``):
+        show what it drew with a message, and start a new worker thread for
+        the next requests. The old thread ends at its next st.* call, or when
+        its call returns; what it does meanwhile no longer reaches the screen."""
+        with self._lock:
+            if self._ctx is not ctx or self._shutdown:
+                return
+            ctx.abandoned = True
+            self._ctx = None
+            self._run_thread_id = None
+            main, sidebar = ctx.snapshot()
+            main.children.append(Element("exception", "main/RunAbandoned:exception", exception_props_from_text(
+                "ScriptBlocked",
+                f"The script did not stop within {waited:g} seconds of ctrl+c: it is blocked in "
+                "a call that cannot be interrupted (such as time.sleep() or a network read). termlit left "
+                "that run behind; the next change or ctrl+r starts a new run. Give blocking calls a "
+                "timeout, or sleep in short steps, to make the script stoppable.",
+            )))
+            result = RunResult(main, sidebar, RunStatus.STOPPED, ctx.run_id, final=True,
+                               page_config=ctx.page_config, navigation=self.pages.navigation)
+            self.status = RunStatus.STOPPED
+            self.last_result = result
+            self._final = result
+            self.abandoned_runs += 1
+            self._thread = threading.Thread(target=self._loop, name=f"termlit-script-{self.abandoned_runs}",
+                                            daemon=True)
+            self._thread.start()
+            if not self._wake.is_set():
+                self._idle.set()
+        if self.on_update is not None:
+            self.on_update()
 
     @property
     def is_running(self) -> bool:
@@ -238,7 +294,7 @@ class ScriptRunner:
     def shutdown(self, timeout: float = 2.0) -> None:
         self._shutdown = True
         self.fragments.stop_timers()
-        self.request_stop(force_after=0.5)
+        self.request_stop(force_after=0.5, abandon_after=None)
         self._wake.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout)
@@ -248,10 +304,23 @@ class ScriptRunner:
         return self._idle.wait(timeout)
 
     def _loop(self) -> None:
-        while not self._shutdown:
+        me = threading.current_thread()
+        while not self._shutdown and self._thread is me:
             self._wake.wait()
-            self.run_pending()
-        self._idle.set()
+            if self._thread is not me:  # abandoned while blocked: a new worker serves
+                return
+            try:
+                self.run_pending()
+            except BaseException:  # pragma: no cover - a fault of the runner itself
+                with self._lock:
+                    self._ctx = None
+                    self._run_thread_id = None
+                self._idle.set()
+                if self._thread is not me:
+                    return
+                time.sleep(0.05)
+        if self._thread is me:
+            self._idle.set()
 
     def run_pending(self) -> RunResult | None:
         """Serve the pending requests in the calling thread: one run per merged
@@ -259,7 +328,10 @@ class ScriptRunner:
         until none is left. Returns the last run's result (None when nothing
         was asked for)."""
         result = None
+        me = threading.current_thread()
         while not self._shutdown:
+            if self._abandoned(me):
+                return None
             with self._lock:
                 if not self._wake.is_set():
                     self._idle.set()
@@ -314,12 +386,16 @@ class ScriptRunner:
         try:
             status, switch = self._execute(ctx)
             rerun_by_script = status is RunStatus.RERUN and ctx.requested is None
-            if status is RunStatus.FINISHED and not ctx.errored:
+            if status is RunStatus.FINISHED and not ctx.errored and not ctx.abandoned:
                 ctx.run_end_hooks()
         finally:
+            if ctx.abandoned:  # left behind by _abandon: the runner is not its to touch
+                run_context_var.reset(token)
             # A StopException injected by request_stop may land here late;
             # it has nothing left to stop.
             try:
+                if ctx.abandoned:
+                    raise _Abandoned
                 with self._lock:
                     self._ctx = None
                     self._run_thread_id = None
@@ -331,8 +407,10 @@ class ScriptRunner:
                     page=ctx.current_page,
                 )
                 run_context_var.reset(token)
-            except StopException:  # pragma: no cover - timing dependent
+            except (StopException, _Abandoned):  # StopException: timing dependent
                 pass
+        if ctx.abandoned:  # its result reaches no one
+            return RunResult(*ctx.snapshot(), RunStatus.STOPPED, ctx.run_id, final=True)
         self.fragments.remember(
             ctx.fragments, full_run=ctx.fragment_id is None and status is RunStatus.FINISHED
         )
@@ -436,6 +514,11 @@ class ScriptRunner:
             except SystemExit:
                 return RunStatus.STOPPED
             except Exception as exc:
+                ctx.errored = True
+                emit_exception(ctx, exc)
+            except (RerunException, InterruptedRun, StopException, SwitchPage):
+                raise
+            except BaseException as exc:  # KeyboardInterrupt, GeneratorExit, a script's own
                 ctx.errored = True
                 emit_exception(ctx, exc)
         except (RerunException, InterruptedRun):
