@@ -193,3 +193,75 @@ def test_termlit_run_exits_non_zero_when_the_app_ends_on_an_error(write_app, mon
     monkeypatch.setattr(TermlitApp, "run", lambda self: App.run(self, headless=True))
     monkeypatch.setattr(cli, "guard_stdin", lambda: None)
     assert cli.main(["run", str(path), "--no-watch"]) == 1
+
+
+# -- a widget that fails takes only itself off the screen ----------------------
+
+
+def test_a_widget_failing_in_a_key_paint_mount_or_message_handler_leaves_the_app_up(write_app, monkeypatch):
+    from termlit.tui.widgets._button import ButtonView
+    from termlit.tui.widgets._checkbox import CheckboxView
+    from termlit.tui.widgets._toggle import ToggleView
+
+    path = write_app(
+        """
+        import termlit as st
+        st.session_state.setdefault("runs", 0)
+        st.session_state.runs += 1
+        t = st.toggle("Flip me")
+        b = st.button("Press me")
+        c = st.checkbox("Tick me")
+        n = st.number_input("Count", 0, 10, 0)
+        st.text(f"runs={st.session_state.runs} n={n}")
+        """
+    )
+    faults = {"paint": False}
+
+    def flip_fails(self):
+        raise ValueError("a bug in the key handler")
+
+    def press_fails(self, event):
+        raise KeyError("a bug in the message handler")
+
+    def mount_fails(self):
+        raise RuntimeError("a bug in the mount handler")
+
+    original_render = ToggleView.render
+
+    def render(self):
+        if faults["paint"]:
+            raise ZeroDivisionError("a bug in the paint")
+        return original_render(self)
+
+    monkeypatch.setattr(ToggleView, "action_flip", flip_fails)
+    monkeypatch.setattr(ToggleView, "render", render)
+    monkeypatch.setattr(ButtonView, "on_button_pressed", press_fails)
+    monkeypatch.setattr(CheckboxView, "on_mount", mount_fails, raising=False)
+
+    async def scenario():
+        async with running(path, size=(90, 40)) as (app, pilot):
+            text = await _wait_for(pilot, "st.checkbox stopped working")  # the mount fault
+            assert "RuntimeError" in text and "runs=1" in text
+            await pilot.press("tab", "space")  # the toggle's key handler fails
+            text = await _wait_for(pilot, "st.toggle stopped working")
+            assert "ValueError" in text and "Press me" in text
+            await pilot.press("enter")  # focus moved on, to the button: its message handler fails
+            text = await _wait_for(pilot, "st.button stopped working")
+            assert "KeyError" in text
+            await pilot.press("right")  # focus moved on to the number input: it still works and reruns
+            text = await _wait_for(pilot, "n=1")
+            # (the rerun built the checkbox afresh: its mount failed once more)
+            assert app.is_running and {f.split()[0] for f in app.faults} == {"st.checkbox", "st.toggle", "st.button"}
+            assert "Traceback" in app.faults[0] and "a bug in the mount handler" in app.faults[0]
+            # The next run builds the failed widgets afresh; a paint fault is caught too.
+            monkeypatch.setattr(CheckboxView, "on_mount", lambda self: None)
+            await pilot.press("ctrl+r")
+            text = await _wait_for(pilot, "Tick me")
+            assert "stopped working" not in text
+            faults["paint"] = True
+            app.query_one(ToggleView).refresh()
+            text = await _wait_for(pilot, "ZeroDivisionError")
+            assert "st.toggle stopped working" in text and "Tick me" in text
+            assert app.is_running and "runs=" in text
+
+    run_async(scenario())

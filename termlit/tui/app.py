@@ -19,6 +19,7 @@ the top bar shows the current page's icon and title.
 from __future__ import annotations
 
 import time
+import traceback
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,16 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.message_pump import active_message_pump
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from termlit.common.icons import icon_glyph
+from termlit.runtime.exceptions import exception_props_from_text
 from termlit.runtime.pages import Navigation, PageInfo
+from termlit.runtime.tree import Element
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.watcher import ScriptWatcher
 from termlit.tui.images.session import SessionGraphics
@@ -44,6 +48,7 @@ from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.theme import config_theme
+from termlit.tui.widgets import view_class
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
 from termlit.tui.widgets._spinner import FRAMES
@@ -120,6 +125,9 @@ class TermlitApp(App[None]):
         self._awaiting: int | None = None
         #: The pages on screen (None: not a multipage app).
         self.navigation: Navigation | None = None
+        #: Faults of widgets (tracebacks), each taken off the screen.
+        self.faults: list[str] = []
+        self._replacing: set[int] = set()
         theme = config_theme()  # [theme] of .streamlit/config.toml
         if theme is not None:
             self.register_theme(theme)
@@ -183,6 +191,91 @@ class TermlitApp(App[None]):
             self._draw_topbar()
         except NoMatches:  # the app is closing (or a full-screen view is up): drawn on the next change
             pass
+
+    # -- a widget that fails ----------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception escaped a handler (a key, a paint, a mount, a message).
+        When it came from an element's widget, that element shows the error
+        in its place (until the next run builds it afresh), the fault is
+        logged, and the app goes on; anything else ends the app, as in
+        Textual."""
+        view = self._faulty_view(error)
+        if view is None:
+            super()._handle_exception(error)
+            return
+        if id(view) in self._replacing:
+            return  # the same widget failing again (each repaint) before it is replaced
+        self._replacing.add(id(view))
+        try:
+            pump = active_message_pump.get()
+        except LookupError:
+            pump = None
+        if isinstance(pump, Widget) and (pump is view or view in pump.ancestors):
+            # Textual ends the message loop of a widget whose handler raised:
+            # nothing may wait on that widget any more (its removal, a test's pause).
+            pump._closing = True
+            for timer in list(pump._timers):
+                timer.stop()
+        self.faults.append(fault_text(view.element.kind, error))
+        self.log.error(self.faults[-1])
+        self.call_later(self._replace_faulty, view, error)
+
+    def _faulty_view(self, error: BaseException) -> ElementView | None:
+        """The element view whose widget raised ``error``: the innermost
+        handler's ``self`` that lives in an element view."""
+        frames = []
+        tb = error.__traceback__
+        while tb is not None:
+            frames.append(tb.tb_frame)
+            tb = tb.tb_next
+        for frame in reversed(frames):
+            node = frame.f_locals.get("self")
+            if not isinstance(node, Widget):
+                continue
+            while node is not None and not isinstance(node, ElementView):
+                node = node.parent
+            if node is not None and self._owner_of(node) is not None:
+                return node
+        return None
+
+    def _owner_of(self, view: ElementView) -> Any:
+        """The area or container view whose ``views`` hold ``view``."""
+        todo: list[Any] = [self.main_area, self.sidebar_area]
+        while todo:
+            owner = todo.pop()
+            views = getattr(owner, "views", None) or []
+            if any(child is view for child in views):
+                return owner
+            todo.extend(views)
+        return None
+
+    async def _replace_faulty(self, view: ElementView, error: Exception) -> None:
+        try:
+            owner = self._owner_of(view)
+            if owner is None:
+                return
+            element = view.element
+            shown = Element("exception", element.id, exception_props_from_text(
+                type(error).__name__,
+                f"st.{element.kind} stopped working and was taken off the screen: {error}. "
+                "The rest of the app goes on; the next run shows it again (ctrl+r).",
+            ))
+            replacement = view_class("exception")(shown)
+            focus_was_inside = self.focused is not None and (
+                self.focused is view or view in self.focused.ancestors
+            )
+            widget: Widget = view  # type: ignore[assignment]
+            await owner.child_host.mount(replacement, after=widget)
+            owner.views = [replacement if child is view else child for child in owner.views]
+            try:
+                await widget.remove()
+            except Exception:  # noqa: BLE001 - a widget that cannot even leave: hide it
+                widget.display = False
+            if focus_was_inside:
+                self.screen.focus_next()
+        finally:
+            self._replacing.discard(id(view))
 
     # -- runner -> screen -------------------------------------------------------
 
@@ -266,6 +359,11 @@ class TermlitApp(App[None]):
         self._actions += 1
         try:
             return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:  # a widget's action failed: that widget goes, the app stays
+            if self._faulty_view(error) is None:
+                raise
+            self._handle_exception(error)
+            return True
         finally:
             if not default_namespace.post_message(ActionDone()):  # the widget is gone
                 self._actions -= 1
@@ -446,6 +544,12 @@ class TermlitApp(App[None]):
             main.scroll_page_down()
         else:
             main.scroll_page_up()
+
+
+def fault_text(kind: str, error: BaseException) -> str:
+    """A widget's fault as logged: what failed and the traceback."""
+    trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    return f"st.{kind} failed in its widget and was taken off the screen:\n{trace}"
 
 
 def _heading(result: RunResult) -> str | None:
