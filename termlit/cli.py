@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -136,7 +137,24 @@ def _check_script(raw: str) -> Path:
     return path.resolve()
 
 
+NO_TERMINAL = (
+    "termlit: `termlit {command}` needs a terminal, and standard {which} not one "
+    "(a pipe, a CI job, or `ssh host` without -t). For headless use, `termlit snapshot APP.py` "
+    "saves the app's screen and termlit.testing.AppTest runs it in tests; over SSH, use `ssh -t`."
+)
+
+
+def _need_terminal(command: str) -> None:
+    """Refuse to draw into something that is not a terminal (exit status 2)."""
+    missing = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout))
+               if stream is None or not stream.isatty()]
+    if missing:
+        which = " and ".join(missing) + (" are" if len(missing) > 1 else " is")
+        raise _UsageError(NO_TERMINAL.format(command=command, which=which)[len("termlit: "):])
+
+
 def _run(script: Path, args: list[str], *, watch: bool) -> int:
+    _need_terminal("run")
     if args and args[0] == "--":
         args = args[1:]
     sys.argv = [str(script), *args]
@@ -147,8 +165,10 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
 
     watch = watch and get_option("server.fileWatcherType") != "none"
     guard_stdin()  # input() in the script: an error on screen, not a hang
-    app = TermlitApp(runner, watch=watch)
+    app = TermlitApp(runner, watch=watch, hangup=True)
     app.run()
+    if app.hung_up:
+        return 128 + signal.SIGHUP
     return app.return_code or 0  # an app that ended on an error exits non-zero
 
 
@@ -185,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output, ns.page)
         if ns.command == "hello":
             from termlit.tui.hello import run_hello  # lazy: Textual, as for `run`
+
+            _need_terminal("hello")
 
             return run_hello()
         if ns.command == "version":

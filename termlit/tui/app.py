@@ -18,6 +18,10 @@ the top bar shows the current page's icon and title.
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import threading
 import time
 import traceback
 from contextlib import ExitStack
@@ -60,6 +64,8 @@ NARROW = 70
 #: How long the screen waits, after a change, for the rerun it causes before
 #: it shows the change alone: one frame at Textual's 60 frames a second.
 RERUN_GRACE = 1 / 60
+#: Seconds the process has to end after SIGHUP before it is ended outright.
+HANGUP_DEADLINE = 5.0
 
 
 class TermlitApp(App[None]):
@@ -95,8 +101,11 @@ class TermlitApp(App[None]):
     runner_join_timeout = 1.0
 
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
-                 images: str | None = None) -> None:
+                 images: str | None = None, hangup: bool = False) -> None:
         super().__init__()
+        #: End the app on SIGHUP (the terminal went away); ``hung_up`` says it did.
+        self.hangup = hangup
+        self.hung_up = False
         self.runner = runner
         #: How pictures are drawn (see termlit.tui.images.tiers); ``images``
         #: names a tier to use instead of asking the terminal.
@@ -156,6 +165,8 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
+        if self.hangup and threading.current_thread() is threading.main_thread():
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
         self.graphics = self._graphics.start()
         # st.context.theme: the theme the user sees
         self.runner.session.client.theme = "dark" if self.current_theme.dark else "light"
@@ -168,6 +179,16 @@ class TermlitApp(App[None]):
             self._watcher = ScriptWatcher(self.runner.script.folder, self._files_changed)
             self._watcher.start()
 
+    def _hang_up(self) -> None:
+        """The terminal went away (SIGHUP): end the app and its script. A
+        script thread that does not stop cannot keep the process alive: it
+        ends after :data:`HANGUP_DEADLINE` seconds whatever happens."""
+        self.hung_up = True
+        watchdog = threading.Timer(HANGUP_DEADLINE, os._exit, args=(128 + signal.SIGHUP,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=128 + signal.SIGHUP)
+
     def on_unmount(self) -> None:
         if self._watcher is not None:
             self._watcher.stop()
@@ -176,7 +197,17 @@ class TermlitApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if self._graphics.take(event):  # the terminal answering the graphics probe
             return
+        if isinstance(event, events.Key):
+            self._drop_stale_focus()
         await super().on_event(event)
+
+    def _drop_stale_focus(self) -> None:
+        """A focused widget that was removed (its page or element went away
+        while it had focus) would swallow every key: focus nothing instead,
+        so Tab and the app's keys work again."""
+        focused = self.focused
+        if focused is not None and (focused._closed or focused._closing or not focused.is_attached):
+            self.screen.set_focus(None)
 
     def pictures_changed(self) -> None:
         """The graphics changed: draw every picture again."""
@@ -201,17 +232,20 @@ class TermlitApp(App[None]):
         logged, and the app goes on; anything else ends the app, as in
         Textual."""
         view = self._faulty_view(error)
-        if view is None:
+        try:
+            pump = active_message_pump.get()
+        except LookupError:
+            pump = None
+        inside = isinstance(pump, Widget) and view is not None and (pump is view or view in pump.ancestors)
+        if view is None or (not inside and _ends_the_loop(error)):
+            # Not an element's fault, or the screen's (or app's) own message loop
+            # ends with it: going on would leave a screen that answers no key.
             super()._handle_exception(error)
             return
         if id(view) in self._replacing:
             return  # the same widget failing again (each repaint) before it is replaced
         self._replacing.add(id(view))
-        try:
-            pump = active_message_pump.get()
-        except LookupError:
-            pump = None
-        if isinstance(pump, Widget) and (pump is view or view in pump.ancestors):
+        if inside:
             # Textual ends the message loop of a widget whose handler raised:
             # nothing may wait on that widget any more (its removal, a test's pause).
             pump._closing = True
@@ -544,6 +578,16 @@ class TermlitApp(App[None]):
             main.scroll_page_down()
         else:
             main.scroll_page_up()
+
+
+#: Where Textual catches a handler's exception and ends the pump's message loop.
+_LOOP_ENDERS = {"_process_messages_loop", "_flush_next_callbacks", "_pre_process"}
+
+
+def _ends_the_loop(error: BaseException) -> bool:
+    """True when ``error`` was caught where Textual ends the message loop."""
+    tb = error.__traceback__
+    return tb is not None and tb.tb_frame.f_code.co_name in _LOOP_ENDERS
 
 
 def fault_text(kind: str, error: BaseException) -> str:
