@@ -78,7 +78,7 @@ def test_file_picker_dismissed_twice_keeps_the_app(write_app, tmp_path, monkeypa
             picker = app.screen
             picker.dismiss([files / "data.csv"])
             picker.dismiss([files / "data.csv"])  # the second Enter, already queued
-            text = await _wait_for(pilot, "f=data.csv")
+            await _wait_for(pilot, "f=data.csv")
             assert app.is_running and len(app.screen_stack) == 1
             # The same with keys: Enter on the file, twice in one burst.
             await pilot.press("enter")
@@ -192,6 +192,7 @@ def test_termlit_run_exits_non_zero_when_the_app_ends_on_an_error(write_app, mon
     monkeypatch.setattr(TermlitApp, "on_mount", broken_mount)
     monkeypatch.setattr(TermlitApp, "run", lambda self: App.run(self, headless=True))
     monkeypatch.setattr(cli, "guard_stdin", lambda: None)
+    monkeypatch.setattr(cli, "_need_terminal", lambda command: None)
     assert cli.main(["run", str(path), "--no-watch"]) == 1
 
 
