@@ -165,8 +165,13 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
 
     watch = watch and get_option("server.fileWatcherType") != "none"
     guard_stdin()  # input() in the script: an error on screen, not a hang
-    app = TermlitApp(runner, watch=watch, hangup=True)
+    app = TermlitApp(runner, watch=watch, hangup=True, capture_output=True)
     app.run()
+    output = app.output_log.text()
+    if output:  # what the script printed while the app had the terminal
+        sys.stderr.write(f"--- output of {script.name} ---\n{output}")
+        if not output.endswith("\n"):
+            sys.stderr.write("\n")
     if app.hung_up:
         return 128 + signal.SIGHUP
     return app.return_code or 0  # an app that ended on an error exits non-zero

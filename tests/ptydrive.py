@@ -160,6 +160,10 @@ class PtyApp:
             time.sleep(0.05)
         return None
 
+    def drain(self, timeout: float = 5.0) -> None:
+        """After the app ended: wait until everything it wrote has been read."""
+        self._reader.join(timeout)
+
     def close(self) -> None:
         """End the app (ctrl+q, then signals) and reap it."""
         if self.alive():

@@ -113,3 +113,35 @@ def test_input_in_a_script_is_a_clear_error_and_the_app_quits_cleanly(tmp_path):
         app.send(b"\x11")
         assert app.wait(10) == 0
         assert b"Fatal Python error" not in app.since(0)
+
+
+def test_script_output_goes_to_a_log_shown_on_ctrl_l_and_printed_on_exit(tmp_path):
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import sys, threading\nimport termlit as st\n"
+        "print('x' * 2_000_000)\n"  # more than the log keeps: the oldest part goes
+        "print('hello from print')\nprint('to stderr', file=sys.stderr)\n"
+        "def work():\n    raise ValueError('thread went wrong')\n"
+        "t = threading.Thread(target=work, name='worker'); t.start(); t.join()\n"
+        "st.text('drawn')\n"
+    )
+    with PtyApp(script, columns=100, rows=30) as app:
+        assert app.wait_for("drawn", 60)
+        app.wait_quiet(0.3)
+        assert b"hello from print" not in app.since(0)  # never onto the app's screen
+        mark = app.mark()
+        app.send(b"\x0c")  # ctrl+l
+        assert app.wait_for("Output (print", 30, start=mark)
+        assert app.wait_for("thread went wrong", 10, start=mark)
+        app.send(b"\x1b")
+        time.sleep(0.3)
+        mark = app.mark()
+        app.send(b"\x11")
+        assert app.wait(10) == 0
+        app.drain()
+        after = app.since(mark)
+        assert b"--- output of app.py ---" in after
+        assert b"hello from print" in after and b"to stderr" in after
+        assert b"Exception in thread worker" in after and b"ValueError: thread went wrong" in after
+        assert b"earlier characters of output dropped" in after
+        assert len(after) < 1_200_000

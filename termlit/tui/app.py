@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -45,10 +46,12 @@ from termlit.runtime.exceptions import exception_props_from_text
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.tree import Element
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
+from termlit.runtime.stdio import OutputLog
 from termlit.runtime.watcher import ScriptWatcher
 from termlit.tui.images.session import SessionGraphics
 from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
+from termlit.tui.output import OutputScreen
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.theme import config_theme
@@ -89,6 +92,7 @@ class TermlitApp(App[None]):
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="show or hide the sidebar"),
         Binding("ctrl+p", "pick_page", "Pages", tooltip="pick a page of the app"),
         Binding("question_mark,f1", "key_help", "Keys", tooltip="this help"),
+        Binding("ctrl+l", "show_output", "Output", show=False, tooltip="what the script printed (the output log)"),
         Binding("pageup", "page(-1)", "Page up", show=False, tooltip="scroll the page up"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="scroll the page down"),
     ]
@@ -101,8 +105,14 @@ class TermlitApp(App[None]):
     runner_join_timeout = 1.0
 
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
-                 images: str | None = None, hangup: bool = False) -> None:
+                 images: str | None = None, hangup: bool = False, capture_output: bool = False) -> None:
         super().__init__()
+        #: What the script prints, its threads' tracebacks and widget faults
+        #: (ctrl+l shows it). With ``capture_output`` what reaches
+        #: ``sys.stdout``/``sys.stderr`` and ``threading.excepthook`` goes there.
+        self.output_log = OutputLog()
+        self.capture_output = capture_output
+        self._saved_streams: tuple[Any, Any, Any] | None = None
         #: End the app on SIGHUP (the terminal went away); ``hung_up`` says it did.
         self.hangup = hangup
         self.hung_up = False
@@ -165,6 +175,9 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
+        if self.capture_output:
+            self._saved_streams = (sys.stdout, sys.stderr, threading.excepthook)
+            threading.excepthook = self.output_log.thread_excepthook
         if self.hangup and threading.current_thread() is threading.main_thread():
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
         self.graphics = self._graphics.start()
@@ -189,7 +202,18 @@ class TermlitApp(App[None]):
         watchdog.start()
         self.exit(return_code=128 + signal.SIGHUP)
 
+    def _print(self, text: str, stderr: bool = False) -> None:
+        """Output written to ``sys.stdout``/``sys.stderr`` while the app runs
+        (Textual captures both, from any thread): into the output log."""
+        if self.capture_output:
+            self.output_log.write(text)
+        else:
+            super()._print(text, stderr)
+
     def on_unmount(self) -> None:
+        if self._saved_streams is not None:
+            threading.excepthook = self._saved_streams[2]
+            self._saved_streams = None
         if self._watcher is not None:
             self._watcher.stop()
         self.runner.shutdown(timeout=self.runner_join_timeout)
@@ -252,6 +276,7 @@ class TermlitApp(App[None]):
             for timer in list(pump._timers):
                 timer.stop()
         self.faults.append(fault_text(view.element.kind, error))
+        self.output_log.write(self.faults[-1])
         self.log.error(self.faults[-1])
         self.call_later(self._replace_faulty, view, error)
 
@@ -568,6 +593,11 @@ class TermlitApp(App[None]):
         message.stop()
         self.copy_to_clipboard(message.url)
         self.notify(f"{message.url} (copied to the clipboard)", title="Link", timeout=4)
+
+    def action_show_output(self) -> None:
+        if isinstance(self.screen, OutputScreen):
+            return
+        self.push_screen(OutputScreen(self.output_log))
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))
