@@ -266,3 +266,24 @@ def test_a_widget_failing_in_a_key_paint_mount_or_message_handler_leaves_the_app
             assert app.is_running and "runs=" in text
 
     run_async(scenario())
+
+
+# -- secrets in messages ------------------------------------------------------
+
+
+def test_secrets_under_signing_and_hmac_keys_and_url_encoded_passwords_are_masked():
+    from termlit.common.masking import mask, register_from_mapping
+
+    register_from_mapping({
+        "app": {"signing_key": "sig-5ecret-value", "hmac_key": "hm4c-value", "title": "Sales"},
+        "connections": {"db": {"url": "postgresql://ann:p%40ss%2Fw0rd@db.example/sales"}},
+        "plain": {"password": "s3cret pass/word"},
+    })
+    message = (
+        "signing with sig-5ecret-value and hm4c-value failed; driver: password 'p@ss/w0rd' "
+        "rejected; url postgresql://ann:s3cret%20pass%2Fword@h/db; title Sales"
+    )
+    shown = mask(message)
+    for secret in ("sig-5ecret-value", "hm4c-value", "p@ss/w0rd", "s3cret%20pass%2Fword", "p%40ss"):
+        assert secret not in shown
+    assert "title Sales" in shown  # not a credential: left as it is
