@@ -287,3 +287,30 @@ def test_secrets_under_signing_and_hmac_keys_and_url_encoded_passwords_are_maske
     for secret in ("sig-5ecret-value", "hm4c-value", "p@ss/w0rd", "s3cret%20pass%2Fword", "p%40ss"):
         assert secret not in shown
     assert "title Sales" in shown  # not a credential: left as it is
+
+
+def test_a_radio_with_100000_options_draws_only_a_window_and_answers_keys(write_app):
+    from termlit.tui.widgets._options import OptionsControl
+
+    path = write_app(
+        """
+        import termlit as st
+        r = st.radio("Pick", [f"option {i}" for i in range(100_000)], index=5)
+        st.text(f"r={r}")
+        """
+    )
+
+    async def scenario():
+        async with running(path, size=(80, 30)) as (app, pilot):
+            control = app.query_one(OptionsControl)
+            assert control.size.height <= 20  # not one line per option
+            text = screen_text(app)
+            assert "◉ option 5" in text and "↓ 99,985 more" in text and "r=option 5" in text
+            await pilot.press("tab", "end", "enter")
+            text = await _wait_for(pilot, "r=option 99999")
+            assert "◉ option 99999" in text and "↑ 99,985 more" in text
+            await pilot.press("home", "down", "down", "enter")
+            text = await _wait_for(pilot, "r=option 2")
+            assert "◉ option 2" in text
+
+    run_async(scenario())
