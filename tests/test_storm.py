@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from ptydrive import PtyApp, storm_keys
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 APPS = sorted([p for p in EXAMPLES.glob("*.py")] + [EXAMPLES / "multipage", EXAMPLES / "pages_folder"])
 #: Keys and resizes per example (TERMLIT_STORM_KEYS for more; the soak sends many more).
-STORM_KEYS = int(os.environ.get("TERMLIT_STORM_KEYS", "500"))
+STORM_KEYS = int(os.environ.get("TERMLIT_STORM_KEYS", "400"))
 RESIZES = max(STORM_KEYS // 30, 1)
 SIZES = [(80, 24), (100, 30), (60, 20), (120, 40), (40, 12), (81, 25)]
 
@@ -145,3 +146,22 @@ def test_script_output_goes_to_a_log_shown_on_ctrl_l_and_printed_on_exit(tmp_pat
         assert b"Exception in thread worker" in after and b"ValueError: thread went wrong" in after
         assert b"earlier characters of output dropped" in after
         assert len(after) < 1_200_000
+
+
+_COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:[34]8;[25];|(?<=[\[;])(?:3[0-7]|4[0-7]|9[0-7]|10[0-7])[;m])")
+_REVERSE = re.compile(rb"\x1b\[(?:[0-9;]*;)?7[;m]")
+
+
+@pytest.mark.parametrize("example", APPS, ids=lambda p: p.stem if p.suffix else p.name)
+def test_no_color_draws_no_colours_and_every_tab_shows_the_focus_by_attribute(example):
+    with PtyApp(example, env={"NO_COLOR": "1"}) as app:
+        assert app.wait_for("termlit", 60)
+        app.wait_quiet(0.3, 20)
+        for n in range(4):
+            mark = app.mark()
+            app.press("tab")
+            app.wait_quiet(0.3, 20)
+            drawn = app.since(mark)
+            # Nothing drawn: the focus stayed where it was (one widget to focus).
+            assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
+        assert not _COLOUR.search(app.since(0)), "a colour code under NO_COLOR"

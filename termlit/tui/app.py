@@ -26,15 +26,19 @@ import threading
 import time
 import traceback
 from contextlib import ExitStack
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message_pump import active_message_pump
 from textual.screen import Screen
 from textual.timer import Timer
@@ -82,6 +86,8 @@ class TermlitApp(App[None]):
     .area-views { height: auto; }
     #main { width: 1fr; height: 1fr; padding: 0 2; }
     .-stale { text-opacity: 50%; }
+    /* Without colour the focus still shows: the focused widget in reverse video. */
+    TermlitApp:nocolor Screen *:focus { text-style: reverse; }
     """
 
     BINDINGS = [
@@ -107,6 +113,9 @@ class TermlitApp(App[None]):
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
                  images: str | None = None, hangup: bool = False, capture_output: bool = False) -> None:
         super().__init__()
+        if self.no_color:  # NO_COLOR: text attributes only, not Textual's greys
+            self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
+            self._filters.append(NoColours())
         #: What the script prints, its threads' tracebacks and widget faults
         #: (ctrl+l shows it). With ``capture_output`` what reaches
         #: ``sys.stdout``/``sys.stderr`` and ``threading.excepthook`` goes there.
@@ -608,6 +617,20 @@ class TermlitApp(App[None]):
             main.scroll_page_down()
         else:
             main.scroll_page_up()
+
+
+class NoColours(LineFilter):
+    """``NO_COLOR``: every colour taken out of what is drawn; bold, dim,
+    italic, underline and reverse stay (Textual's own filter draws greys)."""
+
+    def apply(self, segments: list[Segment], background: Any) -> list[Segment]:
+        return [Segment(text, _colourless(style) if style is not None else None, control)
+                for text, style, control in segments]
+
+
+@lru_cache(4096)
+def _colourless(style: Style) -> Style:
+    return style.without_color
 
 
 #: Where Textual catches a handler's exception and ends the pump's message loop.
