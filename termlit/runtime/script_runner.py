@@ -40,6 +40,7 @@ from typing import Any
 
 from termlit.runtime.context import PageConfig, RunContext, run_context_var
 from termlit.runtime.control import InterruptedRun, RerunException, StopException, SwitchPage
+from termlit.runtime.blocked import ABANDON_AFTER, Abandoned, abandon_run
 from termlit.runtime.exceptions import emit_exception, exception_props_from_text
 from termlit.runtime.fragments import Fragments
 from termlit.runtime.page_runs import PageRuns
@@ -54,8 +55,6 @@ __all__ = ["APP", "RunStatus", "RunResult", "ScriptRunner", "ScriptSource"]
 #: st.rerun() this many times in a row, with no input in between, is a loop.
 MAX_CONSECUTIVE_RERUNS = 100
 
-#: Seconds after ctrl+c's forced stop that a run still blocked is abandoned.
-ABANDON_AFTER = 2.0
 
 #: The scope of a run that executes the whole script.
 APP = "app"
@@ -72,10 +71,6 @@ def _merge_scopes(a: Scope | None, b: Scope) -> Scope:
     if a == APP or b == APP:
         return APP
     return a | b
-
-
-class _Abandoned(Exception):
-    """Skips the end of a run that :meth:`ScriptRunner._abandon` left behind."""
 
 
 class RunStatus(enum.Enum):
@@ -245,38 +240,7 @@ class ScriptRunner:
         return self._thread is not None and thread is not self._thread and thread.name.startswith("termlit-script")
 
     def _abandon(self, ctx: RunContext, waited: float) -> None:
-        """Leave the run ``ctx`` behind when it is still blocked after ctrl+c
-        (in a call that no exception reaches, such as ``time.sleep(1000)``):
-        show what it drew with a message, and start a new worker thread for
-        the next requests. The old thread ends at its next st.* call, or when
-        its call returns; what it does meanwhile no longer reaches the screen."""
-        with self._lock:
-            if self._ctx is not ctx or self._shutdown:
-                return
-            ctx.abandoned = True
-            self._ctx = None
-            self._run_thread_id = None
-            main, sidebar = ctx.snapshot()
-            main.children.append(Element("exception", "main/RunAbandoned:exception", exception_props_from_text(
-                "ScriptBlocked",
-                f"The script did not stop within {waited:g} seconds of ctrl+c: it is blocked in "
-                "a call that cannot be interrupted (such as time.sleep() or a network read). termlit left "
-                "that run behind; the next change or ctrl+r starts a new run. Give blocking calls a "
-                "timeout, or sleep in short steps, to make the script stoppable.",
-            )))
-            result = RunResult(main, sidebar, RunStatus.STOPPED, ctx.run_id, final=True,
-                               page_config=ctx.page_config, navigation=self.pages.navigation)
-            self.status = RunStatus.STOPPED
-            self.last_result = result
-            self._final = result
-            self.abandoned_runs += 1
-            self._thread = threading.Thread(target=self._loop, name=f"termlit-script-{self.abandoned_runs}",
-                                            daemon=True)
-            self._thread.start()
-            if not self._wake.is_set():
-                self._idle.set()
-        if self.on_update is not None:
-            self.on_update()
+        abandon_run(self, ctx, waited, RunResult, RunStatus.STOPPED)
 
     @property
     def is_running(self) -> bool:
@@ -395,7 +359,7 @@ class ScriptRunner:
             # it has nothing left to stop.
             try:
                 if ctx.abandoned:
-                    raise _Abandoned
+                    raise Abandoned
                 with self._lock:
                     self._ctx = None
                     self._run_thread_id = None
@@ -407,7 +371,7 @@ class ScriptRunner:
                     page=ctx.current_page,
                 )
                 run_context_var.reset(token)
-            except (StopException, _Abandoned):  # StopException: timing dependent
+            except (StopException, Abandoned):  # StopException: timing dependent
                 pass
         if ctx.abandoned:  # its result reaches no one
             return RunResult(*ctx.snapshot(), RunStatus.STOPPED, ctx.run_id, final=True)

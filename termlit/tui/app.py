@@ -19,36 +19,28 @@ the top bar shows the current page's icon and title.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 import threading
 import time
-import traceback
 from contextlib import ExitStack
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.filter import LineFilter, Monochrome, NoColor
-from textual.message_pump import active_message_pump
+from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from termlit.common.icons import icon_glyph
-from termlit.runtime.exceptions import exception_props_from_text
 from termlit.runtime.pages import Navigation, PageInfo
-from termlit.runtime.tree import Element
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.stdio import OutputLog
 from termlit.runtime.watcher import ScriptWatcher
@@ -57,9 +49,9 @@ from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.output import OutputScreen
 from termlit.tui.reconcile import Reconciler
+from termlit.tui.faults import FaultContainment, NoColours
 from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.theme import config_theme
-from termlit.tui.widgets import view_class
 from termlit.tui.widgets._base import ElementView, WidgetValue
 from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
 from termlit.tui.widgets._spinner import FRAMES
@@ -71,11 +63,9 @@ NARROW = 70
 #: How long the screen waits, after a change, for the rerun it causes before
 #: it shows the change alone: one frame at Textual's 60 frames a second.
 RERUN_GRACE = 1 / 60
-#: Seconds the process has to end after SIGHUP before it is ended outright.
-HANGUP_DEADLINE = 5.0
 
 
-class TermlitApp(App[None]):
+class TermlitApp(FaultContainment, App[None]):
     """Shows one script; every widget change reruns it."""
 
     CSS = """
@@ -201,16 +191,6 @@ class TermlitApp(App[None]):
             self._watcher = ScriptWatcher(self.runner.script.folder, self._files_changed)
             self._watcher.start()
 
-    def _hang_up(self) -> None:
-        """The terminal went away (SIGHUP): end the app and its script. A
-        script thread that does not stop cannot keep the process alive: it
-        ends after :data:`HANGUP_DEADLINE` seconds whatever happens."""
-        self.hung_up = True
-        watchdog = threading.Timer(HANGUP_DEADLINE, os._exit, args=(128 + signal.SIGHUP,))
-        watchdog.daemon = True
-        watchdog.start()
-        self.exit(return_code=128 + signal.SIGHUP)
-
     def _print(self, text: str, stderr: bool = False) -> None:
         """Output written to ``sys.stdout``/``sys.stderr`` while the app runs
         (Textual captures both, from any thread): into the output log."""
@@ -234,14 +214,6 @@ class TermlitApp(App[None]):
             self._drop_stale_focus()
         await super().on_event(event)
 
-    def _drop_stale_focus(self) -> None:
-        """A focused widget that was removed (its page or element went away
-        while it had focus) would swallow every key: focus nothing instead,
-        so Tab and the app's keys work again."""
-        focused = self.focused
-        if focused is not None and (focused._closed or focused._closing or not focused.is_attached):
-            self.screen.set_focus(None)
-
     def pictures_changed(self) -> None:
         """The graphics changed: draw every picture again."""
         for screen in self.screen_stack:
@@ -255,95 +227,6 @@ class TermlitApp(App[None]):
             self._draw_topbar()
         except NoMatches:  # the app is closing (or a full-screen view is up): drawn on the next change
             pass
-
-    # -- a widget that fails ----------------------------------------------------
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An exception escaped a handler (a key, a paint, a mount, a message).
-        When it came from an element's widget, that element shows the error
-        in its place (until the next run builds it afresh), the fault is
-        logged, and the app goes on; anything else ends the app, as in
-        Textual."""
-        view = self._faulty_view(error)
-        try:
-            pump = active_message_pump.get()
-        except LookupError:
-            pump = None
-        inside = isinstance(pump, Widget) and view is not None and (pump is view or view in pump.ancestors)
-        if view is None or (not inside and _ends_the_loop(error)):
-            # Not an element's fault, or the screen's (or app's) own message loop
-            # ends with it: going on would leave a screen that answers no key.
-            super()._handle_exception(error)
-            return
-        if id(view) in self._replacing:
-            return  # the same widget failing again (each repaint) before it is replaced
-        self._replacing.add(id(view))
-        if inside:
-            # Textual ends the message loop of a widget whose handler raised:
-            # nothing may wait on that widget any more (its removal, a test's pause).
-            pump._closing = True
-            for timer in list(pump._timers):
-                timer.stop()
-        self.faults.append(fault_text(view.element.kind, error))
-        self.output_log.write(self.faults[-1])
-        self.log.error(self.faults[-1])
-        self.call_later(self._replace_faulty, view, error)
-
-    def _faulty_view(self, error: BaseException) -> ElementView | None:
-        """The element view whose widget raised ``error``: the innermost
-        handler's ``self`` that lives in an element view."""
-        frames = []
-        tb = error.__traceback__
-        while tb is not None:
-            frames.append(tb.tb_frame)
-            tb = tb.tb_next
-        for frame in reversed(frames):
-            node = frame.f_locals.get("self")
-            if not isinstance(node, Widget):
-                continue
-            while node is not None and not isinstance(node, ElementView):
-                node = node.parent
-            if node is not None and self._owner_of(node) is not None:
-                return node
-        return None
-
-    def _owner_of(self, view: ElementView) -> Any:
-        """The area or container view whose ``views`` hold ``view``."""
-        todo: list[Any] = [self.main_area, self.sidebar_area]
-        while todo:
-            owner = todo.pop()
-            views = getattr(owner, "views", None) or []
-            if any(child is view for child in views):
-                return owner
-            todo.extend(views)
-        return None
-
-    async def _replace_faulty(self, view: ElementView, error: Exception) -> None:
-        try:
-            owner = self._owner_of(view)
-            if owner is None:
-                return
-            element = view.element
-            shown = Element("exception", element.id, exception_props_from_text(
-                type(error).__name__,
-                f"st.{element.kind} stopped working and was taken off the screen: {error}. "
-                "The rest of the app goes on; the next run shows it again (ctrl+r).",
-            ))
-            replacement = view_class("exception")(shown)
-            focus_was_inside = self.focused is not None and (
-                self.focused is view or view in self.focused.ancestors
-            )
-            widget: Widget = view  # type: ignore[assignment]
-            await owner.child_host.mount(replacement, after=widget)
-            owner.views = [replacement if child is view else child for child in owner.views]
-            try:
-                await widget.remove()
-            except Exception:  # noqa: BLE001 - a widget that cannot even leave: hide it
-                widget.display = False
-            if focus_was_inside:
-                self.screen.focus_next()
-        finally:
-            self._replacing.discard(id(view))
 
     # -- runner -> screen -------------------------------------------------------
 
@@ -617,36 +500,6 @@ class TermlitApp(App[None]):
             main.scroll_page_down()
         else:
             main.scroll_page_up()
-
-
-class NoColours(LineFilter):
-    """``NO_COLOR``: every colour taken out of what is drawn; bold, dim,
-    italic, underline and reverse stay (Textual's own filter draws greys)."""
-
-    def apply(self, segments: list[Segment], background: Any) -> list[Segment]:
-        return [Segment(text, _colourless(style) if style is not None else None, control)
-                for text, style, control in segments]
-
-
-@lru_cache(4096)
-def _colourless(style: Style) -> Style:
-    return style.without_color
-
-
-#: Where Textual catches a handler's exception and ends the pump's message loop.
-_LOOP_ENDERS = {"_process_messages_loop", "_flush_next_callbacks", "_pre_process"}
-
-
-def _ends_the_loop(error: BaseException) -> bool:
-    """True when ``error`` was caught where Textual ends the message loop."""
-    tb = error.__traceback__
-    return tb is not None and tb.tb_frame.f_code.co_name in _LOOP_ENDERS
-
-
-def fault_text(kind: str, error: BaseException) -> str:
-    """A widget's fault as logged: what failed and the traceback."""
-    trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    return f"st.{kind} failed in its widget and was taken off the screen:\n{trace}"
 
 
 def _heading(result: RunResult) -> str | None:
