@@ -6,6 +6,8 @@ a stale screen).
 
 from __future__ import annotations
 
+import sys
+
 from conftest import run_async, running, settle
 from textual import events
 from textual.widgets._select import SelectOverlay
@@ -182,6 +184,7 @@ def test_termlit_run_exits_non_zero_when_the_app_ends_on_an_error(write_app, mon
     from textual.app import App
 
     from termlit import cli
+    from termlit.compat import uninstall_streamlit_alias
     from termlit.tui.app import TermlitApp
 
     path = write_app("import termlit as st\nst.text('hi')\n")
@@ -193,7 +196,11 @@ def test_termlit_run_exits_non_zero_when_the_app_ends_on_an_error(write_app, mon
     monkeypatch.setattr(TermlitApp, "run", lambda self: App.run(self, headless=True))
     monkeypatch.setattr(cli, "guard_stdin", lambda: None)
     monkeypatch.setattr(cli, "_need_terminal", lambda command: None)
-    assert cli.main(["run", str(path), "--no-watch"]) == 1
+    monkeypatch.setattr(sys, "argv", ["termlit"])
+    try:
+        assert cli.main(["run", str(path), "--no-watch"]) == 1
+    finally:
+        uninstall_streamlit_alias()  # `termlit run` installs it for good: not for the tests after this one
 
 
 # -- a widget that fails takes only itself off the screen ----------------------
