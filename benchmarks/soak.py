@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from ptydrive import PtyApp, storm_keys  # noqa: E402
+from ptydrive import PtyApp, new_files_removed, storm_keys  # noqa: E402
 from test_storm import APPS, SIZES, _answers_a_key  # noqa: E402
 
 
@@ -26,7 +26,7 @@ def soak(example: Path, seed: int, keys: int, resizes_every: int, chunk: int = 2
     started = time.monotonic()
     rnd = random.Random(seed)
     sent = 0
-    with PtyApp(example) as app:
+    with new_files_removed(ROOT / "examples"), PtyApp(example) as app:
         up = app.wait_for("termlit", 60)
         app.wait_quiet(0.3, 30)
         while up and sent < keys:

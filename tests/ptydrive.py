@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["KEYS", "PtyApp", "storm_keys"]
+__all__ = ["KEYS", "PtyApp", "new_files_removed", "storm_keys"]
 
 #: The keys a storm presses, as the bytes a terminal sends for them.
 KEYS: dict[str, bytes] = {
@@ -38,6 +38,24 @@ def storm_keys(seed: int, count: int) -> list[str]:
     rnd = random.Random(seed)
     names = [name for name in KEYS if name != "escape"]
     return [("escape" if rnd.random() < 0.02 else rnd.choice(names)) for _ in range(count)]
+
+
+class new_files_removed:
+    """Remove the files a storm made under ``folder`` (a download button's
+    save dialog, typed into at random, saves files where the app runs)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> None:
+        self.before = set(self.folder.rglob("*"))
+
+    def __exit__(self, *exc: object) -> None:
+        for path in sorted(set(self.folder.rglob("*")) - self.before, reverse=True):
+            try:
+                path.rmdir() if path.is_dir() else path.unlink()
+            except OSError:
+                pass
 
 
 def _set_size(fd: int, columns: int, rows: int) -> None:
