@@ -193,8 +193,8 @@ class TermlitApp(FaultContainment, App[None]):
             self._watcher.start()
 
     def _print(self, text: str, stderr: bool = False) -> None:
-        """Output written to ``sys.stdout``/``sys.stderr`` while the app runs
-        (Textual captures both, from any thread): into the output log."""
+        """Script output (Textual captures it from any thread) into the output
+        log in the order written (Textual's Print events would come late)."""
         if self.capture_output:
             self.output_log.write(text)
         else:

@@ -4,6 +4,13 @@
 widget's key, paint, mount or message handler takes only that element off the
 screen (an error shows in its place), is logged, and the app goes on; a
 removed widget left with the focus gives it up; SIGHUP ends the app.
+
+Textual has no public hook for an exception raised in a handler (it ends the
+app), so termlit overrides a private Textual method here,
+``App._handle_exception`` (and ``App._print`` in ``tui/app.py``, to keep
+script output in order), and reads a widget's private closing state; the
+``textual<9`` pin and ``tests/test_faults.py`` (key, paint, mount and message
+faults) keep it honest on upgrades.
 """
 
 from __future__ import annotations
