@@ -25,6 +25,8 @@ APPS = sorted([p for p in EXAMPLES.glob("*.py")] + [EXAMPLES / "multipage", EXAM
 #: Keys and resizes per example (TERMLIT_STORM_KEYS for more; the soak sends many more).
 STORM_KEYS = int(os.environ.get("TERMLIT_STORM_KEYS", "400"))
 RESIZES = max(STORM_KEYS // 30, 1)
+#: The examples run on small data (bigtable would write 10M rows first).
+EXAMPLE_ENV = {"BIGTABLE_ROWS": "5000"}
 SIZES = [(80, 24), (100, 30), (60, 20), (120, 40), (40, 12), (81, 25)]
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
@@ -65,7 +67,7 @@ def _answers_a_key(app: PtyApp) -> bool:
 @pytest.mark.parametrize("example", APPS, ids=lambda p: p.stem if p.suffix else p.name)
 def test_key_and_resize_storm_leaves_every_example_up_and_answering(example):
     seed = sum(map(ord, example.name))
-    with new_files_removed(EXAMPLES), PtyApp(example, columns=80, rows=24) as app:
+    with new_files_removed(EXAMPLES), PtyApp(example, columns=80, rows=24, env=EXAMPLE_ENV) as app:
         assert app.wait_for("termlit", 60), app.text()[-2000:]
         app.wait_quiet(0.3, 30)
         _storm(app, seed, STORM_KEYS, RESIZES)
@@ -154,7 +156,7 @@ _REVERSE = re.compile(rb"\x1b\[(?:[0-9;]*;)?7[;m]")
 
 @pytest.mark.parametrize("example", APPS, ids=lambda p: p.stem if p.suffix else p.name)
 def test_no_color_draws_no_colours_and_every_tab_shows_the_focus_by_attribute(example):
-    with new_files_removed(EXAMPLES), PtyApp(example, env={"NO_COLOR": "1"}) as app:
+    with new_files_removed(EXAMPLES), PtyApp(example, env={**EXAMPLE_ENV, "NO_COLOR": "1"}) as app:
         assert app.wait_for("termlit", 60)
         app.wait_quiet(0.3, 20)
         for n in range(3):

@@ -72,6 +72,14 @@ class FilterPicker(SafeModalScreen[int | tuple[str, str] | None]):
         field.focus()
         field.cursor_position = len(field.value)
 
+    def type_more(self, text: str) -> None:
+        """Text typed on the selectbox after this list was opened, before it
+        took the focus: it joins the filter, in order."""
+        if self.is_mounted:
+            self.query_one("#filter", Input).insert_text_at_cursor(text)
+        else:
+            self.typed += text
+
     def _fill(self) -> None:
         text = self.query_one("#filter", Input).value
         self.rows = filter_options(self.labels, text.strip(), self.mode)
