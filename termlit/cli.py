@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from termlit.compat import install_streamlit_alias
 from termlit.runtime import ScriptRunner, ScriptSource
 from termlit.runtime.config import get_option
 from termlit.runtime.session import ClientInfo
+from termlit.runtime.stdio import guard_stdin
 from termlit.testing.snapshot import files, parse_size, snapshot_name, take_snapshot, write_files
 
 __all__ = ["main"]
@@ -135,7 +137,24 @@ def _check_script(raw: str) -> Path:
     return path.resolve()
 
 
+NO_TERMINAL = (
+    "termlit: `termlit {command}` needs a terminal, and standard {which} not one "
+    "(a pipe, a CI job, or `ssh host` without -t). For headless use, `termlit snapshot APP.py` "
+    "saves the app's screen and termlit.testing.AppTest runs it in tests; over SSH, use `ssh -t`."
+)
+
+
+def _need_terminal(command: str) -> None:
+    """Refuse to draw into something that is not a terminal (exit status 2)."""
+    missing = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout))
+               if stream is None or not stream.isatty()]
+    if missing:
+        which = " and ".join(missing) + (" are" if len(missing) > 1 else " is")
+        raise _UsageError(NO_TERMINAL.format(command=command, which=which)[len("termlit: "):])
+
+
 def _run(script: Path, args: list[str], *, watch: bool) -> int:
+    _need_terminal("run")
     if args and args[0] == "--":
         args = args[1:]
     sys.argv = [str(script), *args]
@@ -145,8 +164,17 @@ def _run(script: Path, args: list[str], *, watch: bool) -> int:
     from termlit.tui.app import TermlitApp  # lazy: Textual loads only for the commands that draw
 
     watch = watch and get_option("server.fileWatcherType") != "none"
-    TermlitApp(runner, watch=watch).run()
-    return 0
+    guard_stdin()  # input() in the script: an error on screen, not a hang
+    app = TermlitApp(runner, watch=watch, hangup=True, capture_output=True)
+    app.run()
+    output = app.output_log.text()
+    if output:  # what the script printed while the app had the terminal
+        sys.stderr.write(f"--- output of {script.name} ---\n{output}")
+        if not output.endswith("\n"):
+            sys.stderr.write("\n")
+    if app.hung_up:
+        return 128 + signal.SIGHUP
+    return app.return_code or 0  # an app that ended on an error exits non-zero
 
 
 def _snapshot(script: Path, size: str, press: list[str], output: str | None, page: str | None) -> int:
@@ -182,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
             return _snapshot(_check_script(ns.script), ns.size, ns.press, ns.output, ns.page)
         if ns.command == "hello":
             from termlit.tui.hello import run_hello  # lazy: Textual, as for `run`
+
+            _need_terminal("hello")
 
             return run_hello()
         if ns.command == "version":

@@ -49,6 +49,8 @@ def test_run_gives_the_script_its_arguments_after_double_dash(write_app, tmp_pat
         app.runner.run_once()
 
     monkeypatch.setattr("termlit.tui.app.TermlitApp.run", run_once)
+    monkeypatch.setattr(cli, "_need_terminal", lambda command: None)  # tests have no terminal
+    monkeypatch.setattr(cli, "guard_stdin", lambda: None)
     monkeypatch.setattr(sys, "argv", ["termlit"])
     try:
         assert cli.main(["run", str(path), "--", "--flag", "value"]) == 0

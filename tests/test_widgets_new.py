@@ -423,6 +423,32 @@ def test_typing_on_a_selectbox_filters_its_options(write_app):
     run_async(go())
 
 
+def test_keys_typed_before_the_filter_list_opens_go_into_one_list(write_app):
+    from textual import events
+    from textual.widgets import Input
+
+    from termlit.tui.widgets._option_filter import FilterPicker
+    from termlit.tui.widgets._selectbox import SelectboxView
+
+    path = write_app("""
+        import termlit as st
+        st.selectbox("City", ["Oslo", "Osaka", "Boston", "Lisbon"], filter_mode="contains")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            view = app.query_one(SelectboxView)
+            for letter in "osa":  # a burst: all three reach the selectbox before the list is up
+                view.post_message(events.Key(letter, letter))
+            await settle(pilot)
+            pickers = [s for s in app.screen_stack if isinstance(s, FilterPicker)]
+            assert len(pickers) == 1
+            assert pickers[0].query_one("#filter", Input).value == "osa"
+            assert [pickers[0].labels[i] for i in pickers[0].rows] == ["Osaka"]
+
+    run_async(go())
+
+
 def test_menu_button_cannot_be_in_a_form():
     at = AppTest.from_string(
         'import streamlit as st\nwith st.form("f"):\n    st.menu_button("m", ["a"])\n    st.form_submit_button()'

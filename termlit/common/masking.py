@@ -2,7 +2,8 @@
 
 Every value that looks like a credential (a password in a connection's
 parts or URL, a secrets.toml value under a key such as ``password``,
-``token`` or ``api_key``) is registered here when it is read. :func:`mask`
+``token``, ``api_key``, ``signing_key`` or ``hmac_key``) is registered here
+when it is read, with its URL-encoded and URL-decoded forms. :func:`mask`
 replaces each of them, and the password of any ``scheme://user:pass@host``
 URL, with ``***``; :func:`masked_exception` gives an exception of the same
 class whose message (and chained causes) went through :func:`mask`.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from urllib.parse import quote, quote_plus, unquote, unquote_plus
 from typing import Any
 
 __all__ = [
@@ -28,12 +30,14 @@ __all__ = [
 
 MASK = "***"
 
-#: Values shorter than this are only masked inside URLs: masking a one- or
-#: two-character password everywhere would garble every message.
+#: Values shorter than this are only masked inside URLs (as the password of
+#: ``scheme://user:pass@host``): masking a one- to three-character password
+#: everywhere would garble every message. Such a password is weak anyway.
 MIN_MASK_LENGTH = 4
 
 _SENSITIVE_KEY = re.compile(
-    r"pass|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth(?!or)|^key$",
+    r"pass|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth(?!or)|^key$"
+    r"|(?:^|[_\-.])keys?$|hmac|signing|salt|cookie|session[_-]?id|dsn|conn(?:ection)?[_-]?str",
     re.IGNORECASE,
 )
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s'\"]*:)(?P<pw>[^@\s'\"]+)(?P<at>@)")
@@ -58,10 +62,15 @@ def register(value: Any) -> None:
         return
     for found in _URL_PASSWORD.finditer(text):  # a URL carries its own password
         register(found.group("pw"))
-    if len(text) < MIN_MASK_LENGTH or text in _values:
+    # The forms a value takes in messages: as written, URL-decoded (a
+    # password written %-encoded in a URL reaches the driver decoded), and
+    # %-encoded (a plain password put into a URL).
+    forms = {text, unquote(text), unquote_plus(text), quote(text, safe=""), quote_plus(text, safe="")}
+    forms = {form for form in forms if len(form) >= MIN_MASK_LENGTH and form not in _values}
+    if not forms:
         return
     with _lock:
-        _values.add(text)
+        _values.update(forms)
         _ordered = tuple(sorted(_values, key=len, reverse=True))
 
 

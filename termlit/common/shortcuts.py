@@ -18,6 +18,7 @@ APP_KEYS: dict[str, str] = {
     "ctrl+q": "quit",
     "ctrl+b": "show or hide the sidebar",
     "ctrl+p": "pick a page of the app",
+    "ctrl+l": "show the script's output log",
     "question_mark": "the key help",
     "f1": "the key help",
     "tab": "the next widget",

@@ -132,6 +132,8 @@ class RunContext:
         self.page_config = PageConfig()
         #: The script raised: the run finished, but widget state is not pruned.
         self.errored = False
+        #: Left behind after ctrl+c, blocked (ScriptRunner._abandon): draws for no one.
+        self.abandoned = False
         self._recorders: list[tuple[Target, list[Element]]] = []
         #: Fragments called in this run, by id (what a fragment rerun calls).
         self.fragments: dict[str, FragmentCall] = {}

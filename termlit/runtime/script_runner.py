@@ -30,20 +30,20 @@ from the worker thread, must not block) and pulls the latest tree with
 from __future__ import annotations
 
 import ctypes
-import enum
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termlit.errors import StreamlitAPIException
-from termlit.runtime.context import PageConfig, RunContext, run_context_var
+from termlit.runtime.context import RunContext, run_context_var
 from termlit.runtime.control import InterruptedRun, RerunException, StopException, SwitchPage
+from termlit.runtime.blocked import ABANDON_AFTER, Abandoned, abandon_run
 from termlit.runtime.exceptions import emit_exception, exception_props_from_text
 from termlit.runtime.fragments import Fragments
 from termlit.runtime.page_runs import PageRuns
-from termlit.runtime.pages import Navigation
+from termlit.runtime.results import RunResult, RunStatus
 from termlit.runtime.session import Session
 from termlit.runtime.source import ScriptSource
 from termlit.runtime.state import SessionState
@@ -53,6 +53,7 @@ __all__ = ["APP", "RunStatus", "RunResult", "ScriptRunner", "ScriptSource"]
 
 #: st.rerun() this many times in a row, with no input in between, is a loop.
 MAX_CONSECUTIVE_RERUNS = 100
+
 
 #: The scope of a run that executes the whole script.
 APP = "app"
@@ -69,37 +70,6 @@ def _merge_scopes(a: Scope | None, b: Scope) -> Scope:
     if a == APP or b == APP:
         return APP
     return a | b
-
-
-class RunStatus(enum.Enum):
-    IDLE = "idle"
-    RUNNING = "running"
-    FINISHED = "finished"  # ran to the end (possibly showing the user's error)
-    STOPPED = "stopped"  # st.stop(), ctrl+c, or a timeout
-    RERUN = "rerun"  # st.rerun() or pre-empted by a newer request
-
-
-@dataclass(slots=True)
-class RunResult:
-    """What a viewer gets: the two root containers and how the run ended."""
-
-    main: Element
-    sidebar: Element
-    status: RunStatus
-    run_id: int
-    final: bool
-    page_config: PageConfig = PageConfig()
-    #: The app's pages and the one shown, for a multipage app (a run that
-    #: failed before declaring them shows the last run's).
-    navigation: Navigation | None = None
-
-    @property
-    def title(self) -> str | None:
-        """The app's title from st.set_page_config (after its icon), if any."""
-        config = self.page_config
-        if config.title is None:
-            return None
-        return f"{config.icon} {config.title}" if config.icon else config.title
 
 
 class ScriptRunner:
@@ -136,6 +106,8 @@ class ScriptRunner:
         self._thread: threading.Thread | None = None
         self._run_thread_id: int | None = None
         self._consecutive_reruns = 0
+        #: Runs left behind, blocked, after ctrl+c (see request_stop).
+        self.abandoned_runs = 0
         self._idle = threading.Event()
         self._idle.set()
         #: What the next run covers; None when nothing was asked for.
@@ -202,11 +174,15 @@ class ScriptRunner:
             self.session.query_params.from_dict(query_params or {})
         self.request_rerun()
 
-    def request_stop(self, *, force_after: float | None = 1.0) -> bool:
+    def request_stop(self, *, force_after: float | None = 1.0,
+                     abandon_after: float | None = ABANDON_AFTER) -> bool:
         """Stop the run in flight (ctrl+c). Returns False when nothing runs.
 
         A script busy in pure Python, never calling st.*, is interrupted with
-        an asynchronous exception after ``force_after`` seconds.
+        an asynchronous exception after ``force_after`` seconds. A run still
+        blocked ``abandon_after`` seconds later (in a call no exception
+        reaches) is left behind, and a new worker serves the next requests
+        (only with the worker thread of :meth:`start`).
         """
         with self._lock:
             ctx = self._ctx
@@ -223,7 +199,18 @@ class ScriptRunner:
             timer = threading.Timer(force_after, force)
             timer.daemon = True
             timer.start()
+            if abandon_after is not None and self._thread is not None:
+                later = threading.Timer(force_after + abandon_after, self._abandon, args=(ctx, force_after + abandon_after))
+                later.daemon = True
+                later.start()
         return True
+
+    def _abandoned(self, thread: threading.Thread) -> bool:
+        """True when ``thread`` is a worker left behind by :meth:`_abandon`."""
+        return self._thread is not None and thread is not self._thread and thread.name.startswith("termlit-script")
+
+    def _abandon(self, ctx: RunContext, waited: float) -> None:
+        abandon_run(self, ctx, waited, RunResult, RunStatus.STOPPED)
 
     @property
     def is_running(self) -> bool:
@@ -241,7 +228,7 @@ class ScriptRunner:
     def shutdown(self, timeout: float = 2.0) -> None:
         self._shutdown = True
         self.fragments.stop_timers()
-        self.request_stop(force_after=0.5)
+        self.request_stop(force_after=0.5, abandon_after=None)
         self._wake.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout)
@@ -251,10 +238,23 @@ class ScriptRunner:
         return self._idle.wait(timeout)
 
     def _loop(self) -> None:
-        while not self._shutdown:
+        me = threading.current_thread()
+        while not self._shutdown and self._thread is me:
             self._wake.wait()
-            self.run_pending()
-        self._idle.set()
+            if self._thread is not me:  # abandoned while blocked: a new worker serves
+                return
+            try:
+                self.run_pending()
+            except BaseException:  # pragma: no cover - a fault of the runner itself
+                with self._lock:
+                    self._ctx = None
+                    self._run_thread_id = None
+                self._idle.set()
+                if self._thread is not me:
+                    return
+                time.sleep(0.05)
+        if self._thread is me:
+            self._idle.set()
 
     def run_pending(self) -> RunResult | None:
         """Serve the pending requests in the calling thread: one run per merged
@@ -262,7 +262,10 @@ class ScriptRunner:
         until none is left. Returns the last run's result (None when nothing
         was asked for)."""
         result = None
+        me = threading.current_thread()
         while not self._shutdown:
+            if self._abandoned(me):
+                return None
             with self._lock:
                 if not self._wake.is_set():
                     self._idle.set()
@@ -317,12 +320,16 @@ class ScriptRunner:
         try:
             status, switch = self._execute(ctx)
             rerun_by_script = status is RunStatus.RERUN and ctx.requested is None
-            if status is RunStatus.FINISHED and not ctx.errored:
+            if status is RunStatus.FINISHED and not ctx.errored and not ctx.abandoned:
                 ctx.run_end_hooks()
         finally:
+            if ctx.abandoned:  # left behind by _abandon: the runner is not its to touch
+                run_context_var.reset(token)
             # A StopException injected by request_stop may land here late;
             # it has nothing left to stop.
             try:
+                if ctx.abandoned:
+                    raise Abandoned
                 with self._lock:
                     self._ctx = None
                     self._run_thread_id = None
@@ -334,8 +341,10 @@ class ScriptRunner:
                     page=ctx.current_page,
                 )
                 run_context_var.reset(token)
-            except StopException:  # pragma: no cover - timing dependent
+            except (StopException, Abandoned):  # StopException: timing dependent
                 pass
+        if ctx.abandoned:  # its result reaches no one
+            return RunResult(*ctx.snapshot(), RunStatus.STOPPED, ctx.run_id, final=True)
         self.fragments.remember(
             ctx.fragments, full_run=ctx.fragment_id is None and status is RunStatus.FINISHED
         )
@@ -462,6 +471,11 @@ class ScriptRunner:
             except SystemExit:
                 return RunStatus.STOPPED
             except Exception as exc:
+                ctx.errored = True
+                emit_exception(ctx, exc)
+            except (RerunException, InterruptedRun, StopException, SwitchPage):
+                raise
+            except BaseException as exc:  # KeyboardInterrupt, GeneratorExit, a script's own
                 ctx.errored = True
                 emit_exception(ctx, exc)
         except (RerunException, InterruptedRun):

@@ -18,6 +18,10 @@ the top bar shows the current page's icon and title.
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
+import threading
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -29,6 +33,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -37,11 +42,14 @@ from textual.widgets import Footer
 from termlit.common.icons import icon_glyph
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
+from termlit.runtime.stdio import OutputLog
 from termlit.runtime.watcher import ScriptWatcher
 from termlit.tui.images.session import SessionGraphics
 from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
+from termlit.tui.output import OutputScreen
 from termlit.tui.reconcile import Reconciler
+from termlit.tui.faults import FaultContainment, NoColours
 from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.theme import config_theme
 from termlit.tui import shortcuts
@@ -58,7 +66,7 @@ NARROW = 70
 RERUN_GRACE = 1 / 60
 
 
-class TermlitApp(App[None]):
+class TermlitApp(FaultContainment, App[None]):
     """Shows one script; every widget change reruns it."""
 
     CSS = """
@@ -69,6 +77,8 @@ class TermlitApp(App[None]):
     .area-views { height: auto; }
     #main { width: 1fr; height: 1fr; padding: 0 2; }
     .-stale { text-opacity: 50%; }
+    /* Without colour the focus still shows: the focused widget in reverse video. */
+    TermlitApp:nocolor Screen *:focus { text-style: reverse; }
     """
 
     BINDINGS = [
@@ -79,6 +89,7 @@ class TermlitApp(App[None]):
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="show or hide the sidebar"),
         Binding("ctrl+p", "pick_page", "Pages", tooltip="pick a page of the app"),
         Binding("question_mark,f1", "key_help", "Keys", tooltip="this help"),
+        Binding("ctrl+l", "show_output", "Output", show=False, tooltip="what the script printed (the output log)"),
         Binding("pageup", "page(-1)", "Page up", show=False, tooltip="scroll the page up"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="scroll the page down"),
     ]
@@ -91,8 +102,20 @@ class TermlitApp(App[None]):
     runner_join_timeout = 1.0
 
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
-                 images: str | None = None) -> None:
+                 images: str | None = None, hangup: bool = False, capture_output: bool = False) -> None:
         super().__init__()
+        if self.no_color:  # NO_COLOR: text attributes only, not Textual's greys
+            self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
+            self._filters.append(NoColours())
+        #: What the script prints, its threads' tracebacks and widget faults
+        #: (ctrl+l shows it). With ``capture_output`` what reaches
+        #: ``sys.stdout``/``sys.stderr`` and ``threading.excepthook`` goes there.
+        self.output_log = OutputLog()
+        self.capture_output = capture_output
+        self._saved_streams: tuple[Any, Any, Any] | None = None
+        #: End the app on SIGHUP (the terminal went away); ``hung_up`` says it did.
+        self.hangup = hangup
+        self.hung_up = False
         self.runner = runner
         #: How pictures are drawn (see termlit.tui.images.tiers); ``images``
         #: names a tier to use instead of asking the terminal.
@@ -121,6 +144,9 @@ class TermlitApp(App[None]):
         self._awaiting: int | None = None
         #: The pages on screen (None: not a multipage app).
         self.navigation: Navigation | None = None
+        #: Faults of widgets (tracebacks), each taken off the screen.
+        self.faults: list[str] = []
+        self._replacing: set[int] = set()
         theme = config_theme()  # [theme] of .streamlit/config.toml
         if theme is not None:
             self.register_theme(theme)
@@ -149,6 +175,11 @@ class TermlitApp(App[None]):
         return self.query_one("#sidebar", Area)
 
     def on_mount(self) -> None:
+        if self.capture_output:
+            self._saved_streams = (sys.stdout, sys.stderr, threading.excepthook)
+            threading.excepthook = self.output_log.thread_excepthook
+        if self.hangup and threading.current_thread() is threading.main_thread():
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
         self.graphics = self._graphics.start()
         # st.context.theme: the theme the user sees
         self.runner.session.client.theme = "dark" if self.current_theme.dark else "light"
@@ -161,7 +192,18 @@ class TermlitApp(App[None]):
             self._watcher = ScriptWatcher(self.runner.script.folder, self._files_changed)
             self._watcher.start()
 
+    def _print(self, text: str, stderr: bool = False) -> None:
+        """Script output (Textual captures it from any thread) into the output
+        log in the order written (Textual's Print events would come late)."""
+        if self.capture_output:
+            self.output_log.write(text)
+        else:
+            super()._print(text, stderr)
+
     def on_unmount(self) -> None:
+        if self._saved_streams is not None:
+            threading.excepthook = self._saved_streams[2]
+            self._saved_streams = None
         if self._watcher is not None:
             self._watcher.stop()
         self.runner.shutdown(timeout=self.runner_join_timeout)
@@ -169,6 +211,8 @@ class TermlitApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if self._graphics.take(event):  # the terminal answering the graphics probe
             return
+        if isinstance(event, events.Key):
+            self._drop_stale_focus()
         await super().on_event(event)
 
     def pictures_changed(self) -> None:
@@ -267,6 +311,11 @@ class TermlitApp(App[None]):
         self._actions += 1
         try:
             return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:  # a widget's action failed: that widget goes, the app stays
+            if self._faulty_view(error) is None:
+                raise
+            self._handle_exception(error)
+            return True
         finally:
             if not default_namespace.post_message(ActionDone()):  # the widget is gone
                 self._actions -= 1
@@ -442,6 +491,11 @@ class TermlitApp(App[None]):
         message.stop()
         self.copy_to_clipboard(message.url)
         self.notify(f"{message.url} (copied to the clipboard)", title="Link", timeout=4)
+
+    def action_show_output(self) -> None:
+        if isinstance(self.screen, OutputScreen):
+            return
+        self.push_screen(OutputScreen(self.output_log))
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))

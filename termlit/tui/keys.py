@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.tui.widgets._base import ElementView
 
 __all__ = ["KeyHelp", "key_sections"]
@@ -59,7 +60,7 @@ def key_sections(bindings: Mapping[str, ActiveBinding], key_display: Callable[[B
     return [(name, [(" / ".join(keys), what) for (_action, what), keys in sections[name].items()]) for name in ordered]
 
 
-class KeyHelp(ModalScreen[None]):
+class KeyHelp(SafeModalScreen[None]):
     """The keys that work where the user is.
 
     | Key | Action |

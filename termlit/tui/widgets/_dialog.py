@@ -8,9 +8,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 
+from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 
@@ -29,7 +29,7 @@ class _Body(VerticalScroll, can_focus=False):
     """The dialog's contents (focus goes to its widgets, not to it)."""
 
 
-class DialogScreen(ModalScreen[None]):
+class DialogScreen(SafeModalScreen[None]):
     """The window of a dialog. Esc closes it when the dialog is dismissible.
 
     | Key | Action |

@@ -8,9 +8,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
+from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.common.files import download_bytes
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
@@ -31,7 +31,7 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
-class SaveDialog(ModalScreen[Path | None]):
+class SaveDialog(SafeModalScreen[Path | None]):
     """Where to save: a path field, prefilled with the file name in the
     current directory.
 

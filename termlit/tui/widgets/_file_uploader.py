@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Size
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import DirectoryTree, Footer, Static
 from textual.widgets.tree import TreeNode
 
+from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.common.files import accepts
 from termlit.tui.widgets._download_button import human_size
 from termlit.tui.widgets._field import ControlChanged, FieldView
@@ -57,7 +57,7 @@ class FileTree(DirectoryTree):
         return text
 
 
-class FilePicker(ModalScreen[list[Path] | None]):
+class FilePicker(SafeModalScreen[list[Path] | None]):
     """Pick files, starting in the current directory.
 
     | Key | Action |
@@ -94,6 +94,16 @@ class FilePicker(ModalScreen[list[Path] | None]):
         self.extensions = extensions
         self.multi = multi
         self.max_size = max_size
+        #: Set by the first dismissal: keys already queued (Enter pressed
+        #: twice quickly) must not dismiss the screen a second time.
+        self.closing = False
+
+    def finish(self, result: list[Path] | None) -> None:
+        """Close the picker with ``result``, once."""
+        if self.closing:
+            return
+        self.closing = True
+        self.dismiss(result)
 
     def compose(self) -> ComposeResult:
         keys = "Enter: mark/unmark · ctrl+s: done" if self.multi else "Enter: pick"
@@ -122,6 +132,8 @@ class FilePicker(ModalScreen[list[Path] | None]):
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
+        if self.closing:
+            return
         path = Path(event.path)
         try:
             size = path.stat().st_size
@@ -132,7 +144,7 @@ class FilePicker(ModalScreen[list[Path] | None]):
             self._note(f"{path.name} is {human_size(size)}, over the limit of {human_size(self.max_size)}.")
             return
         if not self.multi:
-            self.dismiss([path])
+            self.finish([path])
             return
         tree = self.tree
         if path in tree.marked:
@@ -151,10 +163,10 @@ class FilePicker(ModalScreen[list[Path] | None]):
 
     def action_done(self) -> None:
         if self.multi:
-            self.dismiss(list(self.tree.marked))
+            self.finish(list(self.tree.marked))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.finish(None)
 
 
 def _files(props: dict[str, Any]) -> list[Any]:

@@ -18,12 +18,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.common.images import Picture
 from termlit.runtime.tree import Element
 from termlit.tui.images.render import PIXELS_PER_CELL, Drawn, description, draw, fit
@@ -243,7 +243,7 @@ def _caption(text: str, cols: int) -> Strip:
     return Strip([Segment(" " * pad), Segment(shown, Style(dim=True, italic=True))])
 
 
-class FullScreenPicture(ModalScreen[None]):
+class FullScreenPicture(SafeModalScreen[None]):
     """One picture as large as the screen allows.
 
     | Key | Action |

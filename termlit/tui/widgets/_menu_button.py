@@ -8,17 +8,17 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._button import apply_wrap, button_label, button_variant
+from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
 
 __all__ = ["MenuButtonView", "MenuPicker"]
 
 
-class MenuPicker(ModalScreen[int | None]):
+class MenuPicker(SafeModalScreen[int | None]):
     """The open menu: ↑/↓ move, Enter picks, Esc closes without a pick.
 
     | Key | Action |
@@ -41,7 +41,7 @@ class MenuPicker(ModalScreen[int | None]):
         self.labels = labels
 
     def compose(self) -> ComposeResult:
-        options = OptionList(*self.labels)
+        options = SafeOptionList(*self.labels)
         options.border_title = self.title_text
         yield options
 

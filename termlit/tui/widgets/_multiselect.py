@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from termlit.common.filtering import filter_options, shows_select_all
 from termlit.common.values import find_index
+from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
@@ -27,7 +27,7 @@ __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 SELECT_ALL = -1
 
 
-class MultiselectPicker(ModalScreen[list[int]]):
+class MultiselectPicker(SafeModalScreen[list[int]]):
     """The list of options: type to filter, ↑/↓ move, Enter adds or removes.
 
     | Key | Action |
@@ -83,7 +83,7 @@ class MultiselectPicker(ModalScreen[list[int]]):
             box.border_title = self.title_text
             yield Input(placeholder="Type to filter", compact=True, id="filter",
                         disabled=self.filter_mode is None)
-            yield OptionList(id="choices")
+            yield SafeOptionList(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
         yield Footer()

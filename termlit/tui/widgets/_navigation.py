@@ -26,7 +26,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,6 +33,7 @@ from textual.widgets.option_list import Option
 from termlit.common.icons import icon_glyph
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.tree import Element
+from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
 from termlit.tui.widgets._base import ElementView
 
 __all__ = ["OpenLink", "PageLinkView", "PageMenu", "PagePicker", "PageRequest", "PageTabs", "page_label"]
@@ -300,7 +300,7 @@ class PageTabs(_PageChooser):
             _choose(self, pages[min(self.cursor, len(pages) - 1)])
 
 
-class PagePicker(ModalScreen[PageInfo | None]):
+class PagePicker(SafeModalScreen[PageInfo | None]):
     """Pick a page: type to filter, ↑/↓ to move, Enter to open.
 
     | Key | Action |
@@ -336,7 +336,7 @@ class PagePicker(ModalScreen[PageInfo | None]):
         with Vertical() as box:
             box.border_title = "Pages"
             yield Input(placeholder="Type to filter the pages")
-            yield OptionList()
+            yield SafeOptionList()
 
     def on_mount(self) -> None:
         self._fill("")

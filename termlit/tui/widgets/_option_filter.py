@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from termlit.common.filtering import filter_options
+from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
 
 __all__ = ["FilterPicker", "NEW_OPTION"]
 
@@ -21,7 +21,7 @@ __all__ = ["FilterPicker", "NEW_OPTION"]
 NEW_OPTION = "new"
 
 
-class FilterPicker(ModalScreen[int | tuple[str, str] | None]):
+class FilterPicker(SafeModalScreen[int | tuple[str, str] | None]):
     """Type to filter, ↑/↓ move, Enter picks, Esc closes without a pick.
 
     | Key | Action |
@@ -64,13 +64,21 @@ class FilterPicker(ModalScreen[int | tuple[str, str] | None]):
         with Vertical() as box:
             box.border_title = self.title_text
             yield Input(self.typed, placeholder="Type to filter", compact=True, id="filter", select_on_focus=False)
-            yield OptionList(id="matches")
+            yield SafeOptionList(id="matches")
 
     def on_mount(self) -> None:
         self._fill()
         field = self.query_one("#filter", Input)
         field.focus()
         field.cursor_position = len(field.value)
+
+    def type_more(self, text: str) -> None:
+        """Text typed on the selectbox after this list was opened, before it
+        took the focus: it joins the filter, in order."""
+        if self.is_mounted:
+            self.query_one("#filter", Input).insert_text_at_cursor(text)
+        else:
+            self.typed += text
 
     def _fill(self) -> None:
         text = self.query_one("#filter", Input).value

@@ -22,12 +22,19 @@ __all__ = ["OptionItems", "OptionsControl"]
 
 _GAPS = {"segments": "│"}
 
+#: A vertical radio with more options than this shows a window of
+#: :data:`WINDOW` of them around the cursor (with how many more there are
+#: above and below): drawing stays as cheap at 100,000 options as at 20.
+WINDOW_FROM = 50
+WINDOW = 15
+
 
 class OptionItems:
     """Options drawn in one of a few styles: ``"radio"`` (one per line, or
     in a row with ``horizontal``), ``"pills"``, ``"segments"``,
     ``"feedback"`` (the glyphs only) or ``"stars"`` (☆, ★ when picked).
-    Options in a row wrap to the width they are given.
+    Options in a row wrap to the width they are given. A long vertical
+    radio shows a window of its options (see :data:`WINDOW_FROM`).
 
     ``cursor`` is the option under the cursor (None when the control does
     not have focus).
@@ -74,12 +81,22 @@ class OptionItems:
         width = max(width, 8)
         if self.style == "radio" and not self.horizontal:
             out = []
-            for i in range(len(self.labels)):
+            count = len(self.labels)
+            first, last = 0, count
+            if count > WINDOW_FROM:  # draw only a window of the options, around the cursor
+                anchor = self.cursor if self.cursor is not None else (min(self.selected) if self.selected else 0)
+                first = min(max(anchor - WINDOW // 2, 0), count - WINDOW)
+                last = first + WINDOW
+                out.append(Text(f"  ↑ {first:,} more" if first else "", style="dim"))
+            for i in range(first, last):
                 mark = Text("› ", style="bold") if i == self.cursor else Text("  ")
                 line = mark + self._item(i)
                 out.append(line)
                 if self.captions and self.captions[i]:
                     out.append(Text("    " + self.captions[i], style="dim"))
+            if count > WINDOW_FROM:
+                more = count - last
+                out.append(Text(f"  ↓ {more:,} more (Home/End: first/last)" if more else "", style="dim"))
             return out
         gap = _GAPS.get(self.style, "  ")
         out = [Text()]

@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.common.images import picture
 from termlit.tui.widgets._cells import fit
 from termlit.tui.widgets._image import PictureCanvas
@@ -23,7 +23,7 @@ __all__ = ["RowDetail"]
 THUMBNAIL_ROWS = 6
 
 
-class RowDetail(ModalScreen[None]):
+class RowDetail(SafeModalScreen[None]):
     """Every column's name and its whole value; an image column
     (``column_config.ImageColumn``) also as a small picture. Esc closes.
 

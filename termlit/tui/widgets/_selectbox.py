@@ -10,6 +10,7 @@ from textual.widgets import Select
 from termlit.common.values import find_index
 from termlit.tui.widgets._field import FieldView, with_icon
 from termlit.tui.widgets._option_filter import FilterPicker
+from termlit.tui.widgets._safe import SafeSelect
 
 __all__ = ["SelectboxView"]
 
@@ -23,10 +24,12 @@ class SelectboxView(FieldView):
     """A drop-down: Enter opens it, ↑/↓ move, Enter picks."""
 
     control: Select
+    #: The filter list typing opened, until it closes (one at a time).
+    _picker: FilterPicker | None = None
 
     def make_control(self, props: dict[str, Any]) -> Select:
         index = _index_of(props)
-        self.control = Select(
+        self.control = SafeSelect(
             [(label, i) for i, label in enumerate(props["labels"])],
             prompt=props.get("placeholder") or "Choose an option",
             allow_blank=index is None,
@@ -56,8 +59,13 @@ class SelectboxView(FieldView):
             return
         event.stop()
         event.prevent_default()
+        if self._picker is not None:
+            # typed before the open list took the focus: it goes to that list
+            self._picker.type_more(event.character)
+            return
 
         def picked(result: Any) -> None:
+            self._picker = None
             self.control.focus()
             if result is None:
                 return
@@ -68,9 +76,10 @@ class SelectboxView(FieldView):
                 self._index = result
             self.send(value)
 
-        self.app.push_screen(FilterPicker(str(props["label"]) or "Choose", list(props["labels"]),
-                                          props.get("filter_mode", "fuzzy"), event.character,
-                                          bool(props.get("accept_new_options"))), picked)
+        self._picker = FilterPicker(str(props["label"]) or "Choose", list(props["labels"]),
+                                    props.get("filter_mode", "fuzzy"), event.character,
+                                    bool(props.get("accept_new_options")))
+        self.app.push_screen(self._picker, picked)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -1,0 +1,82 @@
+"""Textual widgets with the guards termlit needs against their edge cases.
+
+``OptionList._move_page`` (PgUp/PgDn) reads the option's line from a cache
+that is only filled once the list has a size: a key that reaches a list
+before it is laid out (a selectbox's drop-down opened and paged in the same
+frame) raised ``KeyError`` and ended the app (Textual 8.2). The lists here
+page by a fixed number of options until they are laid out.
+
+A modal screen dismissed twice popped the screen under it (or raised
+``ScreenStackError``); :class:`SafeModalScreen` closes once.
+"""
+
+from __future__ import annotations
+
+from textual.await_complete import AwaitComplete
+from textual.screen import ModalScreen, ScreenResultType
+from textual.widgets import OptionList, Select
+
+__all__ = ["SafeModalScreen", "SafeOptionList", "SafeSelect", "guard_paging"]
+
+#: How far PgUp/PgDn move in a list that has no height yet.
+UNLAID_PAGE = 10
+
+
+def _move_page(widget: OptionList, direction: int) -> bool:
+    """Page ``widget`` by options when it cannot page by lines; True when done."""
+    count = widget.option_count
+    if not count:
+        return True
+    if widget.highlighted is None:
+        return False  # Textual's own action goes to the first/last option
+    highlighted = widget.highlighted
+    region = widget.scrollable_content_region
+    if region.height > 0 and highlighted in widget._index_to_line:
+        return False
+    target = min(max(highlighted + direction * UNLAID_PAGE, 0), count - 1)
+    step = 1 if direction > 0 else -1
+    probe = target
+    while 0 <= probe < count and widget.get_option_at_index(probe).disabled:
+        probe += step
+    if 0 <= probe < count:
+        widget.highlighted = probe
+    return True
+
+
+def guard_paging(widget: OptionList) -> None:
+    """Give ``widget`` (an OptionList, or a Select's drop-down) PgUp/PgDn
+    that work before it is laid out, through its public page actions."""
+    for direction, name in ((1, "action_page_down"), (-1, "action_page_up")):
+        action = getattr(widget, name)
+
+        def page(action=action, direction=direction) -> None:
+            if not _move_page(widget, direction):
+                action()
+
+        setattr(widget, name, page)
+
+
+class SafeOptionList(OptionList):
+    """An OptionList whose PgUp/PgDn work before it is laid out."""
+
+    def on_mount(self) -> None:
+        guard_paging(self)
+
+
+class SafeSelect(Select):
+    """A Select whose drop-down pages safely (see the module docstring)."""
+
+    def on_mount(self) -> None:
+        guard_paging(self.query_one(OptionList))
+
+
+class SafeModalScreen(ModalScreen[ScreenResultType]):
+    """A modal screen that closes once: a second dismissal (Enter pressed
+    twice quickly, a key queued behind the one that closed it) is ignored,
+    where Textual would pop the screen under it, or raise ``ScreenStackError``
+    when none is left."""
+
+    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        if not self.is_attached or self.app.screen is not self:
+            return AwaitComplete()
+        return super().dismiss(result)

@@ -1,0 +1,169 @@
+"""The real ``termlit run`` in a pseudo-terminal: key and resize storms on
+every example, a terminal that is missing or goes away, stdin reads.
+
+Bounded and seeded: the keys of a storm are drawn from a fixed seed, and the
+whole module stays within about two minutes on a small machine. The long
+soak is ``benchmarks/soak.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from ptydrive import PtyApp, new_files_removed, storm_keys
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+APPS = sorted([p for p in EXAMPLES.glob("*.py")] + [EXAMPLES / "multipage", EXAMPLES / "pages_folder"])
+#: Keys and resizes per example (TERMLIT_STORM_KEYS for more; the soak sends many more).
+STORM_KEYS = int(os.environ.get("TERMLIT_STORM_KEYS", "400"))
+RESIZES = max(STORM_KEYS // 30, 1)
+#: The examples run on small data (bigtable would write 10M rows first).
+EXAMPLE_ENV = {"BIGTABLE_ROWS": "5000"}
+SIZES = [(80, 24), (100, 30), (60, 20), (120, 40), (40, 12), (81, 25)]
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+
+
+def _storm(app: PtyApp, seed: int, keys: int, resizes: int) -> None:
+    rnd = random.Random(seed + 1)
+    names = storm_keys(seed, keys)
+    resize_at = set(rnd.sample(range(keys), resizes))
+    for n, name in enumerate(names):
+        app.press(name)
+        if n in resize_at:
+            app.resize(*rnd.choice(SIZES))
+        if n % 100 == 99:
+            time.sleep(0.02)  # a fast typist, not a paste
+            assert app.alive(), f"ended after {n + 1} keys: {app.text()[-2000:]}"
+    app.resize(80, 24)
+
+
+def _answers_a_key(app: PtyApp) -> bool:
+    """True when the app, after leaving what the storm opened, opens its key help."""
+    for _ in range(2):
+        app.send(b"\x1b")
+        time.sleep(0.2)
+    app.wait_quiet(0.3, 10)
+    mark = app.mark()
+    app.press("f1")
+    # The help's frame (its title) or its footer (Close) is drawn.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        drawn = app.since(mark)
+        if b"Keys" in drawn or b"Close" in drawn:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("example", APPS, ids=lambda p: p.stem if p.suffix else p.name)
+def test_key_and_resize_storm_leaves_every_example_up_and_answering(example):
+    seed = sum(map(ord, example.name))
+    with new_files_removed(EXAMPLES), PtyApp(example, columns=80, rows=24, env=EXAMPLE_ENV) as app:
+        assert app.wait_for("termlit", 60), app.text()[-2000:]
+        app.wait_quiet(0.3, 30)
+        _storm(app, seed, STORM_KEYS, RESIZES)
+        app.wait_quiet(0.3, 20)  # a blinking cursor writes every 0.5 s
+        assert app.alive(), f"the app ended: {app.text()[-3000:]}"
+        assert b"Traceback" not in app.since(0), app.text()[-3000:]
+        assert _answers_a_key(app), app.text()[-3000:]
+        app.send(b"\x11")  # ctrl+q
+        assert app.wait(10) == 0
+        assert b"Traceback" not in app.since(0)
+
+
+def test_termlit_run_without_a_terminal_says_so_and_exits_2(tmp_path):
+    script = tmp_path / "app.py"
+    script.write_text("import termlit as st\nst.text('hi')\n")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "termlit", "run", str(script)], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    assert done.stdout == ""  # no escape codes into the pipe
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "needs a terminal" in lines[0]
+    assert "termlit snapshot" in lines[0] and "AppTest" in lines[0]
+    assert time.monotonic() - started < 30
+
+
+def test_a_hang_up_ends_the_app_and_its_blocked_script(tmp_path):
+    script = tmp_path / "app.py"
+    script.write_text("import termlit as st, time\nst.text('sleeping')\ntime.sleep(1000)\n")
+    with PtyApp(script) as app:
+        assert app.wait_for("sleeping", 60)
+        os.kill(app.pid, signal.SIGHUP)
+        assert app.wait(10) == 128 + signal.SIGHUP
+
+
+def test_input_in_a_script_is_a_clear_error_and_the_app_quits_cleanly(tmp_path):
+    script = tmp_path / "app.py"
+    script.write_text("import termlit as st\nst.text('asking')\nname = input('name? ')\nst.text(name)\n")
+    with PtyApp(script, columns=120, rows=40) as app:
+        assert app.wait_for("StdinUnavailable", 60), app.text()[-2000:]
+        assert app.wait_for("st.text_input", 10)
+        app.wait_quiet(0.3)
+        mark = app.mark()
+        app.press("f1")  # the UI still has its keys
+        assert app.wait_for("the next widget", 30, start=mark)
+        app.send(b"\x11")
+        assert app.wait(10) == 0
+        assert b"Fatal Python error" not in app.since(0)
+
+
+def test_script_output_goes_to_a_log_shown_on_ctrl_l_and_printed_on_exit(tmp_path):
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import sys, threading\nimport termlit as st\n"
+        "print('x' * 2_000_000)\n"  # more than the log keeps: the oldest part goes
+        "print('hello from print')\nprint('to stderr', file=sys.stderr)\n"
+        "def work():\n    raise ValueError('thread went wrong')\n"
+        "t = threading.Thread(target=work, name='worker'); t.start(); t.join()\n"
+        "st.text('drawn')\n"
+    )
+    with PtyApp(script, columns=100, rows=30) as app:
+        assert app.wait_for("drawn", 60)
+        app.wait_quiet(0.3)
+        assert b"hello from print" not in app.since(0)  # never onto the app's screen
+        mark = app.mark()
+        app.send(b"\x0c")  # ctrl+l
+        assert app.wait_for("Output (print", 30, start=mark)
+        assert app.wait_for("thread went wrong", 10, start=mark)
+        app.send(b"\x1b")
+        time.sleep(0.3)
+        mark = app.mark()
+        app.send(b"\x11")
+        assert app.wait(10) == 0
+        app.drain()
+        after = app.since(mark)
+        assert b"--- output of app.py ---" in after
+        assert b"hello from print" in after and b"to stderr" in after
+        assert b"Exception in thread worker" in after and b"ValueError: thread went wrong" in after
+        assert b"earlier characters of output dropped" in after
+        assert len(after) < 1_200_000
+
+
+_COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:[34]8;[25];|(?<=[\[;])(?:3[0-7]|4[0-7]|9[0-7]|10[0-7])[;m])")
+_REVERSE = re.compile(rb"\x1b\[(?:[0-9;]*;)?7[;m]")
+
+
+@pytest.mark.parametrize("example", APPS, ids=lambda p: p.stem if p.suffix else p.name)
+def test_no_color_draws_no_colours_and_every_tab_shows_the_focus_by_attribute(example):
+    with new_files_removed(EXAMPLES), PtyApp(example, env={**EXAMPLE_ENV, "NO_COLOR": "1"}) as app:
+        assert app.wait_for("termlit", 60)
+        app.wait_quiet(0.3, 20)
+        for n in range(3):
+            mark = app.mark()
+            app.press("tab")
+            app.wait_quiet(0.3, 20)
+            drawn = app.since(mark)
+            # Nothing drawn: the focus stayed where it was (one widget to focus).
+            assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
+        assert not _COLOUR.search(app.since(0)), "a colour code under NO_COLOR"
