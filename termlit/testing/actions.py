@@ -5,12 +5,10 @@ the names and attributes of Streamlit's AppTest."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from termlit.common.values import find_index
 from termlit.testing.nodes import UNSET, Node, Widget, prop
-from termlit.testing.widgets import FileUploader
+from termlit.testing.widgets import FileUploader, _Choice
 
 __all__ = ["AudioInput", "CameraInput", "LinkButton", "MenuButton", "Pagination"]
 
@@ -41,18 +39,10 @@ class LinkButton(Node):
         return self
 
 
-class MenuButton(Widget):
+class MenuButton(_Choice):
     """An ``st.menu_button``: ``.value`` is the option picked for the next
-    run (or None); ``click(option)`` picks one."""
-
-    @property
-    def options(self) -> list[str]:
-        return list(self._element.props["labels"])
-
-    @property
-    def format_func(self) -> Callable[[Any], str]:
-        labels = dict(zip(map(id, self._element.props["options"]), self._element.props["labels"]))
-        return lambda option: labels.get(id(option), str(option))
+    run (or None); ``click(option)`` picks one; ``.options`` and
+    ``format_func`` as on the other widgets with options."""
 
     @property
     def value(self) -> Any:
@@ -62,7 +52,7 @@ class MenuButton(Widget):
         return None if value is False else value
 
     def set_value(self, v: Any) -> MenuButton:
-        if v is not None and find_index(self._element.props["options"], v) is None:
+        if v is not None and self._index_of(v) is None:
             raise ValueError(f"{v!r} is not an option of the menu button {self.label!r}")
         self._queue(v)
         return self
@@ -71,7 +61,7 @@ class MenuButton(Widget):
         return self.set_value(v)
 
     def click_index(self, index: int) -> MenuButton:
-        return self.set_value(self._element.props["options"][index])
+        return self.set_value(self._option_at(index))
 
 
 class Pagination(Widget):
