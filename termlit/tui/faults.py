@@ -24,6 +24,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.filter import LineFilter
 from textual.message_pump import active_message_pump
 from textual.widget import Widget
@@ -88,6 +89,7 @@ class FaultContainment:
             pump._closing = True
             for timer in list(pump._timers):
                 timer.stop()
+            _hand_over_callbacks(pump, self)
         self.faults.append(fault_text(view.element.kind, error))
         self.output_log.write(self.faults[-1])
         self.log.error(self.faults[-1])
@@ -166,6 +168,17 @@ def _colourless(style: Style) -> Style:
 
 #: Where Textual catches a handler's exception and ends the pump's message loop.
 _LOOP_ENDERS = {"_process_messages_loop", "_flush_next_callbacks", "_pre_process"}
+
+
+def _hand_over_callbacks(pump: Any, app: Any) -> None:
+    """Callbacks already queued on a widget whose loop ended (``call_later``:
+    Textual's own, or a test's wait for the screen) run on the app instead,
+    so whoever waits on them is not left waiting."""
+    queue = pump._message_queue
+    while not queue.empty():
+        message = queue.get_nowait()
+        if isinstance(message, events.Callback):
+            app.call_later(message.callback)
 
 
 def _ends_the_loop(error: BaseException) -> bool:
