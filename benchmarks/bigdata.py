@@ -101,29 +101,19 @@ print(json.dumps(out))
 """
 
 
-CITIES = ["Lisbon", "Oslo", "Nairobi", "Montreal", "Osaka", "Valparaiso", "Tallinn", "Perth"]
-PRODUCTS = ["kettle", "lamp", "desk", "chair", "mug", "rug", "clock", "shelf", "vase", "fan"]
-BATCH = 100_000
-
-
-def row(i: int) -> tuple:
-    """Row ``i``, as examples/bigtable.py writes it."""
-    mix = (i * 2654435761) % 1_000_003
-    return (i, CITIES[mix % len(CITIES)], f"{PRODUCTS[(mix // 8) % len(PRODUCTS)]}-{mix % 997:03d}",
-            round((mix % 100_000) / 100, 2), f"2026-{1 + mix % 12:02d}-{1 + mix % 28:02d}")
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bigtable.py"
 
 
 def make_sqlite(path: Path, rows: int) -> None:
-    import sqlite3
+    """The file examples/bigtable.py shows: its own first run writes it."""
+    import os
 
-    partial = path.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    with sqlite3.connect(partial) as db:
-        db.execute("pragma journal_mode = off")
-        db.execute("create table sales (id integer primary key, city text, product text, amount real, day text)")
-        for start in range(0, rows, BATCH):
-            db.executemany("insert into sales values (?, ?, ?, ?, ?)", map(row, range(start, min(start + BATCH, rows))))
-    partial.replace(path)
+    from termlit.testing import AppTest
+
+    os.environ.update(BIGTABLE_ROWS=str(rows), BIGTABLE_DB=str(path))
+    at = AppTest.from_file(EXAMPLE, default_timeout=3600).run()
+    if at.exception or not path.exists():
+        raise SystemExit(f"examples/bigtable.py did not write {path}: {[e.value for e in at.exception]}")
 
 
 def make_parquet(source: Path, path: Path) -> None:
