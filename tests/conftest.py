@@ -91,5 +91,17 @@ async def settle(pilot, timeout: float = 10.0) -> None:
     await pilot.pause()
 
 
+async def wait_for_text(pilot, needle: str, tries: int = 500) -> str:
+    """The screen's text once ``needle`` is on it (polled every 10 ms)."""
+    from termlit.testing.screen import screen_text
+
+    for _ in range(tries):
+        await pilot.pause(0.01)
+        text = screen_text(pilot.app)
+        if needle in text:
+            return text
+    raise AssertionError(f"{needle!r} never appeared:\n{screen_text(pilot.app)}")
+
+
 def run_async(coro):
     return asyncio.run(coro)

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 import sys
 
-from conftest import run_async, running, settle
+from conftest import run_async, running, settle, wait_for_text
 from textual import events
 from textual.widgets._select import SelectOverlay
 
 from termlit.testing.screen import screen_text
-
-
-async def _wait_for(pilot, needle: str, tries: int = 500) -> str:
-    """The screen's text once ``needle`` is on it."""
-    for _ in range(tries):
-        await pilot.pause(0.01)
-        text = screen_text(pilot.app)
-        if needle in text:
-            return text
-    raise AssertionError(f"{needle!r} never appeared:\n{screen_text(pilot.app)}")
 
 
 def test_selectbox_drop_down_pages_before_it_is_laid_out(write_app):
@@ -52,7 +42,7 @@ def test_selectbox_drop_down_pages_before_it_is_laid_out(write_app):
             await settle(pilot)
             assert app.is_running
             await pilot.press("enter")
-            text = await _wait_for(pilot, "picked=c")
+            text = await wait_for_text(pilot, "picked=c")
             assert app.is_running and "picked=c" in text
 
     run_async(scenario())
@@ -76,15 +66,15 @@ def test_file_picker_dismissed_twice_keeps_the_app(write_app, tmp_path, monkeypa
     async def scenario():
         async with running(path, size=(90, 30)) as (app, pilot):
             await pilot.press("tab", "enter")
-            await _wait_for(pilot, "data.csv")
+            await wait_for_text(pilot, "data.csv")
             picker = app.screen
             picker.dismiss([files / "data.csv"])
             picker.dismiss([files / "data.csv"])  # the second Enter, already queued
-            await _wait_for(pilot, "f=data.csv")
+            await wait_for_text(pilot, "f=data.csv")
             assert app.is_running and len(app.screen_stack) == 1
             # The same with keys: Enter on the file, twice in one burst.
             await pilot.press("enter")
-            await _wait_for(pilot, "Esc: cancel")
+            await wait_for_text(pilot, "Esc: cancel")
             await pilot.press("down")
             for key in ("enter", "enter"):
                 app.post_message(events.Key(key, None))
@@ -248,27 +238,27 @@ def test_a_widget_failing_in_a_key_paint_mount_or_message_handler_leaves_the_app
 
     async def scenario():
         async with running(path, size=(90, 40)) as (app, pilot):
-            text = await _wait_for(pilot, "st.checkbox stopped working")  # the mount fault
+            text = await wait_for_text(pilot, "st.checkbox stopped working")  # the mount fault
             assert "RuntimeError" in text and "runs=1" in text
             await pilot.press("tab", "space")  # the toggle's key handler fails
-            text = await _wait_for(pilot, "st.toggle stopped working")
+            text = await wait_for_text(pilot, "st.toggle stopped working")
             assert "ValueError" in text and "Press me" in text
             await pilot.press("enter")  # focus moved on, to the button: its message handler fails
-            text = await _wait_for(pilot, "st.button stopped working")
+            text = await wait_for_text(pilot, "st.button stopped working")
             assert "KeyError" in text
             await pilot.press("right")  # focus moved on to the number input: it still works and reruns
-            text = await _wait_for(pilot, "n=1")
+            text = await wait_for_text(pilot, "n=1")
             # (the rerun built the checkbox afresh: its mount failed once more)
             assert app.is_running and {f.split()[0] for f in app.faults} == {"st.checkbox", "st.toggle", "st.button"}
             assert "Traceback" in app.faults[0] and "a bug in the mount handler" in app.faults[0]
             # The next run builds the failed widgets afresh; a paint fault is caught too.
             monkeypatch.setattr(CheckboxView, "on_mount", lambda self: None)
             await pilot.press("ctrl+r")
-            text = await _wait_for(pilot, "Tick me")
+            text = await wait_for_text(pilot, "Tick me")
             assert "stopped working" not in text
             faults["paint"] = True
             app.query_one(ToggleView).refresh()
-            text = await _wait_for(pilot, "ZeroDivisionError")
+            text = await wait_for_text(pilot, "ZeroDivisionError")
             assert "st.toggle stopped working" in text and "Tick me" in text
             assert app.is_running and "runs=" in text
 
@@ -314,10 +304,10 @@ def test_a_radio_with_100000_options_draws_only_a_window_and_answers_keys(write_
             text = screen_text(app)
             assert "◉ option 5" in text and "↓ 99,985 more" in text and "r=option 5" in text
             await pilot.press("tab", "end", "enter")
-            text = await _wait_for(pilot, "r=option 99999")
+            text = await wait_for_text(pilot, "r=option 99999")
             assert "◉ option 99999" in text and "↑ 99,985 more" in text
             await pilot.press("home", "down", "down", "enter")
-            text = await _wait_for(pilot, "r=option 2")
+            text = await wait_for_text(pilot, "r=option 2")
             assert "◉ option 2" in text
 
     run_async(scenario())

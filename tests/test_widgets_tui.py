@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_async, running, settle
+from conftest import run_async, running, settle, wait_for_text
 from rich.cells import cell_len
 from rich.console import Console
 
@@ -194,15 +194,6 @@ def test_date_slider_steps_by_day_and_shows_its_format(write_app):
     run_async(scenario())
 
 
-async def _wait_for(pilot, needle: str, tries: int = 200) -> str:
-    for _ in range(tries):
-        await pilot.pause(0.01)
-        text = screen_text(pilot.app)
-        if needle in text:
-            return text
-    raise AssertionError(f"{needle!r} never appeared:\n{screen_text(pilot.app)}")
-
-
 def test_file_uploader_picks_files_from_a_keyboard_file_tree(write_app, tmp_path, monkeypatch):
     files = tmp_path / "files"
     files.mkdir()
@@ -223,21 +214,21 @@ def test_file_uploader_picks_files_from_a_keyboard_file_tree(write_app, tmp_path
     async def scenario():
         async with running(path, size=(90, 30)) as (app, pilot):
             await pilot.press("tab", "enter")
-            text = await _wait_for(pilot, "data.csv")
+            text = await wait_for_text(pilot, "data.csv")
             assert "notes.txt" not in text  # filtered by type
             await pilot.press("down", "down")  # past the folder "sub", onto data.csv
             text = await press(pilot, "enter")
             assert "f=data.csv b'a,b\\n1,2\\n'" in text and "• data.csv  8 B" in text
             await pilot.press("tab", "enter")
-            await _wait_for(pilot, "notes.txt")
+            await wait_for_text(pilot, "notes.txt")
             await pilot.press("down", "down", "enter", "down", "enter")  # mark both files
-            await _wait_for(pilot, "2 marked")
+            await wait_for_text(pilot, "2 marked")
             text = await press(pilot, "ctrl+s")
             assert "many=['data.csv', 'notes.txt']" in text
             text = await press(pilot, "delete")
             assert "many=[]" in text
             await pilot.press("enter")
-            await _wait_for(pilot, "notes.txt")
+            await wait_for_text(pilot, "notes.txt")
             text = await press(pilot, "escape")  # cancelled: nothing changes
             assert "many=[]" in text
 
@@ -262,7 +253,7 @@ def test_download_button_asks_for_a_path_confirms_overwrite_and_says_where(write
     async def scenario():
         async with running(path, size=(90, 24)) as (app, pilot):
             await pilot.press("tab", "enter")
-            await _wait_for(pilot, "report.txt")
+            await wait_for_text(pilot, "report.txt")
             text = await press(pilot, "enter")
             assert (out / "report.txt").read_text() == "report body"
             assert "pressed=True saves=1" in text and "Saved 11 B to" in text
