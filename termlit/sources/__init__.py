@@ -34,46 +34,49 @@ def _module(value: Any) -> str:
     return type(value).__module__ or ""
 
 
+def _kind(value: Any) -> str | None:
+    """Which engine's lazy object ``value`` is, by its type (no engine is
+    imported to tell): "duckdb", "polars", "arrow", "sqlalchemy" or None."""
+    module, name = _module(value), type(value).__name__
+    if module.startswith("duckdb") and name == "DuckDBPyRelation":
+        return "duckdb"
+    if module.startswith("polars") and name == "LazyFrame":
+        return "polars"
+    if module.startswith("pyarrow") and name.endswith("Dataset"):
+        return "arrow"
+    if module.startswith("sqlalchemy") and name in ("Select", "Table", "TextualSelect"):
+        return "sqlalchemy"
+    return None
+
+
 def is_lazy(value: Any) -> bool:
     """Whether ``value`` is (or becomes, through :func:`as_source`) a lazy source."""
-    if isinstance(value, TableSource):
+    if isinstance(value, TableSource) or _kind(value) is not None:
         return True
-    module = _module(value)
-    name = type(value).__name__
-    if module.startswith("duckdb") and name == "DuckDBPyRelation":
-        return True
-    if module.startswith("polars") and name == "LazyFrame":
-        return True
-    if module.startswith("pyarrow") and name.endswith("Dataset"):
-        return True
-    if isinstance(value, Path) and str(value).lower().endswith(SCANNED):
-        return True
-    if module.startswith("sqlalchemy") and name in ("Select", "Table", "TextualSelect"):
-        return True
-    return False
+    return isinstance(value, Path) and str(value).lower().endswith(SCANNED)
 
 
 def as_source(value: Any) -> TableSource:
     """The source for ``value`` (see the module docs for what is accepted)."""
     if isinstance(value, TableSource):
         return value
-    module = _module(value)
-    name = type(value).__name__
-    if module.startswith("duckdb") and name == "DuckDBPyRelation":
+    kind = _kind(value)
+    if kind == "duckdb":
         from termlit.sources._duck import DuckDBSource  # lazy: duckdb loads only for DuckDB data
 
         return DuckDBSource(value)
-    if module.startswith("polars") and name == "LazyFrame":
+    if kind == "polars":
         from termlit.sources._polars import PolarsSource  # lazy: polars loads only for polars data
 
         return PolarsSource(value)
-    if module.startswith("pyarrow") and name.endswith("Dataset"):
+    if kind == "arrow":
         from termlit.sources._duck import DuckDBSource  # lazy: duckdb scans the dataset
 
         return DuckDBSource.from_arrow(value)
     if isinstance(value, Path):
         return scan(value)
-    if module.startswith("sqlalchemy"):
+    if _module(value).startswith("sqlalchemy"):
+        name = type(value).__name__
         raise TypeError(
             f"A SQLAlchemy {name} needs a database to run in: pass termlit.sources.sql({name.lower()}, engine) "
             "or use conn.table(name) / conn.query(sql, lazy=True) on st.connection('sql')."
