@@ -63,13 +63,15 @@ def _set_size(fd: int, columns: int, rows: int) -> None:
 
 
 class PtyApp:
-    """``termlit run SCRIPT`` in a pty of ``columns`` x ``rows``."""
+    """``termlit run SCRIPT`` in a pty of ``columns`` x ``rows`` (with
+    ``plain``, ``python SCRIPT``: a bare Textual app to compare with)."""
 
     def __init__(self, script: Path | str, *, columns: int = 80, rows: int = 24,
-                 env: dict[str, str] | None = None, args: Sequence[str] = ()) -> None:
+                 env: dict[str, str] | None = None, args: Sequence[str] = (), plain: bool = False) -> None:
         self.output = bytearray()
         self._lock = threading.Lock()
-        argv = [sys.executable, "-m", "termlit", "run", str(script), "--no-watch", *args]
+        argv = ([sys.executable, str(script), *args] if plain  # a Python program of its own
+                else [sys.executable, "-m", "termlit", "run", str(script), "--no-watch", *args])
         environ = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
         environ.pop("NO_COLOR", None)
         environ.update(env or {})

@@ -37,24 +37,38 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from termlit.common.icons import icon_glyph
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.stdio import OutputLog
 from termlit.runtime.watcher import ScriptWatcher
+from termlit.tui import shortcuts
+from termlit.tui.chrome import (
+    ActionDone,
+    Area,
+    FilesChanged,
+    HelpLine,
+    PageScreen,
+    RunUpdate,
+    TopBar,
+)
+from termlit.tui.faults import FaultContainment, NoColours
+from termlit.tui.footer import KeyFooter
 from termlit.tui.images.session import SessionGraphics
 from termlit.tui.images.tiers import Graphics
 from termlit.tui.keys import KeyHelp, key_sections
 from termlit.tui.output import OutputScreen
 from termlit.tui.reconcile import Reconciler
-from termlit.tui.faults import FaultContainment, NoColours
-from termlit.tui.chrome import ActionDone, Area, FilesChanged, HelpLine, PageScreen, RunUpdate, TopBar
 from termlit.tui.theme import config_theme
-from termlit.tui import shortcuts
 from termlit.tui.widgets._base import ElementView, WidgetValue
-from termlit.tui.widgets._navigation import OpenLink, PageMenu, PagePicker, PageRequest, PageTabs
+from termlit.tui.widgets._navigation import (
+    OpenLink,
+    PageMenu,
+    PagePicker,
+    PageRequest,
+    PageTabs,
+)
 from termlit.tui.widgets._spinner import FRAMES
 
 __all__ = ["PageScreen", "RERUN_GRACE", "TermlitApp"]
@@ -64,6 +78,9 @@ NARROW = 70
 #: How long the screen waits, after a change, for the rerun it causes before
 #: it shows the change alone: one frame at Textual's 60 frames a second.
 RERUN_GRACE = 1 / 60
+#: How long a toggle (ctrl+b, F1) waits for more presses of its key before it
+#: shows the state the last one asked for: one frame.
+TOGGLE_SETTLE = 1 / 60
 
 
 class TermlitApp(FaultContainment, App[None]):
@@ -129,6 +146,8 @@ class TermlitApp(FaultContainment, App[None]):
         self.applied_runs = 0
         self.last_applied: RunResult | None = None
         self._sidebar_wanted: bool | None = None
+        #: Toggles waiting for their keys to settle: name -> the state wanted.
+        self._toggles: dict[str, bool] = {}
         self._frame = 0
         self._watcher: ScriptWatcher | None = None
         self._last_ctrl_c = 0.0
@@ -164,7 +183,7 @@ class TermlitApp(FaultContainment, App[None]):
             yield Area(id="sidebar", name="The sidebar", header=PageMenu(id="page-menu", name="The page menu"))
             yield Area(id="main", name="The page")
         yield HelpLine(id="helpline")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def main_area(self) -> Area:
@@ -465,11 +484,32 @@ class TermlitApp(FaultContainment, App[None]):
 
     def action_toggle_sidebar(self) -> None:
         area = self.sidebar_area
-        self._sidebar_wanted = area.has_class("-hidden")
-        if self._sidebar_wanted and not area.views and not self.query_one(PageMenu).has_class("-shown"):
+        shown = not area.has_class("-hidden") if self._toggles.get("sidebar") is None else self._toggles["sidebar"]
+        if not shown and not area.views and not self.query_one(PageMenu).has_class("-shown"):
             self.notify("This app has nothing in its sidebar.", timeout=2)
             return
-        area.set_class(not self._sidebar_wanted, "-hidden")
+        self._sidebar_wanted = not shown
+        self._toggle_later("sidebar", not shown)
+
+    def _toggle_later(self, name: str, wanted: bool) -> None:
+        """Show or hide ``name`` (the sidebar, the key help) once the keys
+        asking for it settle: a burst of ctrl+b or F1 presses is one relayout
+        showing the state the last press asked for, not one per press."""
+        pending = name in self._toggles
+        self._toggles[name] = wanted
+        if not pending:
+            self.set_timer(TOGGLE_SETTLE, lambda: self._apply_toggle(name))
+
+    def _apply_toggle(self, name: str) -> None:
+        wanted = self._toggles.pop(name, None)
+        if wanted is None:
+            return
+        if name == "sidebar":
+            self.sidebar_area.set_class(not wanted, "-hidden")
+        elif wanted and not isinstance(self.screen, KeyHelp):
+            self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))
+        elif not wanted and isinstance(self.screen, KeyHelp):
+            self.screen.dismiss()
 
     def action_pick_page(self) -> None:
         if self.navigation is not None:
@@ -498,7 +538,14 @@ class TermlitApp(FaultContainment, App[None]):
         self.push_screen(OutputScreen(self.output_log))
 
     def action_key_help(self) -> None:
-        self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))
+        """Open the key help, or close it (F1 and ? toggle it)."""
+        shown = self._toggles.get("help")
+        if shown is None:
+            shown = isinstance(self.screen, KeyHelp)
+        self._toggle_later("help", not shown)
+
+    def action_close_key_help(self) -> None:
+        self._toggle_later("help", False)
 
     def action_page(self, direction: int) -> None:
         main = self.main_area

@@ -68,7 +68,10 @@ class KeyHelp(SafeModalScreen[None]):
     | Esc / q / ? / F1 | close the help |
     """
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", tooltip="close the help")]
+    BINDINGS = [
+        Binding("escape,q", "app.close_key_help", "Close", tooltip="close the help"),
+        Binding("question_mark,f1", "app.key_help", "Close", tooltip="close the help"),
+    ]
 
     DEFAULT_CSS = """
     KeyHelp { align: center middle; }

@@ -8,13 +8,19 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
-from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.common.files import download_bytes
 from termlit.runtime.tree import Element
+from termlit.tui.footer import KeyFooter
 from termlit.tui.widgets._base import ElementView
-from termlit.tui.widgets._button import apply_wrap, button_label, button_variant, register_shortcut
+from termlit.tui.widgets._button import (
+    apply_wrap,
+    button_label,
+    button_variant,
+    register_shortcut,
+)
+from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["DownloadButtonView", "SaveDialog", "human_size"]
 
@@ -70,7 +76,7 @@ class SaveDialog(SafeModalScreen[Path | None]):
                          classes="save-note", markup=False)
             yield Input(str(Path.cwd() / self.file_name), compact=True, id="save-path")
             yield Static("", classes="save-note", id="save-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         field = self.query_one("#save-path", Input)

@@ -13,13 +13,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import DirectoryTree, Footer, Static
+from textual.widgets import DirectoryTree, Static
 from textual.widgets.tree import TreeNode
 
-from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.common.files import accepts
+from termlit.tui.footer import KeyFooter
 from termlit.tui.widgets._download_button import human_size
 from termlit.tui.widgets._field import ControlChanged, FieldView
+from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["FilePicker", "FileTree", "FileUploaderView", "UploadControl"]
 
@@ -113,7 +114,7 @@ class FilePicker(SafeModalScreen[list[Path] | None]):
             yield FileTree(Path.cwd(), self.extensions)
             yield Static("", classes="picker-note", markup=False)
             yield Static(f"{keys} · Backspace: parent folder · Esc: cancel", classes="picker-keys", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def tree(self) -> FileTree:

@@ -1,0 +1,97 @@
+"""Bursts of keys: many presses in one go end where the last press asked,
+with the work of one, not of each (a held key, a paste, a fast link)."""
+
+from __future__ import annotations
+
+from conftest import EXAMPLES, run_async, running, settle
+from textual import events
+
+from termlit.testing.screen import screen_text
+from termlit.tui.footer import KeyFooter
+from termlit.tui.keys import KeyHelp
+
+KEYS = {"tab": "\t", "f1": None, "ctrl+b": None, "question_mark": "?"}
+
+
+def _burst(app, key: str, times: int) -> None:
+    """``times`` presses of ``key`` queued at once, as a terminal sends a burst."""
+    for _ in range(times):
+        app.post_message(events.Key(key, KEYS[key]))
+
+
+def _count_pushes(app) -> list[str]:
+    pushed: list[str] = []
+    push = app.push_screen
+
+    def counting(screen, *args, **kwargs):
+        pushed.append(type(screen).__name__)
+        return push(screen, *args, **kwargs)
+
+    app.push_screen = counting
+    return pushed
+
+
+def test_a_burst_of_f1_opens_the_key_help_once_and_an_even_one_leaves_it_closed():
+    async def scenario():
+        async with running(EXAMPLES / "hello.py") as (app, pilot):
+            pushed = _count_pushes(app)
+            _burst(app, "f1", 7)
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, KeyHelp) and "rerun the script" in screen_text(app)
+            assert pushed == ["KeyHelp"]
+            _burst(app, "f1", 3)  # the help has these keys too: three presses close it
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, KeyHelp) and "rerun the script" not in screen_text(app)
+            _burst(app, "question_mark", 6)
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, KeyHelp) and pushed == ["KeyHelp"]
+            await pilot.press("f1")
+            await pilot.pause(0.1)
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert not isinstance(app.screen, KeyHelp) and len(app.screen_stack) == 1
+
+    run_async(scenario())
+
+
+def test_a_burst_of_ctrl_b_ends_in_the_state_of_its_last_press():
+    async def scenario():
+        async with running(EXAMPLES / "hello.py", size=(80, 24)) as (app, pilot):
+            assert "Settings" in screen_text(app)
+            _burst(app, "ctrl+b", 5)
+            await pilot.pause(0.2)
+            assert "Settings" not in screen_text(app)
+            _burst(app, "ctrl+b", 4)
+            await pilot.pause(0.2)
+            assert "Settings" not in screen_text(app)
+            await pilot.press("ctrl+b")
+            await pilot.pause(0.2)
+            assert "Settings" in screen_text(app)
+
+    run_async(scenario())
+
+
+def test_a_burst_of_tabs_rebuilds_the_footer_a_few_times_and_it_shows_the_last_focus():
+    async def scenario():
+        async with running(EXAMPLES / "hello.py") as (app, pilot):
+            footer = app.query_one(KeyFooter)
+            rebuilds: list[int] = []
+            recompose = footer.recompose
+
+            async def counting():
+                rebuilds.append(1)
+                await recompose()
+
+            footer.recompose = counting
+            _burst(app, "tab", 40)
+            await settle(pilot)
+            await pilot.pause(0.2)
+            assert 1 <= len(rebuilds) <= 5
+            focused = app.focused
+            assert focused is not None
+            # The footer shows the keys of the widget focused last, as one Tab would.
+            shown = {key.description for key in footer.query("FooterKey")}
+            wanted = {b.description for _n, b, _e, _t in app.screen.active_bindings.values() if b.show}
+            assert shown == wanted and shown
+
+    run_async(scenario())
