@@ -20,8 +20,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
-from termlit.tui.widgets._safe import SafeModalScreen
 from termlit.tui.widgets._base import ElementView
+from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["KeyHelp", "key_sections"]
 
