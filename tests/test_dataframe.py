@@ -448,3 +448,66 @@ def test_data_editor_by_keyboard(write_app):
             assert app.focused is editor
 
     run_async(scenario())
+
+
+# -- what a key redraws (bytes over SSH) --------------------------------------------------
+
+
+def test_changed_span_covers_every_cell_that_differs():
+    import random
+
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    from termlit.tui.widgets._line_redraw import _cells, changed_span
+
+    rnd = random.Random(3)
+    styles = [Style(), Style(bold=True), Style(reverse=True)]
+
+    def line(chars):  # a table line: always the widget's width
+        return Strip([Segment(c, s) for c, s in chars]).adjust_cell_length(24)
+
+    for _ in range(500):
+        old = [(rnd.choice("ab 界"), rnd.choice(styles)) for _ in range(10)]
+        new = list(old)
+        for _ in range(rnd.randint(0, 3)):
+            new[rnd.randrange(len(new))] = (rnd.choice("ab c界"), rnd.choice(styles))
+        a, b = _cells(line(old)), _cells(line(new))
+        assert len(a) == len(b) == 24
+        start, end = changed_span(line(old), line(new))
+        assert 0 <= start <= end <= 24
+        # Writing the new line's cells start..end over the old line gives the new line.
+        assert a[:start] + b[start:end] + a[end:] == b
+        if a == b:
+            assert end - start <= 1  # nothing (or one cell) to write again
+
+
+def test_a_cursor_step_redraws_only_the_lines_it_changed(write_app):
+    path = write_app(BIG)
+
+    async def scenario():
+        async with running(path, size=(100, 30)) as (app, pilot):
+            table = await _focus_table(pilot)
+            await pilot.pause(0.1)
+            redrawn: list = []
+            refresh = table.refresh
+
+            def recording(*regions, **kwargs):
+                redrawn.append(regions)
+                return refresh(*regions, **kwargs)
+
+            table.refresh = recording
+            await pilot.press("down")
+            await pilot.pause(0.1)
+            assert "row 2 of 50,000" in screen_text(app)
+            regions = [region for call in redrawn for region in call]
+            assert redrawn and all(call for call in redrawn)  # never the whole table
+            # The old and the new cursor row and the status line, each a part of one line.
+            assert len({region.y for region in regions}) <= 3 and all(r.height == 1 for r in regions)
+            redrawn.clear()
+            await pilot.press("pagedown")
+            await pilot.pause(0.1)
+            assert "row 12 of 50,000" in screen_text(app)
+
+    run_async(scenario())

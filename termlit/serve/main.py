@@ -11,6 +11,7 @@ from typing import TextIO
 
 import asyncssh
 
+from termlit.common.signals import quiet_wakeup_fd
 from termlit.compat import install_streamlit_alias
 from termlit.serve.auth import AuthorizedKeys, default_authorized_keys
 from termlit.serve.hostkey import default_host_key_path, load_or_create_host_key
@@ -111,6 +112,7 @@ async def _serve(options: ServeOptions, log: ServerLog) -> int:
 
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         loop.add_signal_handler(sig, on_signal)
+    quiet_wakeup_fd()
     await stop.wait()
     log.say(f"stopping: closing {len(running.manager.sessions)} session(s)")
     await running.stop()

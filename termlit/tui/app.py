@@ -3,12 +3,9 @@
 Its keys are the bindings of :class:`TermlitApp` and :class:`PageScreen`
 (and of the focused widget); ``?`` lists them (:mod:`termlit.tui.keys`).
 
-A change the user makes is sent to the runner, and the screen waits a moment
-(:data:`RERUN_GRACE`) for the rerun it causes: when the run is quick, the
-widget's own change and the run's result reach the terminal as one frame.
-A key's action holds repaints until the messages it posted have reached the
-app (:class:`ActionDone` follows them), so the widget's change cannot slip
-out on its own before the app has heard of it.
+A change the user makes is sent to the runner; the screen shows the change
+and the rerun it causes as one frame, and a burst of toggle keys as one
+relayout (:mod:`termlit.tui.pacing`).
 
 A multipage app's pages are in a menu at the top of the sidebar, or in a row
 of tabs under the top bar (``position="top"``), and in the page picker
@@ -23,29 +20,26 @@ import signal
 import sys
 import threading
 import time
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widget import Widget
 
 from termlit.common.icons import icon_glyph
+from termlit.common.signals import quiet_wakeup_fd
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.stdio import OutputLog
 from termlit.runtime.watcher import ScriptWatcher
 from termlit.tui import shortcuts
 from termlit.tui.chrome import (
-    ActionDone,
     Area,
     FilesChanged,
     HelpLine,
@@ -57,8 +51,9 @@ from termlit.tui.faults import FaultContainment, NoColours
 from termlit.tui.footer import KeyFooter
 from termlit.tui.images.session import SessionGraphics
 from termlit.tui.images.tiers import Graphics
-from termlit.tui.keys import KeyHelp, key_sections
+from termlit.tui.keys import KeyHelp
 from termlit.tui.output import OutputScreen
+from termlit.tui.pacing import RERUN_GRACE, Pacing
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.theme import config_theme
 from termlit.tui.widgets._base import ElementView, WidgetValue
@@ -75,15 +70,9 @@ __all__ = ["PageScreen", "RERUN_GRACE", "TermlitApp"]
 
 #: Below this many columns the sidebar starts hidden.
 NARROW = 70
-#: How long the screen waits, after a change, for the rerun it causes before
-#: it shows the change alone: one frame at Textual's 60 frames a second.
-RERUN_GRACE = 1 / 60
-#: How long a toggle (ctrl+b, F1) waits for more presses of its key before it
-#: shows the state the last one asked for: one frame.
-TOGGLE_SETTLE = 1 / 60
 
 
-class TermlitApp(FaultContainment, App[None]):
+class TermlitApp(FaultContainment, Pacing):
     """Shows one script; every widget change reruns it."""
 
     CSS = """
@@ -146,21 +135,12 @@ class TermlitApp(FaultContainment, App[None]):
         self.applied_runs = 0
         self.last_applied: RunResult | None = None
         self._sidebar_wanted: bool | None = None
-        #: Toggles waiting for their keys to settle: name -> the state wanted.
-        self._toggles: dict[str, bool] = {}
         self._frame = 0
         self._watcher: ScriptWatcher | None = None
         self._last_ctrl_c = 0.0
         self.app_name = runner.script.path.name if runner.script.path else "app"
         self._title = self.app_name
         self._topbar_line: Text | None = None
-        #: While the screen holds repaints: the batch, the timer that ends
-        #: it, the actions whose messages are still on their way, and the
-        #: run whose newer result ends the wait.
-        self._held: ExitStack | None = None
-        self._grace: Timer | None = None
-        self._actions = 0
-        self._awaiting: int | None = None
         #: The pages on screen (None: not a multipage app).
         self.navigation: Navigation | None = None
         #: Faults of widgets (tracebacks), each taken off the screen.
@@ -199,6 +179,7 @@ class TermlitApp(FaultContainment, App[None]):
             threading.excepthook = self.output_log.thread_excepthook
         if self.hangup and threading.current_thread() is threading.main_thread():
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+            quiet_wakeup_fd()  # a key storm fills the loop's pipe: no warning per signal
         self.graphics = self._graphics.start()
         # st.context.theme: the theme the user sees
         self.runner.session.client.theme = "dark" if self.current_theme.dark else "light"
@@ -296,54 +277,6 @@ class TermlitApp(FaultContainment, App[None]):
         if result.final:
             self.applied_runs += 1
             self.last_applied = result
-
-    # -- one frame per change ---------------------------------------------------
-
-    def _hold_frame(self) -> None:
-        """Hold repaints back (for :data:`RERUN_GRACE` at most)."""
-        if self._held is None:
-            self._held = ExitStack()
-            self._held.enter_context(self.batch_update())
-            self._grace = self.set_timer(RERUN_GRACE, self._grace_over)
-
-    def _grace_over(self) -> None:
-        self._actions, self._awaiting = 0, None
-        self._show_frame()
-
-    def _show_frame(self) -> None:
-        """End the hold once nothing it waits for is left."""
-        if self._held is None or self._actions or self._awaiting is not None:
-            return
-        held, self._held = self._held, None
-        if self._grace is not None:
-            self._grace.stop()
-            self._grace = None
-        held.close()
-        self.screen.check_idle()
-
-    async def run_action(self, action: Any, default_namespace: Any = None, namespaces: Any = None) -> bool:
-        """Run an action; one a key runs on a widget holds repaints until the
-        messages it made the widget post have reached the app."""
-        if not isinstance(default_namespace, Widget):
-            return await super().run_action(action, default_namespace, namespaces)
-        self._hold_frame()
-        self._actions += 1
-        try:
-            return await super().run_action(action, default_namespace, namespaces)
-        except Exception as error:  # a widget's action failed: that widget goes, the app stays
-            if self._faulty_view(error) is None:
-                raise
-            self._handle_exception(error)
-            return True
-        finally:
-            if not default_namespace.post_message(ActionDone()):  # the widget is gone
-                self._actions -= 1
-                self._show_frame()
-
-    def on_action_done(self, message: ActionDone) -> None:
-        message.stop()
-        self._actions = max(self._actions - 1, 0)
-        self._show_frame()
 
     @property
     def settled(self) -> bool:
@@ -490,26 +423,6 @@ class TermlitApp(FaultContainment, App[None]):
             return
         self._sidebar_wanted = not shown
         self._toggle_later("sidebar", not shown)
-
-    def _toggle_later(self, name: str, wanted: bool) -> None:
-        """Show or hide ``name`` (the sidebar, the key help) once the keys
-        asking for it settle: a burst of ctrl+b or F1 presses is one relayout
-        showing the state the last press asked for, not one per press."""
-        pending = name in self._toggles
-        self._toggles[name] = wanted
-        if not pending:
-            self.set_timer(TOGGLE_SETTLE, lambda: self._apply_toggle(name))
-
-    def _apply_toggle(self, name: str) -> None:
-        wanted = self._toggles.pop(name, None)
-        if wanted is None:
-            return
-        if name == "sidebar":
-            self.sidebar_area.set_class(not wanted, "-hidden")
-        elif wanted and not isinstance(self.screen, KeyHelp):
-            self.push_screen(KeyHelp(key_sections(self.screen.active_bindings, self.get_key_display)))
-        elif not wanted and isinstance(self.screen, KeyHelp):
-            self.screen.dismiss()
 
     def action_pick_page(self) -> None:
         if self.navigation is not None:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -84,6 +85,12 @@ class PageScreen(Screen[None], inherit_bindings=False):
 
     Tab moves through the widgets in page order; a widget docked at the
     bottom (the chat input) comes last, as it does on the page."""
+
+    #: Textual repaints the whole screen when the focus moves (``focused``
+    #: repaints); the widgets whose look depends on the focus repaint
+    #: themselves, so a Tab redraws those lines only (a few hundred bytes
+    #: over SSH instead of the whole screen).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next", show=False, tooltip="the next widget"),

@@ -18,7 +18,6 @@ from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from termlit.elements.column_config import ButtonColumnClickState, button_label
@@ -27,6 +26,7 @@ from termlit.tui.widgets._base import ClickTarget, ElementView, WidgetValue
 from termlit.tui.widgets._cells import MAX_CELL, MISSING, fit, missing_kind
 from termlit.tui.widgets._frame_search import find_row, sort_order
 from termlit.tui.widgets._grid import Grid, GridColumn, GridStyles, scroll_marks
+from termlit.tui.widgets._line_redraw import LineRedraw
 from termlit.tui.widgets._row_detail import RowDetail
 from termlit.tui.widgets._window import FrameWindow
 
@@ -41,7 +41,7 @@ _LAYOUT_PROPS = ("columns", "labels", "widths", "formats", "show_index", "index_
                  "alignments", "type_options", "placeholder")
 
 
-class DataFrameView(ElementView, Widget, can_focus=True):
+class DataFrameView(ElementView, LineRedraw, can_focus=True):
     """A virtualized table of a DataFrame.
 
     | Key | Action |
@@ -103,7 +103,9 @@ class DataFrameView(ElementView, Widget, can_focus=True):
 
     def __new__(cls, element: Element, *args: Any, **kwargs: Any) -> Any:
         if cls is DataFrameView and element.props.get("source") is not None:
-            from termlit.tui.widgets._lazy_table import LazyTableView  # lazy: only lazy sources need it
+            from termlit.tui.widgets._lazy_table import (
+                LazyTableView,  # lazy: only lazy sources need it
+            )
 
             cls = LazyTableView
         return super().__new__(cls)
@@ -134,7 +136,6 @@ class DataFrameView(ElementView, Widget, can_focus=True):
         #: The newest sort and search: an older one's result is dropped.
         self._latest: dict[str, Worker] = {}
         self.window = FrameWindow()
-        self._strips: list[Strip] | None = None
         self._set_props(element.props)
 
     # -- props -------------------------------------------------------------------
@@ -217,10 +218,6 @@ class DataFrameView(ElementView, Widget, can_focus=True):
             self.top = self.cursor_row - page + 1
         self.top = min(max(self.top, 0), max(self.rows - page, 0))
 
-    def _dirty(self) -> None:
-        self._strips = None
-        self.refresh()
-
     def _fetch(self) -> None:
         self.window.fetch(self.top, self.page, self.order)
 
@@ -242,14 +239,10 @@ class DataFrameView(ElementView, Widget, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        if self._strips is None or len(self._strips) != self.size.height:
-            width, height = self.size.width, self.size.height
-            grid = self.grid() if width > 0 and height > 0 else None
-            self._strips = [Strip(line, width) for line in grid.lines(width, height)] if grid else []
-        if 0 <= y < len(self._strips):
-            return self._strips[y]
-        return Strip.blank(self.size.width)
+    def draw_lines(self) -> list[Strip]:
+        width, height = self.size.width, self.size.height
+        grid = self.grid() if width > 0 and height > 0 else None
+        return [Strip(line, width) for line in grid.lines(width, height)] if grid else []
 
     def grid(self) -> Grid:
         """What the table shows now, ready to draw."""
