@@ -105,3 +105,26 @@ async def wait_for_text(pilot, needle: str, tries: int = 500) -> str:
 
 def run_async(coro):
     return asyncio.run(coro)
+
+
+#: Test files that run the examples (their apps write caches, databases and
+#: saved files beside them, and the storms remove what appeared there).
+_RUN_EXAMPLES = {path.name for path in Path(__file__).parent.glob("test_*.py")
+                 if "examples" in path.read_text(encoding="utf-8").lower()}
+
+
+#: The files that drive the real ``termlit run`` on the examples in a
+#: terminal: one worker of their own (the others' examples run in-process).
+_IN_A_TERMINAL = {"test_storm.py", "test_bursts.py", "test_e2e.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under ``pytest -n`` (the default: ``-n auto --dist loadgroup``) each
+    file's tests run in one worker, in order, as in a plain run (module
+    fixtures start one server; the Redis and PostgreSQL tests do not meet
+    themselves in another worker); the files that run the examples in a
+    terminal share one worker, and those that run them in-process another."""
+    for item in items:
+        name = item.path.name
+        group = ("terminal" if name in _IN_A_TERMINAL else "examples" if name in _RUN_EXAMPLES else name)
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -42,7 +42,11 @@ def storm_keys(seed: int, count: int) -> list[str]:
 
 class new_files_removed:
     """Remove the files a storm made under ``folder`` (a download button's
-    save dialog, typed into at random, saves files where the app runs)."""
+    save dialog, typed into at random, saves files where the app runs).
+    Databases the examples make for themselves stay: another test running
+    the same example at the same time may be using one."""
+
+    KEEP = (".db", ".db-journal", ".db-wal", ".db-shm", ".partial")
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -52,6 +56,8 @@ class new_files_removed:
 
     def __exit__(self, *exc: object) -> None:
         for path in sorted(set(self.folder.rglob("*")) - self.before, reverse=True):
+            if path.name.endswith(self.KEEP):
+                continue
             try:
                 path.rmdir() if path.is_dir() else path.unlink()
             except OSError:

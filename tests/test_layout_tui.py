@@ -245,3 +245,21 @@ def test_json_keeps_what_the_user_opened_when_a_rerun_changes_a_value(write_app)
             assert "n: 1" in text and "n: 0" not in text  # still open, with the new value
 
     run_async(scenario())
+
+
+def test_a_focused_widget_is_never_left_under_the_docked_chat_input():
+    async def scenario():
+        async with running(EXAMPLES / "widgets.py", size=(80, 24)) as (app, pilot):
+            chat = app.screen.query_one("ChatInputView")
+            hidden = []
+            for _ in range(26):  # once round every widget of the page
+                await pilot.press("tab")
+                await settle(pilot)
+                focused = app.focused
+                if focused is None or chat in focused.ancestors_with_self:
+                    continue
+                if focused.region.overlaps(chat.region):
+                    hidden.append(f"{type(focused).__name__} at {focused.region}")
+            assert not hidden, f"under the chat input at {chat.region}: {hidden}"
+
+    run_async(scenario())

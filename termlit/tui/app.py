@@ -213,6 +213,7 @@ class TermlitApp(FaultContainment, Pacing):
             return
         if isinstance(event, events.Key):
             self._drop_stale_focus()
+            self.flush_toggles(event.key)
         await super().on_event(event)
 
     def pictures_changed(self) -> None:
@@ -391,6 +392,27 @@ class TermlitApp(FaultContainment, Pacing):
 
     def on_descendant_focus(self) -> None:
         self._show_help()
+        self.call_after_refresh(self._clear_of_docks)
+
+    def _clear_of_docks(self) -> None:
+        """Scroll the focused widget out from under a widget docked at the
+        bottom of its area (the chat input): Textual counts a widget under a
+        dock as in view."""
+        widget = self.focused
+        if widget is None or not widget.is_attached:
+            return
+        for area in (self.main_area, self.sidebar_area):
+            if area not in widget.ancestors:
+                continue
+            for dock in area.children:
+                if dock.styles.dock != "bottom" or not dock.display or dock in widget.ancestors_with_self:
+                    continue
+                region, top = widget.region, area.region.y
+                under = region.bottom - dock.region.y
+                if under > 0 and region.x < dock.region.right and dock.region.x < region.right:
+                    # A widget taller than the room above the dock shows its top.
+                    fits = region.height <= dock.region.y - top
+                    area.scroll_relative(y=under if fits else region.y - top, animate=False)
 
     def _show_help(self) -> None:
         node = self.focused

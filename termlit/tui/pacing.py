@@ -9,7 +9,9 @@ the widget's change cannot slip out on its own before the app has heard of it.
 
 A toggle (ctrl+b for the sidebar, F1 and ``?`` for the key help) waits one
 frame (:data:`TOGGLE_SETTLE`) for more presses of its key, so a burst of them
-is one relayout to the state the last press asked for.
+is one relayout to the state the last press asked for. Any other key shows
+the toggle's state first (:meth:`Pacing.flush_toggles`), so F1 then Esc,
+however fast, opens the help and closes it again, in order.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from textual.widget import Widget
 from termlit.tui.chrome import ActionDone
 from termlit.tui.keys import KeyHelp, key_sections
 
-__all__ = ["RERUN_GRACE", "TOGGLE_SETTLE", "Pacing"]
+__all__ = ["RERUN_GRACE", "TOGGLE_KEYS", "TOGGLE_SETTLE", "Pacing"]
 
 #: How long the screen waits, after a change, for the rerun it causes before
 #: it shows the change alone: one frame at Textual's 60 frames a second.
@@ -32,6 +34,8 @@ RERUN_GRACE = 1 / 60
 #: How long a toggle (ctrl+b, F1) waits for more presses of its key before it
 #: shows the state the last one asked for: one frame.
 TOGGLE_SETTLE = 1 / 60
+#: The keys that toggle: any other key shows a waiting toggle at once.
+TOGGLE_KEYS = frozenset({"ctrl+b", "f1", "question_mark"})
 
 
 class Pacing(App[None]):
@@ -103,6 +107,13 @@ class Pacing(App[None]):
         self._toggles[name] = wanted
         if not pending:
             self.set_timer(TOGGLE_SETTLE, lambda: self._apply_toggle(name))
+
+    def flush_toggles(self, key: str) -> None:
+        """Before ``key`` is handled: show every waiting toggle now, unless
+        ``key`` is one of the toggles' own (their presses keep settling)."""
+        if self._toggles and key not in TOGGLE_KEYS:
+            for name in list(self._toggles):
+                self._apply_toggle(name)
 
     def _apply_toggle(self, name: str) -> None:
         wanted = self._toggles.pop(name, None)
