@@ -8,22 +8,19 @@ runs their code. So this tier:
 - never lets diskcache unpickle anything: values are stored as raw bytes,
   and a row that claims to hold a pickle, or points outside the folder, is
   refused (:class:`_SafeDisk`);
-- signs every record with HMAC-SHA256 under a per-user key kept in
-  ``<root>/termlit.key`` (mode 0600); a record whose signature does not match
-  (tampered, foreign, truncated, half-written) is deleted and reported once,
-  and the value is recomputed.
+- signs every record (keyed BLAKE3, see :mod:`._records`) under a per-user
+  key kept in ``<root>/termlit.key`` (mode 0600); a record whose signature
+  does not match (tampered, foreign, truncated, half-written) is deleted and
+  reported once, and the value is recomputed.
 
-A record is ``MAGIC | mac | len(meta) | meta | value``: ``meta`` pickles the
-creation time, the expiry time and the elements the function showed;
-``value`` is the pickled return value. The MAC covers the key too, so a valid
-record cannot be moved under another key.
+A big record is diskcache's file in the folder: a hit reads it once into
+private memory, checks the signature over every byte, and the value loads
+from that memory without another copy (:mod:`._codec`).
 """
 
 from __future__ import annotations
 
 import errno
-import hashlib
-import hmac
 import json
 import os
 import pickle
@@ -35,11 +32,11 @@ import time
 from pathlib import Path
 
 from termlit.caching._errors import warn_once
+from termlit.caching._records import Signer, TamperedEntry, decode, private_copy, read_file
+from termlit.caching._records import encode as encode_record
 
-__all__ = ["CacheDirRefused", "DiskTier", "Record", "TamperedEntry", "load_key", "private_dir"]
+__all__ = ["CacheDirRefused", "DiskTier", "Record", "TamperedEntry", "load_key", "open_record", "private_dir"]
 
-MAGIC = b"TLC1"
-_MAC_SIZE = 32
 KEY_FILE = "termlit.key"
 GENERATION_FILE = "generation"
 _FN_PREFIX = "fn:"
@@ -52,10 +49,6 @@ _POSIX = hasattr(os, "getuid")
 
 class CacheDirRefused(Exception):
     """The cache folder is not safe to use; the message says why and what to do."""
-
-
-class TamperedEntry(Exception):
-    """A row or record that this process did not write as it is."""
 
 
 # -- private folders and the key ---------------------------------------------------
@@ -155,30 +148,29 @@ def _create_key(path: Path) -> None:
 
 
 class Record:
-    """What a disk read gives back."""
+    """What a disk or Redis read gives back: ``value_blob`` is the value's
+    bytes in private memory, laid out in ``fmt`` (2: :mod:`._codec`; 1: a
+    plain pickle, from a record written by an earlier version)."""
 
-    __slots__ = ("created", "expires", "elements", "value_blob")
+    __slots__ = ("created", "expires", "elements", "value_blob", "fmt")
 
-    def __init__(self, created: float, expires: float | None, elements: list, value_blob: memoryview) -> None:
+    def __init__(self, created: float, expires: float | None, elements: list, value_blob: memoryview, fmt: int = 2) -> None:
         self.created = created
         self.expires = expires
         self.elements = elements
         self.value_blob = value_blob
+        self.fmt = fmt
 
 
-def _mac(key: bytes, cache_key: str, meta: bytes, value: bytes) -> bytes:
-    mac = hmac.new(key, digestmod=hashlib.sha256)
-    mac.update(cache_key.encode("utf-8"))
-    mac.update(b"\x00")
-    mac.update(len(meta).to_bytes(8, "little"))
-    mac.update(meta)
-    mac.update(value)
-    return mac.digest()
-
-
-def encode_record(key: bytes, cache_key: str, meta: bytes, value: bytes) -> list[bytes]:
-    """The parts of a record, in order (joined, or streamed to a file)."""
-    return [MAGIC, _mac(key, cache_key, meta, value), len(meta).to_bytes(8, "little"), meta, value]
+def open_record(signer: Signer, cache_key: str, data: memoryview) -> Record:
+    """The checked record in ``data`` (private memory); TamperedEntry for
+    one that fails its checks or whose metadata cannot be read."""
+    fmt, meta_blob, value_blob = decode(signer, cache_key, data)
+    try:
+        created, expires, elements = pickle.loads(meta_blob)
+    except Exception as exc:
+        raise TamperedEntry(f"the record cannot be read ({type(exc).__name__})") from None
+    return Record(created, expires, elements, value_blob, fmt)
 
 
 class _PartsReader:
@@ -201,23 +193,6 @@ class _PartsReader:
             self._index += 1
             self._offset = 0
         return chunk
-
-
-def decode_record(key: bytes, cache_key: str, data: bytes) -> tuple[bytes, bytes]:
-    """The (meta, value) blobs of a record, or TamperedEntry."""
-    head = len(MAGIC) + _MAC_SIZE + 8
-    if len(data) < head or data[: len(MAGIC)] != MAGIC:
-        raise TamperedEntry("not a termlit cache record")
-    view = memoryview(data)
-    mac = bytes(view[len(MAGIC) : len(MAGIC) + _MAC_SIZE])
-    meta_len = int.from_bytes(view[head - 8 : head], "little")
-    if head + meta_len > len(data):
-        raise TamperedEntry("the record is cut short")
-    meta = bytes(view[head : head + meta_len])
-    value = view[head + meta_len :]
-    if not hmac.compare_digest(mac, _mac(key, cache_key, meta, value)):
-        raise TamperedEntry("the signature does not match")
-    return meta, value
 
 
 # -- diskcache, unable to unpickle ------------------------------------------------
@@ -275,7 +250,7 @@ class DiskTier:
         private_dir(root, tighten=False)
         private_dir(directory.parent)
         private_dir(directory)
-        self._key = load_key(root)
+        self._signer = Signer(load_key(root))
         self.cache = diskcache.Cache(
             str(directory),
             disk=_safe_disk_class(),
@@ -329,28 +304,28 @@ class DiskTier:
         Raises TamperedEntry for a record that fails its checks (it is deleted
         first) and sqlite3/OS errors for a broken folder."""
         try:
-            data = self.cache.get(cache_key, default=None, retry=True)
+            data = self.cache.get(cache_key, default=None, read=True, retry=True)
         except TamperedEntry:
             self._drop_row(cache_key)
             raise
         if data is None:
             return None
-        if not isinstance(data, bytes):
-            self._drop_row(cache_key)
-            raise TamperedEntry("not a termlit cache record")
         try:
-            meta_blob, value_blob = decode_record(self._key, cache_key, data)
-            created, expires, elements = pickle.loads(meta_blob)
+            if isinstance(data, bytes):  # a small record, kept in the database
+                blob = private_copy(data)
+            elif hasattr(data, "readinto"):  # a big one: its file, read once
+                with data:
+                    blob = read_file(data)
+            else:
+                raise TamperedEntry("not a termlit cache record")
+            record = open_record(self._signer, cache_key, blob)
         except TamperedEntry:
             self._drop_row(cache_key)
             raise
-        except Exception as exc:
-            self._drop_row(cache_key)
-            raise TamperedEntry(f"the record cannot be read ({type(exc).__name__})") from None
-        if expires is not None and expires <= time.time():
+        if record.expires is not None and record.expires <= time.time():
             self._drop_row(cache_key)
             return None
-        return Record(created, expires, elements, value_blob)
+        return record
 
     def _drop_row(self, cache_key: str) -> None:
         """Delete a row; diskcache's delete never looks at the value."""
@@ -364,14 +339,16 @@ class DiskTier:
         cache_key: str,
         fkey: str,
         meta_blob: bytes,
-        value_blob: bytes,
+        value_parts: list,
+        value_size: int,
         expire: float | None,
         max_entries: int | None,
     ) -> None:
-        """Store a record; with ``max_entries``, drop the function's oldest
+        """Store a record of the value encoded in ``value_parts`` (see
+        :mod:`._codec`); with ``max_entries``, drop the function's oldest
         records beyond it. Raises OSError / sqlite3 errors (full disk...)."""
-        parts = encode_record(self._key, cache_key, meta_blob, value_blob)
-        if len(value_blob) < _STREAM_FROM:
+        parts, size = encode_record(self._signer, cache_key, meta_blob, value_parts, value_size)
+        if size < _STREAM_FROM:
             self.cache.set(cache_key, b"".join(parts), expire=expire, tag=fkey, retry=True)
         else:
             self.cache.set(cache_key, _PartsReader(parts), expire=expire, read=True, tag=fkey, retry=True)
