@@ -30,6 +30,7 @@ import stat
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from termlit.caching._errors import warn_once
 from termlit.caching._records import Signer, TamperedEntry, decode, private_copy, read_file
@@ -40,6 +41,9 @@ __all__ = ["CacheDirRefused", "DiskTier", "Record", "TamperedEntry", "load_key",
 KEY_FILE = "termlit.key"
 GENERATION_FILE = "generation"
 _FN_PREFIX = "fn:"
+_DB_FILE = "cache.db"
+#: diskcache's value modes (diskcache.core.MODE_RAW, MODE_BINARY).
+_MODE_RAW, _MODE_BINARY = 1, 2
 #: Records at least this big are streamed to their file (diskcache keeps
 #: smaller ones inside its database).
 _STREAM_FROM = 1 << 20
@@ -243,30 +247,51 @@ class DiskTier:
     """One app's folder of signed records, shared safely between processes."""
 
     def __init__(self, root: Path, directory: Path, size_limit: int) -> None:
-        import diskcache
-
         self.root = root
         self.directory = directory
+        self.size_limit = size_limit
         private_dir(root, tighten=False)
         private_dir(directory.parent)
         private_dir(directory)
         self._signer = Signer(load_key(root))
-        self.cache = diskcache.Cache(
-            str(directory),
-            disk=_safe_disk_class(),
-            size_limit=size_limit,
-            tag_index=True,
-            eviction_policy="least-recently-stored",
-        )
+        self._cache = None
+        self._lock = threading.Lock()
+        self._reader: tuple[int, sqlite3.Connection] | None = None
+        if not (directory / _DB_FILE).exists():
+            self.cache  # noqa: B018 - a new folder: diskcache sets it up now
         self.generation = self._read_generation()
         if self.generation is None:
             self.bump_generation()
 
+    @property
+    def cache(self):
+        """The folder's diskcache, opened on first need: opening it sets up
+        its tables and settings (several writes), which a process that only
+        reads hits does without (see :meth:`_quick_get`)."""
+        if self._cache is None:
+            with self._lock:
+                if self._cache is None:
+                    import diskcache  # lazy: a process that only reads hits never needs it
+
+                    self._cache = diskcache.Cache(
+                        str(self.directory),
+                        disk=_safe_disk_class(),
+                        size_limit=self.size_limit,
+                        tag_index=True,
+                        eviction_policy="least-recently-stored",
+                    )
+        return self._cache
+
     def close(self) -> None:
-        try:
-            self.cache.close()
-        except Exception:
-            pass
+        with self._lock:
+            reader, self._reader = self._reader, None
+            cache, self._cache = self._cache, None
+        for closing in (reader[1] if reader else None, cache):
+            try:
+                if closing is not None:
+                    closing.close()
+            except Exception:
+                pass
 
     # -- generation: tells other processes' memory tiers to forget ------------
     # Every clear or delete replaces the ``generation`` file; a process that
@@ -304,7 +329,7 @@ class DiskTier:
         Raises TamperedEntry for a record that fails its checks (it is deleted
         first) and sqlite3/OS errors for a broken folder."""
         try:
-            data = self.cache.get(cache_key, default=None, read=True, retry=True)
+            data = self._quick_get(cache_key) if self._cache is None else self.cache.get(cache_key, default=None, read=True, retry=True)
         except TamperedEntry:
             self._drop_row(cache_key)
             raise
@@ -327,6 +352,38 @@ class DiskTier:
             return None
         return record
 
+    def _quick_get(self, cache_key: str) -> Any:
+        """What ``cache.get(cache_key, read=True)`` gives (bytes, an open
+        file, or None), read with one query of diskcache's table instead of
+        opening diskcache; the same checks as :class:`_SafeDisk`."""
+        with self._lock:
+            if self._reader is None or self._reader[0] != os.getpid():
+                uri = (self.directory / _DB_FILE).as_uri() + "?mode=rw"
+                self._reader = (os.getpid(), sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None, check_same_thread=False))
+            try:
+                rows = self._reader[1].execute(
+                    "SELECT expire_time, mode, filename, value FROM Cache WHERE key = ? AND raw = 1", (cache_key,)
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "no such table" not in str(exc):
+                    raise
+                rows = None
+        if rows is None:  # a folder diskcache has not set up yet
+            return self.cache.get(cache_key, default=None, read=True, retry=True)
+        if not rows:
+            return None
+        ((expire_time, mode, filename, value),) = rows
+        if expire_time is not None and expire_time <= time.time():
+            return None
+        if mode == _MODE_RAW and isinstance(value, bytes):
+            return value
+        if mode != _MODE_BINARY or filename is None or not _inside(filename):
+            raise TamperedEntry("a cache row is not a termlit record in the cache folder")
+        try:
+            return open(os.path.join(self.directory, filename), "rb")
+        except FileNotFoundError:  # deleted since (another process evicted it)
+            return None
+
     def _drop_row(self, cache_key: str) -> None:
         """Delete a row; diskcache's delete never looks at the value."""
         try:
@@ -340,14 +397,13 @@ class DiskTier:
         fkey: str,
         meta_blob: bytes,
         value_parts: list,
-        value_size: int,
         expire: float | None,
         max_entries: int | None,
     ) -> None:
         """Store a record of the value encoded in ``value_parts`` (see
         :mod:`._codec`); with ``max_entries``, drop the function's oldest
         records beyond it. Raises OSError / sqlite3 errors (full disk...)."""
-        parts, size = encode_record(self._signer, cache_key, meta_blob, value_parts, value_size)
+        parts, size = encode_record(self._signer, cache_key, meta_blob, value_parts)
         if size < _STREAM_FROM:
             self.cache.set(cache_key, b"".join(parts), expire=expire, tag=fkey, retry=True)
         else:

@@ -11,7 +11,8 @@ function showed; ``value`` (at a multiple of 64 bytes) is laid out by
 but the MAC itself, so a valid record cannot be moved under another key; it
 is checked before anything is unpickled. ``alg`` 1 is keyed BLAKE3 (under a
 key derived from the folder's or the shared secret), about twice as fast as
-HMAC-SHA256 here; ``alg`` 2 is HMAC-SHA256, written only where the ``blake3``
+HMAC-SHA256 here on one core, and big records are hashed on all of
+them; ``alg`` 2 is HMAC-SHA256, written only where the ``blake3``
 package is missing.
 
 Format 1 (``"TLC1" | HMAC-SHA256 | len(meta) | meta | pickle``), written by
@@ -44,6 +45,8 @@ ALG_HMAC = 2
 _MAC_SIZE = 32
 _HEAD = 56
 _KEY_CONTEXT = "termlit cache record signature, format 2"
+#: Records at least this big are hashed on every core (BLAKE3 splits them).
+_THREADS_FROM = 4 << 20
 
 
 class TamperedEntry(Exception):
@@ -58,17 +61,19 @@ class Signer:
         self._b3key = _blake3(secret, derive_key_context=_KEY_CONTEXT).digest() if _blake3 is not None else None
         self.alg = ALG_BLAKE3 if _blake3 is not None else ALG_HMAC
 
-    def _hasher(self, alg: int) -> Any:
+    def _hasher(self, alg: int, size: int) -> Any:
         if alg == ALG_BLAKE3:
             if self._b3key is None:
                 raise TamperedEntry("the record is signed with BLAKE3 and the blake3 package is not installed")
+            if size >= _THREADS_FROM:
+                return _blake3(key=self._b3key, max_threads=_blake3.AUTO)
             return _blake3(key=self._b3key)
         if alg == ALG_HMAC:
             return hmac.new(self.secret, digestmod=hashlib.sha256)
         raise TamperedEntry("the record names no known signature")
 
-    def mac(self, alg: int, cache_key: str, parts: list[Any]) -> bytes:
-        h = self._hasher(alg)
+    def mac(self, alg: int, cache_key: str, parts: list[Any], size: int) -> bytes:
+        h = self._hasher(alg, size)
         name = cache_key.encode("utf-8")
         h.update(len(name).to_bytes(8, "little"))
         h.update(name)
@@ -77,14 +82,15 @@ class Signer:
         return h.digest()[:_MAC_SIZE]
 
 
-def encode(signer: Signer, cache_key: str, meta: bytes, value_parts: list[Any], value_size: int) -> tuple[list[Any], int]:
+def encode(signer: Signer, cache_key: str, meta: bytes, value_parts: list[Any]) -> tuple[list[Any], int]:
     """The parts of a record, in order (joined, or streamed to a file), and
     its size."""
+    value_size = sum(memoryview(part).nbytes for part in value_parts)
     offset = pad_to(_HEAD + len(meta))
     head = MAGIC + bytes([signer.alg, 0, 0, 0])
     lengths = len(meta).to_bytes(8, "little") + offset.to_bytes(8, "little")
     signed = [lengths, meta, bytes(offset - _HEAD - len(meta)), *value_parts]
-    mac = signer.mac(signer.alg, cache_key, [head, *signed])
+    mac = signer.mac(signer.alg, cache_key, [head, *signed], offset + value_size)
     return [head, mac, *signed], offset + value_size
 
 
@@ -101,7 +107,7 @@ def decode(signer: Signer, cache_key: str, view: memoryview) -> tuple[int, bytes
     offset = int.from_bytes(view[48:56], "little")
     if not _HEAD + meta_len <= offset <= view.nbytes:
         raise TamperedEntry("the record is cut short")
-    expected = signer.mac(view[4], cache_key, [view[:8], view[40:]])
+    expected = signer.mac(view[4], cache_key, [view[:8], view[40:]], view.nbytes)
     if not hmac.compare_digest(mac, expected):
         raise TamperedEntry("the signature does not match")
     return 2, bytes(view[_HEAD : _HEAD + meta_len]), view[offset:]

@@ -85,9 +85,9 @@ class RedisTier:
             self._call(self.client.delete, self.prefix + cache_key)
             raise
 
-    def write(self, cache_key: str, fkey: str, meta_blob: bytes, value_parts: list, value_size: int,
+    def write(self, cache_key: str, fkey: str, meta_blob: bytes, value_parts: list,
               expire: float | None, max_entries: int | None) -> None:
-        record = b"".join(encode(self._signer, cache_key, meta_blob, value_parts, value_size)[0])
+        record = b"".join(encode(self._signer, cache_key, meta_blob, value_parts)[0])
         members = self.prefix + "fn:" + fkey
         pipe = self.client.pipeline()
         pipe.set(self.prefix + cache_key, record, px=max(int(expire * 1000), 1) if expire else None)

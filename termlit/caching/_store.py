@@ -321,7 +321,7 @@ class Store:
         if disk is None or meta_blob is None:
             return
         try:
-            disk.write(key, entry.fkey, meta_blob, value_parts, entry.size, ttl, max_entries)
+            disk.write(key, entry.fkey, meta_blob, value_parts, ttl, max_entries)
         except _DISK_ERRORS as exc:
             if is_disk_full(exc):
                 warn_once(
