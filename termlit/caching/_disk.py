@@ -329,7 +329,10 @@ class DiskTier:
         Raises TamperedEntry for a record that fails its checks (it is deleted
         first) and sqlite3/OS errors for a broken folder."""
         try:
-            data = self._quick_get(cache_key) if self._cache is None else self.cache.get(cache_key, default=None, read=True, retry=True)
+            if self._cache is None:
+                data = self._quick_get(cache_key)
+            else:
+                data = self.cache.get(cache_key, default=None, read=True, retry=True)
         except TamperedEntry:
             self._drop_row(cache_key)
             raise
@@ -359,7 +362,8 @@ class DiskTier:
         with self._lock:
             if self._reader is None or self._reader[0] != os.getpid():
                 uri = (self.directory / _DB_FILE).as_uri() + "?mode=rw"
-                self._reader = (os.getpid(), sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None, check_same_thread=False))
+                connection = sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None, check_same_thread=False)
+                self._reader = (os.getpid(), connection)
             try:
                 rows = self._reader[1].execute(
                     "SELECT expire_time, mode, filename, value FROM Cache WHERE key = ? AND raw = 1", (cache_key,)
