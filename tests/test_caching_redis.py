@@ -259,3 +259,59 @@ def test_a_frame_round_trips_through_redis_and_a_tampered_buffer_is_refused(shar
     with pytest.warns(CacheWarning, match="tampered"):
         pd.testing.assert_frame_equal(load(), frame)
     assert calls == [1, 1]
+
+
+def _tier():
+    (store,) = _store.all_stores()
+    return store.disk()
+
+
+def test_records_are_read_off_the_socket_with_a_password_and_a_database(shared, server, monkeypatch):
+    import numpy as np
+
+    from termlit.caching import _resp
+
+    url = server.replace("redis://", "redis://:s3cret@").rsplit("/", 1)[0] + "/2"
+    shared.config_set("requirepass", "s3cret")
+    try:
+        monkeypatch.setenv("TERMLIT_CACHE_URL", url)
+        calls = []
+
+        @st.cache_data
+        def load():
+            calls.append(1)
+            return np.arange(50_000)
+
+        load()
+        _store.close_all()
+        read = []
+        real_get = _resp.RawGet.get
+        monkeypatch.setattr(_resp.RawGet, "get", lambda self, key: read.append(key) or real_get(self, key))
+        assert load().tolist() == list(range(50_000))
+        assert calls == [1] and len(read) == 1 and _tier()._raw is not None
+        authed = redis.Redis.from_url(url)
+        assert len([k for k in authed.keys("termlit:*") if b":fn:" not in k and not k.endswith(b":generation")]) == 1
+        authed.flushdb()
+    finally:
+        _store.close_all()
+        redis.Redis.from_url(url).config_set("requirepass", "")
+
+
+def test_a_reply_the_socket_reader_does_not_expect_falls_back_to_redis_py(shared, monkeypatch):
+    from termlit.caching import _resp
+
+    @st.cache_data
+    def load():
+        return {"big": "x" * 100_000}
+
+    load()
+    _store.close_all()
+
+    def refuse(self, key):
+        raise _resp.Unsupported("-ERR unknown command")
+
+    monkeypatch.setattr(_resp.RawGet, "get", refuse)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load()["big"] == "x" * 100_000
+    assert _tier()._raw is None  # redis-py from then on
