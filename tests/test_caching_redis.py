@@ -315,3 +315,59 @@ def test_a_reply_the_socket_reader_does_not_expect_falls_back_to_redis_py(shared
         warnings.simplefilter("error")
         assert load()["big"] == "x" * 100_000
     assert _tier()._raw is None  # redis-py from then on
+
+
+def test_the_socket_reader_against_a_server_that_answers_in_pieces(tmp_path):
+    import socket
+    import threading
+
+    from termlit.caching._resp import RawGet, Unsupported
+
+    replies = {b"big": b"$70000\r\n" + bytes(range(256)) * 273 + b"\x01" * 112 + b"\r\n", b"none": b"$-1\r\n",
+               b"odd": b"-WRONGTYPE Operation against a key holding the wrong kind of value\r\n"}
+    path = str(tmp_path / "fake.sock")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(path)
+    listener.listen(4)
+    seen = []
+
+    def serve():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                buf = b""
+                while True:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        break
+                    buf += chunk
+                    if buf.endswith(b"SELECT\r\n$1\r\n3\r\n"):
+                        seen.append(buf)
+                        conn.sendall(b"+OK\r\n")
+                        buf = b""
+                    for name in list(replies):
+                        if buf.endswith(b"$%d\r\n%s\r\n" % (len(name), name)):
+                            seen.append(buf)
+                            reply = replies[name]
+                            for at in range(0, len(reply), 999):  # in pieces
+                                conn.sendall(reply[at : at + 999])
+                            buf = b""
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        reader = RawGet({"path": path, "db": 3}, timeout=5)
+        got = reader.get("big")
+        assert bytes(got) == bytes(range(256)) * 273 + b"\x01" * 112
+        assert reader.get("none") is None  # the same connection, still in step
+        with pytest.raises(Unsupported, match="WRONGTYPE"):
+            reader.get("odd")
+        assert seen[:2] == [b"*2\r\n$6\r\nSELECT\r\n$1\r\n3\r\n", b"*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n"]
+        assert reader.get("big") is not None  # after the error: a new connection, selected again
+        assert len(seen) == 6
+        reader.close()
+    finally:
+        listener.close()
