@@ -36,7 +36,7 @@ try:
 except ImportError:  # pragma: no cover - blake3 is a dependency; HMAC-SHA256 then
     _blake3 = None
 
-__all__ = ["MAGIC", "Signer", "TamperedEntry", "decode", "encode", "read_file"]
+__all__ = ["MAGIC", "Signer", "TamperedEntry", "decode", "encode", "encode_v1", "private_copy", "read_file"]
 
 MAGIC = b"TLC2"
 MAGIC_V1 = b"TLC1"
