@@ -51,9 +51,9 @@ class RawGet:
     def for_pool(cls, pool: Any, timeout: float) -> RawGet | None:
         """A reader for the server of a redis-py pool, or None when the
         pool connects in a way this reader does not (TLS, anything else)."""
-        from redis import connection  # lazy: with redis-py only
+        from redis.connection import Connection, UnixDomainSocketConnection  # lazy: with redis-py only
 
-        if pool.connection_class not in (connection.Connection, connection.UnixDomainSocketConnection):
+        if pool.connection_class not in (Connection, UnixDomainSocketConnection):
             return None
         return cls(dict(pool.connection_kwargs), timeout)
 
