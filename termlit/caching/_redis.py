@@ -5,8 +5,7 @@ Set ``[cache] url = "redis://host:6379/0"`` in ``.termlit/config.toml`` (or
 or ``TERMLIT_CACHE_KEY``. Records are the local folder's signed records
 (:mod:`._records`: keyed BLAKE3 over key, metadata and value, the value laid
 out by :mod:`._codec`): a record that fails its check is never unpickled, and
-one that passes loads from the one private copy of what Redis sent (read
-straight off the socket by :mod:`._resp` where the URL allows). A ttl becomes the record's own Redis expiry; each function
+one that passes loads from the one private copy of what Redis sent. A ttl becomes the record's own Redis expiry; each function
 keeps a sorted set of its keys (``max_entries`` and ``clear()`` act on those
 only); a generation counter tells every process's memory tier to forget
 after a clear. A miss takes a lock in Redis with a timeout, so N processes
@@ -26,7 +25,6 @@ from typing import Any
 
 from termlit.caching._disk import Record, TamperedEntry, open_record
 from termlit.caching._records import Signer, encode, private_copy
-from termlit.caching._resp import RawGet, Unsupported
 
 __all__ = ["RedisTier", "LOCK_TIMEOUT"]
 
@@ -49,7 +47,6 @@ class RedisTier:
         self.prefix = f"termlit:{app}:"
         self.lock_timeout = lock_timeout
         self.client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
-        self._raw = RawGet.for_pool(self.client.connection_pool, timeout=5)
         self.generation = self._call(self.client.get, self.prefix + "generation")
 
     def _call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -59,8 +56,6 @@ class RedisTier:
             raise OSError(f"Redis at {self.directory}: {exc}") from None
 
     def close(self) -> None:
-        if self._raw is not None:
-            self._raw.close()
         try:
             self.client.close()
         except Exception:  # noqa: BLE001 - closing is best effort
@@ -80,27 +75,12 @@ class RedisTier:
 
     # -- entries -------------------------------------------------------------------
 
-    def _fetch(self, name: str) -> memoryview | None:
-        """The value under ``name`` in private memory: read once by
-        :class:`RawGet`, else through redis-py (and copied)."""
-        raw = self._raw
-        if raw is not None:
-            try:
-                return raw.get(name)
-            except Unsupported:
-                self._raw = None  # redis-py from now on
-                raw.close()
-            except OSError:
-                pass  # redis-py tells what is wrong; the next call reconnects
-        data = self._call(self.client.get, name)
-        return None if data is None else private_copy(data)
-
     def read(self, cache_key: str) -> Record | None:
-        data = self._fetch(self.prefix + cache_key)
+        data = self._call(self.client.get, self.prefix + cache_key)
         if data is None:
             return None
         try:
-            return open_record(self._signer, cache_key, data)
+            return open_record(self._signer, cache_key, private_copy(data))
         except TamperedEntry:
             self._call(self.client.delete, self.prefix + cache_key)
             raise
