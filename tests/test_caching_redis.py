@@ -229,3 +229,33 @@ def test_a_stale_lock_is_taken_over(shared, server):
         with other.hold("data:f:1"):  # the holder never finishes: its lock expires
             waited = time.monotonic() - start
     assert waited >= 0.25
+
+
+def test_a_frame_round_trips_through_redis_and_a_tampered_buffer_is_refused(shared):
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame({"x": np.arange(5_000), "when": pd.date_range("2024", periods=5_000, freq="s"),
+                          "s": [f"r{i}" for i in range(5_000)]})
+    calls = []
+
+    @st.cache_data
+    def load():
+        calls.append(1)
+        return frame
+
+    load()
+    _store.close_all()
+    got = load()
+    pd.testing.assert_frame_equal(got, frame)
+    got.iloc[0, 0] = -1  # a copy: the next hit is unchanged
+    pd.testing.assert_frame_equal(load(), frame)
+    assert calls == [1]
+    (key,) = records(shared)
+    data = bytearray(shared.get(key))
+    data[len(data) - 100] ^= 0x01  # inside the last column's buffer
+    shared.set(key, bytes(data))
+    _store.close_all()
+    with pytest.warns(CacheWarning, match="tampered"):
+        pd.testing.assert_frame_equal(load(), frame)
+    assert calls == [1, 1]

@@ -281,9 +281,10 @@ def test_cache_cli_info_and_clear(cache_root, tmp_path, capsys):
     script.write_text("import termlit as st\n")
     for app in (script, None):
         store = _store.store_for(app)
+        from termlit.caching._codec import encode
         from termlit.caching._store import Entry
 
-        store.put("data-x:1", Entry("data-x", None, [], 1, None, lambda v: v, 10), pickle.dumps(("c", None, [])), pickle.dumps(1), None, None, "f")
+        store.put("data-x:1", Entry("data-x", None, [], 1, None, lambda v: v, 10), pickle.dumps(("c", None, [])), encode(1)[0], None, None, "f")
     capsys.readouterr()
     assert cache_cli(["info"]) == 0
     out = capsys.readouterr().out

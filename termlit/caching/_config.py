@@ -109,6 +109,8 @@ def parse_size(value: Any, what: str = "size") -> int:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():  # the common case: no import of toml (a few ms at the first hit)
+        return {}
     try:
         import toml
 
@@ -172,7 +174,8 @@ def app_name(script: Path | None) -> str:
         return DEFAULT_APP
     resolved = str(Path(script).resolve())
     digest = hashlib.blake2b(resolved.encode("utf-8"), digest_size=6).hexdigest()
-    stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(resolved).stem)[:40] or "app"
+    # [A-Za-z0-9_.-] kept, anything else "_" (no regex: compiling one costs ms at a first hit)
+    stem = "".join(c if c.isascii() and (c.isalnum() or c in "_.-") else "_" for c in Path(resolved).stem)[:40] or "app"
     return f"{stem}-{digest}"
 
 

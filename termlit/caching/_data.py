@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from termlit.caching import _config
+from termlit.caching import _codec, _config
 from termlit.caching._errors import UnserializableReturnValueError, warn_once
 from termlit.caching._feed import type_name
 from termlit.caching._func import CachedFunc, decorator
@@ -41,7 +41,7 @@ class DataCachedFunc(CachedFunc):
     def _save(self, ctx: RunContext | None, key: str, value: Any, elements: list[Element]) -> None:
         store = _store(ctx)
         try:
-            value_blob = pickle.dumps(value, protocol=5)
+            parts, size = _codec.encode(value)
         except Exception as exc:
             raise UnserializableReturnValueError(
                 f"{self._name}() returned a {type_name(type(value))}, which cannot be pickled "
@@ -64,16 +64,11 @@ class DataCachedFunc(CachedFunc):
                 "its results are cached in memory only.",
             )
         copier = copier_for(value)
-        entry = Entry(
-            self._fkey,
-            expires,
-            elements,
-            copier(value) if copier is not None else None,
-            None if copier is not None else value_blob,
-            copier,
-            len(value_blob),
-        )
-        store.put(key, entry, meta_blob, value_blob, ttl, self._options.max_entries, self._name)
+        # The parts may be views of the value's own memory: without a copier,
+        # the memory tier keeps a private copy of them (and the disk gets it).
+        blob = _codec.join(parts, size) if copier is None else None
+        entry = Entry(self._fkey, expires, elements, copier(value) if copier is not None else None, blob, copier, size)
+        store.put(key, entry, meta_blob, parts if blob is None else [blob], ttl, self._options.max_entries, self._name)
 
     def _forget(self, ctx: RunContext | None, key: str | None) -> None:
         """In memory and on disk."""

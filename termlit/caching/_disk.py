@@ -8,22 +8,19 @@ runs their code. So this tier:
 - never lets diskcache unpickle anything: values are stored as raw bytes,
   and a row that claims to hold a pickle, or points outside the folder, is
   refused (:class:`_SafeDisk`);
-- signs every record with HMAC-SHA256 under a per-user key kept in
-  ``<root>/termlit.key`` (mode 0600); a record whose signature does not match
-  (tampered, foreign, truncated, half-written) is deleted and reported once,
-  and the value is recomputed.
+- signs every record (keyed BLAKE3, see :mod:`._records`) under a per-user
+  key kept in ``<root>/termlit.key`` (mode 0600); a record whose signature
+  does not match (tampered, foreign, truncated, half-written) is deleted and
+  reported once, and the value is recomputed.
 
-A record is ``MAGIC | mac | len(meta) | meta | value``: ``meta`` pickles the
-creation time, the expiry time and the elements the function showed;
-``value`` is the pickled return value. The MAC covers the key too, so a valid
-record cannot be moved under another key.
+A big record is diskcache's file in the folder: a hit reads it once into
+private memory, checks the signature over every byte, and the value loads
+from that memory without another copy (:mod:`._codec`).
 """
 
 from __future__ import annotations
 
 import errno
-import hashlib
-import hmac
 import json
 import os
 import pickle
@@ -33,16 +30,20 @@ import stat
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from termlit.caching._errors import warn_once
+from termlit.caching._records import Signer, TamperedEntry, decode, private_copy, read_file
+from termlit.caching._records import encode as encode_record
 
-__all__ = ["CacheDirRefused", "DiskTier", "Record", "TamperedEntry", "load_key", "private_dir"]
+__all__ = ["CacheDirRefused", "DiskTier", "Record", "TamperedEntry", "load_key", "open_record", "private_dir"]
 
-MAGIC = b"TLC1"
-_MAC_SIZE = 32
 KEY_FILE = "termlit.key"
 GENERATION_FILE = "generation"
 _FN_PREFIX = "fn:"
+_DB_FILE = "cache.db"
+#: diskcache's value modes (diskcache.core.MODE_RAW, MODE_BINARY).
+_MODE_RAW, _MODE_BINARY = 1, 2
 #: Records at least this big are streamed to their file (diskcache keeps
 #: smaller ones inside its database).
 _STREAM_FROM = 1 << 20
@@ -52,10 +53,6 @@ _POSIX = hasattr(os, "getuid")
 
 class CacheDirRefused(Exception):
     """The cache folder is not safe to use; the message says why and what to do."""
-
-
-class TamperedEntry(Exception):
-    """A row or record that this process did not write as it is."""
 
 
 # -- private folders and the key ---------------------------------------------------
@@ -155,30 +152,29 @@ def _create_key(path: Path) -> None:
 
 
 class Record:
-    """What a disk read gives back."""
+    """What a disk or Redis read gives back: ``value_blob`` is the value's
+    bytes in private memory, laid out in ``fmt`` (2: :mod:`._codec`; 1: a
+    plain pickle, from a record written by an earlier version)."""
 
-    __slots__ = ("created", "expires", "elements", "value_blob")
+    __slots__ = ("created", "expires", "elements", "value_blob", "fmt")
 
-    def __init__(self, created: float, expires: float | None, elements: list, value_blob: memoryview) -> None:
+    def __init__(self, created: float, expires: float | None, elements: list, value_blob: memoryview, fmt: int = 2) -> None:
         self.created = created
         self.expires = expires
         self.elements = elements
         self.value_blob = value_blob
+        self.fmt = fmt
 
 
-def _mac(key: bytes, cache_key: str, meta: bytes, value: bytes) -> bytes:
-    mac = hmac.new(key, digestmod=hashlib.sha256)
-    mac.update(cache_key.encode("utf-8"))
-    mac.update(b"\x00")
-    mac.update(len(meta).to_bytes(8, "little"))
-    mac.update(meta)
-    mac.update(value)
-    return mac.digest()
-
-
-def encode_record(key: bytes, cache_key: str, meta: bytes, value: bytes) -> list[bytes]:
-    """The parts of a record, in order (joined, or streamed to a file)."""
-    return [MAGIC, _mac(key, cache_key, meta, value), len(meta).to_bytes(8, "little"), meta, value]
+def open_record(signer: Signer, cache_key: str, data: memoryview) -> Record:
+    """The checked record in ``data`` (private memory); TamperedEntry for
+    one that fails its checks or whose metadata cannot be read."""
+    fmt, meta_blob, value_blob = decode(signer, cache_key, data)
+    try:
+        created, expires, elements = pickle.loads(meta_blob)
+    except Exception as exc:
+        raise TamperedEntry(f"the record cannot be read ({type(exc).__name__})") from None
+    return Record(created, expires, elements, value_blob, fmt)
 
 
 class _PartsReader:
@@ -201,23 +197,6 @@ class _PartsReader:
             self._index += 1
             self._offset = 0
         return chunk
-
-
-def decode_record(key: bytes, cache_key: str, data: bytes) -> tuple[bytes, bytes]:
-    """The (meta, value) blobs of a record, or TamperedEntry."""
-    head = len(MAGIC) + _MAC_SIZE + 8
-    if len(data) < head or data[: len(MAGIC)] != MAGIC:
-        raise TamperedEntry("not a termlit cache record")
-    view = memoryview(data)
-    mac = bytes(view[len(MAGIC) : len(MAGIC) + _MAC_SIZE])
-    meta_len = int.from_bytes(view[head - 8 : head], "little")
-    if head + meta_len > len(data):
-        raise TamperedEntry("the record is cut short")
-    meta = bytes(view[head : head + meta_len])
-    value = view[head + meta_len :]
-    if not hmac.compare_digest(mac, _mac(key, cache_key, meta, value)):
-        raise TamperedEntry("the signature does not match")
-    return meta, value
 
 
 # -- diskcache, unable to unpickle ------------------------------------------------
@@ -268,30 +247,51 @@ class DiskTier:
     """One app's folder of signed records, shared safely between processes."""
 
     def __init__(self, root: Path, directory: Path, size_limit: int) -> None:
-        import diskcache
-
         self.root = root
         self.directory = directory
+        self.size_limit = size_limit
         private_dir(root, tighten=False)
         private_dir(directory.parent)
         private_dir(directory)
-        self._key = load_key(root)
-        self.cache = diskcache.Cache(
-            str(directory),
-            disk=_safe_disk_class(),
-            size_limit=size_limit,
-            tag_index=True,
-            eviction_policy="least-recently-stored",
-        )
+        self._signer = Signer(load_key(root))
+        self._cache = None
+        self._lock = threading.Lock()
+        self._reader: tuple[int, sqlite3.Connection] | None = None
+        if not (directory / _DB_FILE).exists():
+            self.cache  # noqa: B018 - a new folder: diskcache sets it up now
         self.generation = self._read_generation()
         if self.generation is None:
             self.bump_generation()
 
+    @property
+    def cache(self):
+        """The folder's diskcache, opened on first need: opening it sets up
+        its tables and settings (several writes), which a process that only
+        reads hits does without (see :meth:`_quick_get`)."""
+        if self._cache is None:
+            with self._lock:
+                if self._cache is None:
+                    import diskcache  # lazy: a process that only reads hits never needs it
+
+                    self._cache = diskcache.Cache(
+                        str(self.directory),
+                        disk=_safe_disk_class(),
+                        size_limit=self.size_limit,
+                        tag_index=True,
+                        eviction_policy="least-recently-stored",
+                    )
+        return self._cache
+
     def close(self) -> None:
-        try:
-            self.cache.close()
-        except Exception:
-            pass
+        with self._lock:
+            reader, self._reader = self._reader, None
+            cache, self._cache = self._cache, None
+        for closing in (reader[1] if reader else None, cache):
+            try:
+                if closing is not None:
+                    closing.close()
+            except Exception:
+                pass
 
     # -- generation: tells other processes' memory tiers to forget ------------
     # Every clear or delete replaces the ``generation`` file; a process that
@@ -329,28 +329,64 @@ class DiskTier:
         Raises TamperedEntry for a record that fails its checks (it is deleted
         first) and sqlite3/OS errors for a broken folder."""
         try:
-            data = self.cache.get(cache_key, default=None, retry=True)
+            if self._cache is None:
+                data = self._quick_get(cache_key)
+            else:
+                data = self.cache.get(cache_key, default=None, read=True, retry=True)
         except TamperedEntry:
             self._drop_row(cache_key)
             raise
         if data is None:
             return None
-        if not isinstance(data, bytes):
-            self._drop_row(cache_key)
-            raise TamperedEntry("not a termlit cache record")
         try:
-            meta_blob, value_blob = decode_record(self._key, cache_key, data)
-            created, expires, elements = pickle.loads(meta_blob)
+            if isinstance(data, bytes):  # a small record, kept in the database
+                blob = private_copy(data)
+            elif hasattr(data, "readinto"):  # a big one: its file, read once
+                with data:
+                    blob = read_file(data)
+            else:
+                raise TamperedEntry("not a termlit cache record")
+            record = open_record(self._signer, cache_key, blob)
         except TamperedEntry:
             self._drop_row(cache_key)
             raise
-        except Exception as exc:
-            self._drop_row(cache_key)
-            raise TamperedEntry(f"the record cannot be read ({type(exc).__name__})") from None
-        if expires is not None and expires <= time.time():
+        if record.expires is not None and record.expires <= time.time():
             self._drop_row(cache_key)
             return None
-        return Record(created, expires, elements, value_blob)
+        return record
+
+    def _quick_get(self, cache_key: str) -> Any:
+        """What ``cache.get(cache_key, read=True)`` gives (bytes, an open
+        file, or None), read with one query of diskcache's table instead of
+        opening diskcache; the same checks as :class:`_SafeDisk`."""
+        with self._lock:
+            if self._reader is None or self._reader[0] != os.getpid():
+                uri = (self.directory / _DB_FILE).as_uri() + "?mode=rw"
+                connection = sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None, check_same_thread=False)
+                self._reader = (os.getpid(), connection)
+            try:
+                rows = self._reader[1].execute(
+                    "SELECT expire_time, mode, filename, value FROM Cache WHERE key = ? AND raw = 1", (cache_key,)
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "no such table" not in str(exc):
+                    raise
+                rows = None
+        if rows is None:  # a folder diskcache has not set up yet
+            return self.cache.get(cache_key, default=None, read=True, retry=True)
+        if not rows:
+            return None
+        ((expire_time, mode, filename, value),) = rows
+        if expire_time is not None and expire_time <= time.time():
+            return None
+        if mode == _MODE_RAW and isinstance(value, bytes):
+            return value
+        if mode != _MODE_BINARY or filename is None or not _inside(filename):
+            raise TamperedEntry("a cache row is not a termlit record in the cache folder")
+        try:
+            return open(os.path.join(self.directory, filename), "rb")
+        except FileNotFoundError:  # deleted since (another process evicted it)
+            return None
 
     def _drop_row(self, cache_key: str) -> None:
         """Delete a row; diskcache's delete never looks at the value."""
@@ -364,14 +400,15 @@ class DiskTier:
         cache_key: str,
         fkey: str,
         meta_blob: bytes,
-        value_blob: bytes,
+        value_parts: list,
         expire: float | None,
         max_entries: int | None,
     ) -> None:
-        """Store a record; with ``max_entries``, drop the function's oldest
+        """Store a record of the value encoded in ``value_parts`` (see
+        :mod:`._codec`); with ``max_entries``, drop the function's oldest
         records beyond it. Raises OSError / sqlite3 errors (full disk...)."""
-        parts = encode_record(self._key, cache_key, meta_blob, value_blob)
-        if len(value_blob) < _STREAM_FROM:
+        parts, size = encode_record(self._signer, cache_key, meta_blob, value_parts)
+        if size < _STREAM_FROM:
             self.cache.set(cache_key, b"".join(parts), expire=expire, tag=fkey, retry=True)
         else:
             self.cache.set(cache_key, _PartsReader(parts), expire=expire, read=True, tag=fkey, retry=True)

@@ -3,8 +3,9 @@
 Set ``[cache] url = "redis://host:6379/0"`` in ``.termlit/config.toml`` (or
 ``TERMLIT_CACHE_URL``) and a signing key every host shares: ``[cache] key``
 or ``TERMLIT_CACHE_KEY``. Records are the local folder's signed records
-(HMAC-SHA256 over key, metadata and value): a record that fails its check is
-never unpickled. A ttl becomes the record's own Redis expiry; each function
+(:mod:`._records`: keyed BLAKE3 over key, metadata and value, the value laid
+out by :mod:`._codec`): a record that fails its check is never unpickled, and
+one that passes loads from the one private copy of what Redis sent. A ttl becomes the record's own Redis expiry; each function
 keeps a sorted set of its keys (``max_entries`` and ``clear()`` act on those
 only); a generation counter tells every process's memory tier to forget
 after a clear. A miss takes a lock in Redis with a timeout, so N processes
@@ -17,13 +18,13 @@ into a warning and a recompute, as it does for a broken folder.
 
 from __future__ import annotations
 
-import pickle
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from termlit.caching._disk import Record, TamperedEntry, decode_record, encode_record
+from termlit.caching._disk import Record, TamperedEntry, open_record
+from termlit.caching._records import Signer, encode, private_copy
 
 __all__ = ["RedisTier", "LOCK_TIMEOUT"]
 
@@ -42,7 +43,7 @@ class RedisTier:
             raise OSError("the shared cache needs redis-py: pip install 'termlit-tui[redis]'") from None
         self._errors = (redis.RedisError,)
         self.directory = url.split("@")[-1]  # what warnings name (no password)
-        self._key = secret
+        self._signer = Signer(secret)
         self.prefix = f"termlit:{app}:"
         self.lock_timeout = lock_timeout
         self.client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
@@ -79,19 +80,14 @@ class RedisTier:
         if data is None:
             return None
         try:
-            meta_blob, value_blob = decode_record(self._key, cache_key, data)
-            created, expires, elements = pickle.loads(meta_blob)
+            return open_record(self._signer, cache_key, private_copy(data))
         except TamperedEntry:
             self._call(self.client.delete, self.prefix + cache_key)
             raise
-        except Exception as exc:
-            self._call(self.client.delete, self.prefix + cache_key)
-            raise TamperedEntry(f"the record cannot be read ({type(exc).__name__})") from None
-        return Record(created, expires, elements, value_blob)
 
-    def write(self, cache_key: str, fkey: str, meta_blob: bytes, value_blob: bytes,
+    def write(self, cache_key: str, fkey: str, meta_blob: bytes, value_parts: list,
               expire: float | None, max_entries: int | None) -> None:
-        record = b"".join(encode_record(self._key, cache_key, meta_blob, value_blob))
+        record = b"".join(encode(self._signer, cache_key, meta_blob, value_parts)[0])
         members = self.prefix + "fn:" + fkey
         pipe = self.client.pipeline()
         pipe.set(self.prefix + cache_key, record, px=max(int(expire * 1000), 1) if expire else None)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termlit.caching import _config
-from termlit.caching._disk import CacheDirRefused, DiskTier, TamperedEntry, describe, is_disk_full
+from termlit.caching import _codec, _config
+from termlit.caching._disk import CacheDirRefused, DiskTier, Record, TamperedEntry, describe, is_disk_full
 from termlit.caching._errors import warn_once
 from termlit.common.copies import copier_for
 
@@ -40,15 +40,16 @@ class Entry:
     elements: list
     #: A private copy nobody else holds (when ``copier`` is set).
     value: Any
-    #: The pickle to load a fresh copy from (when ``copier`` is None).
-    blob: bytes | None
+    #: The encoded value (:mod:`._codec`, in private memory) to load a fresh
+    #: copy from (when ``copier`` is None).
+    blob: memoryview | None
     copier: Callable[[Any], Any] | None
     size: int
 
     def copy_out(self) -> Any:
         if self.copier is not None:
             return self.copier(self.value)
-        return pickle.loads(self.blob)
+        return _codec.load(self.blob, copy=True)
 
 
 class _Memory:
@@ -282,7 +283,7 @@ class Store:
             return None
         fkey = key.partition(":")[0]
         try:
-            value = pickle.loads(record.value_blob)
+            value, blob, fresh = _load(record)
         except Exception as exc:
             warn_once(
                 self.scope,
@@ -293,18 +294,13 @@ class Store:
             disk.delete(key)
             return None
         copier = copier_for(value)
-        entry = Entry(
-            fkey,
-            record.expires,
-            record.elements,
-            value if copier is not None else None,
-            None if copier is not None else record.value_blob,
-            copier,
-            len(record.value_blob),
-        )
+        entry = Entry(fkey, record.expires, record.elements, value if copier is not None else None,
+                      blob if copier is None else None, copier, record.value_blob.nbytes)
         self.memory.put(key, entry)
         # With a copier, ``value`` now belongs to the memory tier: hand out a copy.
-        return (copier(value) if copier is not None else value), entry.elements
+        if copier is not None:
+            return copier(value), entry.elements
+        return (fresh() if fresh is not None else value), entry.elements
 
     # -- writing ---------------------------------------------------------------------
 
@@ -313,7 +309,7 @@ class Store:
         key: str,
         entry: Entry,
         meta_blob: bytes | None,
-        value_blob: bytes,
+        value_parts: list,
         ttl: float | None,
         max_entries: int | None,
         func_name: str,
@@ -325,7 +321,7 @@ class Store:
         if disk is None or meta_blob is None:
             return
         try:
-            disk.write(key, entry.fkey, meta_blob, value_blob, ttl, max_entries)
+            disk.write(key, entry.fkey, meta_blob, value_parts, ttl, max_entries)
         except _DISK_ERRORS as exc:
             if is_disk_full(exc):
                 warn_once(
@@ -384,6 +380,21 @@ class Store:
         if self._disk is not None:
             self._disk.close()
             self._disk = None
+
+
+def _load(record: Record) -> tuple[Any, memoryview | None, Callable[[], Any] | None]:
+    """(value, encoded value, how to load another copy) from a record read
+    into private memory. The value's arrays are views of that memory, so
+    when it has no copier (the memory tier keeps the encoding and loads a
+    copy at each hit), the caller gets a copy too, made by the third item."""
+    if record.fmt == 2:
+        blob = record.value_blob
+        return _codec.load(blob, copy=False), blob, lambda: _codec.load(blob, copy=True)
+    value = pickle.loads(record.value_blob)  # format 1: a plain pickle (it owns its memory)
+    if copier_for(value) is not None:
+        return value, None, None
+    parts, size = _codec.encode(value)
+    return value, _codec.join(parts, size), None
 
 
 def _move_aside(directory: Path) -> None:
