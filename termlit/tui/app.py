@@ -213,7 +213,9 @@ class TermlitApp(FaultContainment, Pacing):
             return
         if isinstance(event, events.Key):
             self._drop_stale_focus()
-            self.flush_toggles(event.key)
+            if self.toggle_takes(event.key):
+                event.stop()
+                return
         await super().on_event(event)
 
     def pictures_changed(self) -> None:

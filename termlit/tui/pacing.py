@@ -9,9 +9,10 @@ the widget's change cannot slip out on its own before the app has heard of it.
 
 A toggle (ctrl+b for the sidebar, F1 and ``?`` for the key help) waits one
 frame (:data:`TOGGLE_SETTLE`) for more presses of its key, so a burst of them
-is one relayout to the state the last press asked for. Any other key shows
-the toggle's state first (:meth:`Pacing.flush_toggles`), so F1 then Esc,
-however fast, opens the help and closes it again, in order.
+is one relayout to the state the last press asked for. A key that closes the
+help (Esc, q) while the help is still to open cancels it
+(:meth:`Pacing.toggle_takes`), so F1 then Esc, however fast, ends with the
+help closed, as the keys asked.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from textual.widget import Widget
 from termlit.tui.chrome import ActionDone
 from termlit.tui.keys import KeyHelp, key_sections
 
-__all__ = ["RERUN_GRACE", "TOGGLE_KEYS", "TOGGLE_SETTLE", "Pacing"]
+__all__ = ["CLOSE_HELP_KEYS", "RERUN_GRACE", "TOGGLE_SETTLE", "Pacing"]
 
 #: How long the screen waits, after a change, for the rerun it causes before
 #: it shows the change alone: one frame at Textual's 60 frames a second.
@@ -34,8 +35,8 @@ RERUN_GRACE = 1 / 60
 #: How long a toggle (ctrl+b, F1) waits for more presses of its key before it
 #: shows the state the last one asked for: one frame.
 TOGGLE_SETTLE = 1 / 60
-#: The keys that toggle: any other key shows a waiting toggle at once.
-TOGGLE_KEYS = frozenset({"ctrl+b", "f1", "question_mark"})
+#: The keys that close the key help (its own bindings).
+CLOSE_HELP_KEYS = frozenset({"escape", "q"})
 
 
 class Pacing(App[None]):
@@ -108,12 +109,14 @@ class Pacing(App[None]):
         if not pending:
             self.set_timer(TOGGLE_SETTLE, lambda: self._apply_toggle(name))
 
-    def flush_toggles(self, key: str) -> None:
-        """Before ``key`` is handled: show every waiting toggle now, unless
-        ``key`` is one of the toggles' own (their presses keep settling)."""
-        if self._toggles and key not in TOGGLE_KEYS:
-            for name in list(self._toggles):
-                self._apply_toggle(name)
+    def toggle_takes(self, key: str) -> bool:
+        """True when ``key`` is for a toggle still settling, and taken by it:
+        Esc or q while the key help waits to open (the help would have
+        taken them, and closed)."""
+        if key in CLOSE_HELP_KEYS and self._toggles.get("help") and not isinstance(self.screen, KeyHelp):
+            self._toggles["help"] = False
+            return True
+        return False
 
     def _apply_toggle(self, name: str) -> None:
         wanted = self._toggles.pop(name, None)
