@@ -171,3 +171,19 @@ def test_no_color_draws_no_colours_and_every_tab_shows_the_focus_by_attribute(ex
             # Nothing drawn: the focus stayed where it was (one widget to focus).
             assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
         assert not _COLOUR.search(app.since(0)), "a colour code under NO_COLOR"
+
+
+@pytest.mark.parametrize("name", ["hello", "widgets", "sql", "charts", "layout"])
+def test_in_16_colours_every_tab_shows_the_focus_by_attribute(name):
+    """TERM=linux: the greys and shades that mark the focus in 256 colours
+    fold into the same few colours, so the focus is in reverse video."""
+    with new_files_removed(EXAMPLES), PtyApp(EXAMPLES / f"{name}.py", env={**EXAMPLE_ENV, "TERM": "linux"}) as app:
+        assert app.wait_for("termlit", 60)
+        app.wait_quiet(1.0, 30)
+        for n in range(3):
+            mark = app.mark()
+            app.press("tab")
+            app.wait_quiet(0.3, 20)
+            drawn = app.since(mark)
+            assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
+        assert not re.search(rb"\x1b\[[0-9;]*[34]8;[25];", app.since(0)), "a 256-colour or RGB code in 16 colours"

@@ -340,3 +340,19 @@ def test_key_help_lists_the_keys_of_the_focused_widget_and_of_the_app():
             assert text.index("st.slider") < text.index("Everywhere")  # the widget's own keys first
 
     run_async(scenario())
+
+
+def test_the_footer_names_the_focused_element():
+    async def scenario():
+        async with running(EXAMPLES / "hello.py", size=(100, 30)) as (app, pilot):
+            footer = screen_text(app).splitlines()[-1]
+            assert "·" not in footer  # nothing focused: no name
+            await pilot.press("tab")
+            await settle(pilot)
+            assert screen_text(app).splitlines()[-1].lstrip().startswith("Distance unit · selectbox")
+            for _ in range(3):
+                await pilot.press("tab")
+            await settle(pilot)
+            assert screen_text(app).splitlines()[-1].lstrip().startswith("Speed (km/h) · slider")
+
+    run_async(scenario())

@@ -83,8 +83,10 @@ class TermlitApp(FaultContainment, Pacing):
     .area-views { height: auto; }
     #main { width: 1fr; height: 1fr; padding: 0 2; }
     .-stale { text-opacity: 50%; }
-    /* Without colour the focus still shows: the focused widget in reverse video. */
+    /* Without colour, or with 16 (greys and shades gone), the focus still
+       shows: the focused widget in reverse video. */
     TermlitApp:nocolor Screen *:focus { text-style: reverse; }
+    TermlitApp.-few-colours Screen *:focus { text-style: reverse; }
     """
 
     BINDINGS = [
@@ -181,6 +183,8 @@ class TermlitApp(FaultContainment, Pacing):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
             quiet_wakeup_fd()  # a key storm fills the loop's pipe: no warning per signal
         self.graphics = self._graphics.start()
+        if not self.is_headless and self.console.color_system in ("standard", "windows"):  # 16 colours (TERM=linux)
+            self.add_class("-few-colours")
         # st.context.theme: the theme the user sees
         self.runner.session.client.theme = "dark" if self.current_theme.dark else "light"
         self.sidebar_area.add_class("-hidden")

@@ -7,32 +7,90 @@ those rebuilds were most of the app's work: about half of each Tab's cost.
 This footer rebuilds at most once per :data:`SETTLE` seconds, whatever the
 number of changes meanwhile, and skips the rebuild when the keys it would show
 are the ones it shows.
+
+Its first cell names the focused element ("Speed · slider"), so the focus
+can be found without colour; a focus move updates that cell alone.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.widgets import Footer
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
-__all__ = ["SETTLE", "KeyFooter"]
+__all__ = ["SETTLE", "KeyFooter", "focus_name"]
 
 #: Seconds from a change of the bindings to the rebuild that shows it (and
 #: every other change made meanwhile).
 SETTLE = 0.04
 
 
+#: The longest name the footer gives the focused element, in cells.
+NAME_WIDTH = 26  # the cell is 28 wide: a focus move repaints it alone, with no relayout
+
+
+def focus_name(widget: Widget | None) -> str:
+    """What the footer calls the focused widget: its element's label and
+    kind ("Speed · slider"), else the widget's own name; "" for none."""
+    node = widget
+    while node is not None and not hasattr(node, "element_id"):
+        node = node.parent
+    if node is not None and getattr(node, "element", None) is not None:
+        element = node.element
+        label = element.props.get("label")
+        kind = element.kind.replace("_", " ")
+        if not isinstance(label, str) or not label.strip():
+            return kind
+        label = " ".join(label.split())
+        room = max(NAME_WIDTH - len(kind) - 3, 8)  # the kind always shows; a long label is cut
+        return f"{label if len(label) <= room else label[: room - 1] + '…'} · {kind}"
+    text = " ".join(((widget.name or "") if widget is not None else "").split())
+    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
+
+
+class FocusName(Static):
+    """The footer's first cell: the focused element's name."""
+
+    DEFAULT_CSS = """
+    FocusName { width: 28; height: 1; padding: 0 1; text-style: bold; }
+    FocusName.-empty { display: none; }
+    """
+
+
 class KeyFooter(Footer):
-    """A footer that rebuilds once per burst of focus moves, and only on change."""
+    """A footer that rebuilds once per burst of focus moves, and only on
+    change, and names the focused element."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._settle_timer: Timer | None = None
         self._shown: tuple | None = None
+        self._name = ""
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        yield FocusName(self._name, classes="" if self._name else "-empty")
+        yield from super().compose()
+        self.styles.grid_size_columns = (self.styles.grid_size_columns or 0) + 1
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self._focus_moved)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        name = focus_name(focused)
+        if name == self._name:
+            return
+        self._name = name
+        for cell in self.query(FocusName):
+            cell.update(name)
+            cell.set_class(not name, "-empty")
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
