@@ -12,10 +12,14 @@ own), all in this run, on the same data:
   window from the database, fetched in a worker);
 * eager: ``conn.query("select * from sales")`` into pandas (what a table of
   the whole result needs first), and the same table mounted on that frame;
-* the same two for a Parquet file: DuckDB's scan vs ``pandas.read_parquet``.
+* the same two for a Parquet file: DuckDB's scan vs ``pandas.read_parquet``;
+* with ``--postgres``, the same two for a PostgreSQL server started for the
+  run (tests/pgserver.py: a throwaway server on loopback, the same rows made
+  with ``generate_series``, indexed as in SQLite).
 
-Run: ``python benchmarks/bigdata.py [--rows N] [--presses N]`` (10M rows
-by default; the SQLite and Parquet files are made once in the temp folder).
+Run: ``python benchmarks/bigdata.py [--rows N] [--presses N] [--postgres]``
+(10M rows by default; the SQLite and Parquet files are made once in the temp
+folder).
 """
 
 from __future__ import annotations
@@ -40,13 +44,14 @@ from termlit.tui.widgets._dataframe import DataFrameView
 from termlit.elements.data import frame_props, lazy_props
 settings = dict(width=None, height=None, use_container_width=None, hide_index=False, column_order=None, column_config=None)
 t0 = time.perf_counter()
-if mode == "sql-lazy":
+url = path if mode.startswith("pg-") else f"sqlite:///{path}"
+if mode in ("sql-lazy", "pg-lazy"):
     import termlit as st
-    conn = st.connection("bench", type="sql", url=f"sqlite:///{path}")
+    conn = st.connection("bench", type="sql", url=url)
     props = lazy_props(conn.table("sales"), **settings)
-elif mode == "sql-eager":
+elif mode in ("sql-eager", "pg-eager"):
     import termlit as st
-    conn = st.connection("bench", type="sql", url=f"sqlite:///{path}")
+    conn = st.connection("bench", type="sql", url=url)
     frame = conn.query("select * from sales", ttl=0)
     out["load_s"] = time.perf_counter() - t0
     props = frame_props(frame, **settings)
@@ -134,7 +139,42 @@ def make_parquet(source: Path, path: Path) -> None:
             writer.close()
 
 
-def measure(mode: str, path: Path, presses: int) -> dict:
+POSTGRES_ROWS = """
+create table sales (id bigint primary key, city text, product text, amount double precision, day text);
+insert into sales
+select i, (array['Lisbon','Oslo','Nairobi','Montreal','Osaka','Valparaiso','Tallinn','Perth'])[m % 8 + 1],
+       (array['kettle','lamp','desk','chair','mug','rug','clock','shelf','vase','fan'])[(m / 8) % 10 + 1]
+         || '-' || lpad((m % 997)::text, 3, '0'),
+       round(((m % 100000) / 100.0)::numeric, 2)::double precision,
+       '2026-' || lpad((1 + m % 12)::text, 2, '0') || '-' || lpad((1 + m % 28)::text, 2, '0')
+from (select i, (i * 2654435761) % 1000003 as m from generate_series(0, {last}) as i) as g;
+create index sales_amount on sales (amount);
+create index sales_city on sales (city);
+analyze sales;
+"""
+
+
+def make_postgres(rows: int):
+    """A throwaway server holding the rows examples/bigtable.py writes (the
+    same formula, in SQL); returns it and its database URL."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import pgserver
+    import sqlalchemy as sa
+
+    try:
+        server = pgserver.start()
+    except pgserver.Unavailable as exc:
+        raise SystemExit(f"--postgres: {exc}") from None
+    engine = sa.create_engine(server.url())
+    with engine.begin() as c:
+        for statement in POSTGRES_ROWS.format(last=rows - 1).split(";"):
+            if statement.strip():
+                c.execute(sa.text(statement))
+    engine.dispose()
+    return server, server.url().render_as_string(hide_password=False)
+
+
+def measure(mode: str, path: Path | str, presses: int) -> dict:
     done = subprocess.run([sys.executable, "-c", CHILD, mode, str(path), str(presses)],
                           capture_output=True, text=True, timeout=1800)
     if done.returncode != 0:
@@ -147,14 +187,26 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--skip-parquet", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--postgres", action="store_true", help="also PostgreSQL (needs initdb, pg_ctl, pg8000)")
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir())
     db = folder / f"termlit-bigtable-{args.rows}.db"
-    if not db.exists():
+    if not db.exists() and not (args.skip_sqlite and args.skip_parquet):
         print(f"writing {args.rows:,} rows to {db} (once)…", file=sys.stderr)
         make_sqlite(db, args.rows)
-    runs = {"SQLite, lazy conn.table()": measure("sql-lazy", db, args.presses),
-            "SQLite, conn.query() into pandas": measure("sql-eager", db, args.presses)}
+    runs = {}
+    if args.postgres:
+        print(f"writing {args.rows:,} rows to a PostgreSQL server…", file=sys.stderr)
+        server, url = make_postgres(args.rows)
+        try:
+            runs["PostgreSQL, lazy conn.table()"] = measure("pg-lazy", url, args.presses)
+            runs["PostgreSQL, conn.query() into pandas"] = measure("pg-eager", url, args.presses)
+        finally:
+            server.stop()
+    if not args.skip_sqlite:
+        runs["SQLite, lazy conn.table()"] = measure("sql-lazy", db, args.presses)
+        runs["SQLite, conn.query() into pandas"] = measure("sql-eager", db, args.presses)
     if not args.skip_parquet:
         parquet = folder / f"termlit-bigtable-{args.rows}.parquet"
         if not parquet.exists():

@@ -7,18 +7,11 @@ be started. As root, the server runs as the ``postgres`` user.
 
 from __future__ import annotations
 
-import glob
-import importlib.util
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import textwrap
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
+import pgserver
 import pytest
 
 import termlit as st
@@ -32,79 +25,16 @@ APP_PASSWORD = "Rd-Pw-7731-secret"
 DATABASE = "shop"
 
 
-def _find_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
-    return candidates[0] if candidates else None
-
-
-def _driver() -> str | None:
-    for module, driver in (("psycopg", "psycopg"), ("psycopg2", "psycopg2"), ("pg8000", "pg8000")):
-        if importlib.util.find_spec(module) is not None:
-            return driver
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server():
-    initdb, pg_ctl = _find_bin("initdb"), _find_bin("pg_ctl")
-    if not (initdb and pg_ctl):
-        pytest.skip("PostgreSQL server programs (initdb, pg_ctl) are not installed: apt-get install -y postgresql")
-    driver = _driver()
-    if driver is None:
-        pytest.skip("no PostgreSQL driver for SQLAlchemy is installed: pip install pg8000 (or psycopg[binary])")
-    prefix: list[str] = []
-    owner = None
-    if os.geteuid() == 0:  # the server refuses to run as root
-        import pwd
-
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError:
-            pytest.skip("running as root and there is no 'postgres' user to run the server as")
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            pytest.skip("running as root without runuser to start the server as 'postgres'")
-        prefix = [runuser, "-u", "postgres", "--"]
-    base = Path(tempfile.mkdtemp(prefix="termlit-pg-"))
-    data, log, pwfile = base / "data", base / "server.log", base / "pw"
-    pwfile.write_text(SUPERUSER_PASSWORD + "\n")
-    if owner is not None:
-        os.chown(base, owner.pw_uid, owner.pw_gid)
-        os.chown(pwfile, owner.pw_uid, owner.pw_gid)
-    port = _free_port()
-
-    def run(args: list[str], timeout: float = 60) -> subprocess.CompletedProcess:
-        return subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=timeout)
-
     try:
-        done = run([initdb, "-D", str(data), "-U", SUPERUSER, "--pwfile", str(pwfile), "-A", "scram-sha-256",
-                    "-E", "UTF8", "--no-sync", "--locale=C"])
-        if done.returncode != 0:
-            pytest.skip(f"initdb failed, so no PostgreSQL server for this test: {done.stderr.strip()[-500:]}")
-        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        done = run([pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "30", "start"])
-        if done.returncode != 0:
-            tail = log.read_text()[-500:] if log.exists() else done.stderr
-            pytest.skip(f"the PostgreSQL server did not start: {tail.strip()}")
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        shutil.rmtree(base, ignore_errors=True)
-        pytest.skip(f"could not start PostgreSQL: {exc}")
+        pg = pgserver.start(SUPERUSER, SUPERUSER_PASSWORD)
+    except pgserver.Unavailable as exc:
+        pytest.skip(str(exc))
 
     import sqlalchemy as sa
 
-    admin_url = sa.engine.URL.create(
-        f"postgresql+{driver}", username=SUPERUSER, password=SUPERUSER_PASSWORD, host="127.0.0.1", port=port,
-        database="postgres",
-    )
+    admin_url = pg.url()
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as c:
@@ -119,11 +49,10 @@ def server():
                  {"n": "Linus", "c": "Helsinki", "a": 3}],
             )
         shop.dispose()
-        yield SimpleNamespace(port=port, driver=driver, admin=admin)
+        yield SimpleNamespace(port=pg.port, driver=pg.driver, admin=admin)
     finally:
         admin.dispose()
-        run([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
-        shutil.rmtree(base, ignore_errors=True)
+        pg.stop()
 
 
 @pytest.fixture
@@ -207,7 +136,7 @@ def test_wrong_password_shows_the_database_message_masked(server, project):
 
 
 def test_bad_host_and_database_name_the_problem(server, project):
-    closed = _free_port()
+    closed = pgserver.free_port()
     (project / ".termlit/secrets.toml").write_text(
         secrets_toml(server, name="down", port=closed)
         + secrets_toml(server, name="nodb").replace(f'database = "{DATABASE}"', 'database = "no_such_db"')
@@ -275,9 +204,9 @@ def events(server):
 
 
 def test_lazy_table_window_count_sort_and_search_in_postgres(events):
-    from termlit import sources
-
     import sqlalchemy as sa
+
+    from termlit import sources
 
     table = sources.sql(sa.Table("events", sa.MetaData(), autoload_with=events), events)
     assert table.primary_key == ["id"] and table.count() == LAZY_ROWS
