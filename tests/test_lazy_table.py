@@ -246,3 +246,53 @@ st.line_chart(conn.table("items"), x="id", y="amount")
 """).run()
     assert "cannot page a lazy table (SQLSource)" in at.exception[0].message
     assert "source.window(0, 10_000)" in at.exception[0].message
+
+
+def test_cache_data_keeps_a_lazy_query_not_its_rows(db, tmp_path, monkeypatch):
+    import pickle
+
+    (tmp_path / ".streamlit").mkdir(exist_ok=True)
+    (tmp_path / ".streamlit" / "secrets.toml").write_text(f'[connections.shop]\nurl = "sqlite:///{db}"\n')
+    calls = tmp_path / "calls.txt"
+    script = tmp_path / "cached_lazy.py"
+    script.write_text(f"""
+import pathlib
+import termlit as st
+
+@st.cache_data
+def cheap_items(limit):
+    calls = pathlib.Path({str(calls)!r})
+    calls.write_text(calls.read_text() + "x" if calls.exists() else "x")
+    conn = st.connection("shop", type="sql")
+    return conn.query("select * from items where amount < :a", params={{"a": limit}}, lazy=True)
+
+@st.cache_data
+def every_item():
+    return st.connection("shop", type="sql").table("items")
+
+st.dataframe(cheap_items(10))
+st.dataframe(every_item())
+""")
+    monkeypatch.chdir(tmp_path)
+    first = AppTest.from_file(str(script)).run()
+    second = AppTest.from_file(str(script)).run()  # another session: a hit, unpickled
+    assert not first.exception and not second.exception
+    assert calls.read_text() == "x"  # computed once
+    query, table = second.dataframe[0].source, second.dataframe[1].source
+    cheap = [i for i in range(ROWS) if (i * 37) % 1000 < 10]
+    assert query.count() == len(cheap) and table.count() == ROWS  # the hits still run in the database
+    assert query.window(0, 3, sort=[("id", True)])["id"].tolist() == cheap[:3]
+    saved = pickle.dumps(table)
+    assert len(saved) < 1000 and b"item 1" not in saved  # the recipe, not the rows
+
+
+def test_cache_data_of_a_lazy_table_from_a_connection_given_a_url_says_why_not(db):
+    at = AppTest.from_string(f"""
+import termlit as st
+@st.cache_data
+def items():
+    return st.connection("lazy", type="sql", url="sqlite:///{db}").table("items")
+st.dataframe(items())
+""").run()
+    message = at.exception[0].message
+    assert "given arguments in code" in message and "st.cache_resource" in message

@@ -235,12 +235,22 @@ class SQLConnection(BaseConnection["Engine"]):
                 f"conn.table({name!r}): no such table ({type(exc).__name__}); the database has "
                 f"{', '.join(names[:20]) or 'no tables'}."
             ) from None
-        return self._lazy(table)
+        return self._lazy(table, recipe=("table", name, None, schema))
 
-    def _lazy(self, selectable: Any, params: dict[str, Any] | None = None) -> Any:
+    def _lazy(self, selectable: Any, params: dict[str, Any] | None = None, *, recipe: tuple | None = None) -> Any:
         from termlit.sources import sql as sql_source  # lazy: the sources load SQLAlchemy
 
-        return sql_source(selectable, self._instance, params=params)
+        source = sql_source(selectable, self._instance, params=params)
+        if self._kwargs:  # arguments given in code (a url) may hold credentials: never saved
+            source.unpicklable = (
+                f"its connection '{self._connection_name}' was given arguments in code, which are not saved "
+                "into the cache (they may hold credentials); configure it in secrets.toml, or keep the "
+                "table with st.cache_resource"
+            )
+        else:
+            what = recipe or ("query", selectable, dict(params or {}), None)
+            source.recipe = (_reopen, (self._connection_name, *what))
+        return source
 
     def _read(
         self,
@@ -289,3 +299,12 @@ class SQLConnection(BaseConnection["Engine"]):
             return f"SQLConnection(name={self._connection_name!r}, not connected)"
         url = engine.url.render_as_string(hide_password=True)
         return f"SQLConnection(name={self._connection_name!r}, url={mask(url)!r})"
+
+
+def _reopen(name: str, what: str, target: str, params: dict[str, Any] | None, schema: str | None) -> Any:
+    """A lazy SQL source made again from its connection's name: how a cached
+    (pickled) ``conn.table()`` or ``conn.query(..., lazy=True)`` comes back."""
+    from termlit.connections._factory import connection  # lazy: the factory imports this module
+
+    conn = connection(name, type="sql")
+    return conn.table(target, schema=schema) if what == "table" else conn.query(target, params=params, lazy=True)

@@ -17,7 +17,18 @@ class SQLSource(TableSource):
     """Rows of ``selectable`` (a Table, a Select, or SQL text with ``:name``
     parameters) fetched a window at a time: ``LIMIT``/``OFFSET`` under an
     ``ORDER BY`` and a ``WHERE ... LIKE`` built by SQLAlchemy, every value
-    bound by the driver."""
+    bound by the driver.
+
+    A source knows no more than its engine, which cannot be pickled: one made
+    by an ``st.connection`` gets a ``recipe`` (how to make it again from the
+    connection's name), and pickles as that recipe, so ``st.cache_data``
+    keeps the query, never the rows."""
+
+    #: ``(callable, args)`` that makes this source again (``__reduce__``).
+    recipe: tuple | None = None
+    #: Why this source cannot be pickled, when it has no recipe.
+    unpicklable = ("it was made from a SQLAlchemy engine, which cannot be saved; make it with "
+                   "st.connection(...).table() or .query(..., lazy=True), or keep it with st.cache_resource")
 
     def __init__(self, engine: Any, selectable: Any, *, params: dict[str, Any] | None = None,
                  primary_key: Any = None) -> None:
@@ -54,6 +65,11 @@ class SQLSource(TableSource):
             names = list(result.keys())
             result.close()
         return names
+
+    def __reduce__(self) -> tuple:
+        if self.recipe is None:
+            raise TypeError(f"this lazy SQL table cannot be pickled: {self.unpicklable}")
+        return self.recipe
 
     @property
     def key(self) -> tuple:
