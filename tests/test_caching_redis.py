@@ -259,3 +259,22 @@ def test_a_frame_round_trips_through_redis_and_a_tampered_buffer_is_refused(shar
     with pytest.warns(CacheWarning, match="tampered"):
         pd.testing.assert_frame_equal(load(), frame)
     assert calls == [1, 1]
+
+
+def test_a_namespace_keeps_apps_with_the_same_file_name_apart(shared, monkeypatch):
+    from termlit.caching import _config
+
+    @st.cache_data
+    def load():
+        return "value"
+
+    monkeypatch.setenv("TERMLIT_CACHE_NAMESPACE", "sales-north")
+    load()
+    assert records(shared) and all(b"sales-north" in key for key in records(shared))
+    _store.close_all()
+    monkeypatch.setenv("TERMLIT_CACHE_NAMESPACE", "sales-south")  # another app, same script name
+    load.clear()
+    assert records(shared), "a clear in one namespace emptied another's"
+    monkeypatch.setenv("TERMLIT_CACHE_NAMESPACE", "no spaces please")
+    with pytest.raises(st.errors.StreamlitAPIException, match="namespace"):
+        _config.load_settings()

@@ -18,10 +18,14 @@ Settings come from, highest priority first:
     memory_limit = "128MB"       # per app, in memory, in front of the disk
     url = "redis://host:6379/0"  # optional: one cache shared by several processes and hosts
     key = "a long random secret" # required with url: the signing key every host shares
+    namespace = "sales-dashboard" # optional, with url: this app's name in the store
 
 Every app (one script path) gets a folder ``<root>/apps/<stem>-<hash>``; code
 that runs outside ``termlit run`` uses the folder of the ``__main__`` script,
-so ``python app.py`` and ``termlit run app.py`` share their entries.
+so ``python app.py`` and ``termlit run app.py`` share their entries. In a
+shared store an app's entries are under its ``namespace`` (by default the
+script's file name, the same on every host): two different apps whose scripts
+share a file name need a namespace each, or their ``clear()`` reaches both.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ ENV_MEMORY = "TERMLIT_CACHE_MEMORY_LIMIT"
 #: A shared store (``redis://...``) and the signing key its hosts share.
 ENV_URL = "TERMLIT_CACHE_URL"
 ENV_KEY = "TERMLIT_CACHE_KEY"
+ENV_NAMESPACE = "TERMLIT_CACHE_NAMESPACE"
 
 DEFAULT_SIZE_LIMIT = 1_000_000_000
 DEFAULT_MEMORY_LIMIT = 256_000_000
@@ -71,6 +76,8 @@ class Settings:
     #: A shared store's URL (None: the local folder) and its signing key.
     url: str | None = None
     secret: bytes | None = None
+    #: The app's name in a shared store (None: the script's file name).
+    namespace: str | None = None
 
 
 _UNITS = {
@@ -138,7 +145,7 @@ def load_settings() -> Settings:
     environment variables at every call (they are cheap to look at)."""
     global _cached
     env = (os.environ.get(ENV_DIR), os.environ.get(ENV_SIZE), os.environ.get(ENV_MEMORY),
-           os.environ.get(ENV_URL), os.environ.get(ENV_KEY))
+           os.environ.get(ENV_URL), os.environ.get(ENV_KEY), os.environ.get(ENV_NAMESPACE))
     cached = _cached
     if cached is not None and cached[0] == env:
         return cached[1]
@@ -156,7 +163,14 @@ def load_settings() -> Settings:
             "(or rediss:// for TLS), or leave it out for the local folder."
         )
     secret = env[4] or merged.get("key") or None
-    settings = Settings(root.resolve(), size, memory, url, str(secret).encode() if secret else None)
+    namespace = env[5] or merged.get("namespace") or None
+    if namespace is not None and not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", str(namespace)):
+        raise StreamlitAPIException(
+            f"The cache namespace {namespace!r} is not one termlit can use: give 1 to 64 letters, "
+            "digits, '_', '.' or '-' (it names this app's keys in the shared store)."
+        )
+    settings = Settings(root.resolve(), size, memory, url, str(secret).encode() if secret else None,
+                        str(namespace) if namespace else None)
     _cached = (env, settings)
     return settings
 

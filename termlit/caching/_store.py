@@ -179,7 +179,7 @@ class Store:
                 ".termlit/config.toml or TERMLIT_CACHE_KEY. Cached values are kept in memory only for now.",
             )
             return
-        name = self.script.stem if self.script is not None else _config.DEFAULT_APP
+        name = self.settings.namespace or (self.script.stem if self.script is not None else _config.DEFAULT_APP)
         try:
             self._disk = RedisTier(self.settings.url, self.settings.secret, name)  # type: ignore[assignment]
         except OSError as exc:
