@@ -1,14 +1,37 @@
-"""SQL sources: a table, a Select or SQL text, run through SQLAlchemy."""
+"""SQL sources: a table, a Select or SQL text, run through SQLAlchemy.
+
+Charts' ranges, distinct values and bins are SQLAlchemy Core statements on
+the source's columns (quoted by the dialect), every number a bound
+parameter. Dialect differences: SQLite has no ``floor`` everywhere (a
+non-negative value's ``CAST(... AS INTEGER)`` is its floor) and keeps times
+as text (``strftime``); elsewhere ``round`` takes a NUMERIC and times give
+``extract(epoch ...)``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, cast, column, func, or_, select, text
+from sqlalchemy import (
+    BigInteger,
+    Float,
+    Integer,
+    Numeric,
+    String,
+    and_,
+    case,
+    cast,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.sql import Select
 
-from termlit.sources._base import TableSource, like_pattern
+from termlit.sources._base import FLOAT_MAX, Bins, ChartQuery, TableSource, like_pattern
 
 __all__ = ["SQLSource"]
 
@@ -99,3 +122,122 @@ class SQLSource(TableSource):
 
     def _all(self) -> Any:
         return self._frame(self._select(None))
+
+    # -- charts -------------------------------------------------------------------
+
+    @property
+    def _sqlite(self) -> bool:
+        return self._engine.dialect.name == "sqlite"
+
+    def _number(self, name: str, kind: str) -> Any:
+        value = self._from.c[name]
+        if kind == "datetime":
+            if self._sqlite:  # whole seconds, less the minute's seconds, plus them with their fraction
+                def part(fmt: str) -> Any:
+                    return cast(func.strftime(literal(fmt), value), Float)
+
+                return part("%s") - part("%S") + part("%f")
+            return cast(func.extract("epoch", value), Float)
+        return cast(value, Float)
+
+    @staticmethod
+    def _is_finite(value: Any) -> Any:
+        return value.between(literal(-FLOAT_MAX), literal(FLOAT_MAX))
+
+    def _finite(self, value: Any) -> Any:
+        return case((self._is_finite(value), value), else_=None)
+
+    def _ys(self, query: ChartQuery) -> list[Any]:
+        values = [self._finite(self._number(name, "number")) for name in query.ys]
+        if not query.stack:
+            return values
+        out, total = [], None
+        for value in values:
+            part = func.coalesce(value, literal(0.0))
+            total = part if total is None else total + part
+            out.append(total)
+        return out
+
+    def _rows(self, query: ChartQuery) -> Any:
+        if query.color is None:
+            return None
+        return self._from.c[query.color].is_not(None)
+
+    def _dot(self, value: Any, bins: Bins) -> Any:
+        change = literal(0.5) + literal(float(bins.count - 1)) * (value - literal(float(bins.lo))) / literal(
+            float(bins.hi) - float(bins.lo))
+        return func.round(change if self._sqlite else cast(change, Numeric), 8)
+
+    def _floor(self, value: Any) -> Any:
+        # only for values >= 0 (the dots inside the plot)
+        return cast(value, Integer) if self._sqlite else cast(func.floor(value), BigInteger)
+
+    def _fetch(self, statement: Any) -> Any:
+        with self._engine.connect() as conn:
+            return conn.execute(statement).fetchall()
+
+    def _ranges(self, query: ChartQuery) -> list[Any]:
+        parts = []
+        if query.x_kind == "category":
+            parts += [literal(None), literal(None)]
+        else:
+            x = self._finite(self._number(query.x, query.x_kind))
+            parts += [func.min(x), func.max(x)]
+        for y in self._ys(query):
+            parts += [func.min(y), func.max(y)]
+        statement = select(*parts).select_from(self._from)
+        where = self._rows(query)
+        return list(self._fetch(statement if where is None else statement.where(where))[0])
+
+    def _distinct(self, name: str, kind: str, limit: int) -> list[Any]:
+        value = self._from.c[name] if kind == "category" else self._finite(self._number(name, kind))
+        inner = select(value.label("v")).select_from(self._from).subquery("termlit_v")
+        statement = select(inner.c.v).where(inner.c.v.is_not(None)).distinct().order_by(inner.c.v).limit(limit)
+        return [row[0] for row in self._fetch(statement)]
+
+    def _cells(self, query: ChartQuery, x: Bins, y: Bins) -> Any:
+        xv = self._number(query.x, query.x_kind)
+        where = self._rows(query)
+        colour = [self._from.c[query.color].label("color")] if query.color is not None else []
+        parts = []
+        for s, yv in enumerate(self._ys(query)):
+            inner = select(*colour, literal(s).label("s"), xv.label("xv"), self._dot(xv, x).label("cx"),
+                           self._dot(yv, y).label("cy")).select_from(self._from)
+            if where is not None:
+                inner = inner.where(where)
+            inner = inner.subquery(f"termlit_d{s}")
+            c = inner.c
+            keep = and_(self._is_finite(c.xv), c.cx >= 0, c.cx < x.count, c.cy >= 0, c.cy < y.count)
+            lit = select(*[c.color] if query.color is not None else [], c.s, self._floor(c.cx).label("xi"),
+                         self._floor(c.cy).label("yi"), c.xv).where(keep).subquery(f"termlit_c{s}")
+            groups = ([lit.c.color] if query.color is not None else []) + [lit.c.s, lit.c.xi, lit.c.yi]
+            parts.append(select(*groups, func.min(lit.c.xv).label("x_lo"), func.max(lit.c.xv).label("x_hi"))
+                         .group_by(*groups))
+        statement = parts[0] if len(parts) == 1 else parts[0].union_all(*parts[1:])
+        names = (["color"] if query.color is not None else []) + ["s", "xi", "yi", "x_lo", "x_hi"]
+        frame = pd.DataFrame.from_records(self._fetch(statement), columns=names)
+        return frame.astype({"s": "int64", "xi": "int64", "yi": "int64", "x_lo": "float64", "x_hi": "float64"})
+
+    def _sums(self, query: ChartQuery, edges: list[float] | None, values: list[Any] | None) -> Any:
+        if query.x_kind == "category":
+            xv = self._from.c[query.x]
+            keep = xv.is_not(None)
+        else:
+            xv = self._number(query.x, query.x_kind)
+            keep = self._is_finite(xv)
+        conditions = [keep] + ([] if self._rows(query) is None else [self._rows(query)])
+        if values is not None:
+            conditions.append(xv.in_(values))
+        key = xv
+        if edges is not None:
+            key = literal(0)
+            for edge in edges[1:-1]:
+                key = key + case((xv >= literal(edge), 1), else_=0)
+        colour = [self._from.c[query.color].label("color")] if query.color is not None else []
+        inner = select(*colour, key.label("key"), *[y.label(f"v{i}") for i, y in enumerate(self._ys(query))])
+        inner = inner.select_from(self._from).where(and_(*conditions)).subquery("termlit_b")
+        groups = ([inner.c.color] if query.color is not None else []) + [inner.c.key]
+        sums = [func.sum(inner.c[f"v{i}"]).label(f"y{i}") for i in range(len(query.ys))]
+        names = (["color"] if query.color is not None else []) + ["key"] + [f"y{i}" for i in range(len(query.ys))]
+        frame = pd.DataFrame.from_records(self._fetch(select(*groups, *sums).group_by(*groups)), columns=names)
+        return frame.astype({f"y{i}": "float64" for i in range(len(query.ys))})
