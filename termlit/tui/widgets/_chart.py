@@ -4,6 +4,12 @@ The view asks for its picture at its current size; pictures are kept in a
 small cache by (data, encodings, size), so a rerun that passes the same frame
 again, or a resize back to a size seen before, costs a lookup. The caches are
 shared by every chart view and the worker threads that draw for them.
+
+A chart over a lazy source (``props["lazy"]``, see
+:mod:`termlit.common.lazychart`) is keyed by the source's key instead of the
+data's identity: its ranges are asked once per source and encodings, its
+bins once per size, both in the worker; a rerun over the same source (same
+key) draws from the caches.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from termlit.common.chartdata import chart_data
+from termlit.common.lazychart import bars, binned, limits, skeleton
 from termlit.runtime.tree import Element
-from termlit.tui._plot import draw_chart
+from termlit.tui._plot import draw_chart, plot_cells
+from termlit.tui._plotext import DOTS_X, DOTS_Y
 from termlit.tui.widgets._base import ElementView
 
 __all__ = ["ChartView", "chart_picture"]
@@ -61,6 +69,8 @@ class _Memo:
 _pictures = _Memo()
 #: (id(data), encodings) -> the ChartData
 _series = _Memo()
+#: (source key, encodings) -> a lazy chart's Limits
+_limits = _Memo()
 
 _ENCODINGS = ("chart", "x", "y", "color", "size", "x_label", "y_label", "horizontal", "stack", "sort")
 
@@ -74,21 +84,50 @@ def _frozen(value: Any) -> Any:
 
 
 def encoding_key(props: dict[str, Any]) -> tuple:
-    return (id(props["data"]),) + tuple(_frozen(props.get(name)) for name in _ENCODINGS)
+    data_id = ("lazy", props["source_key"]) if props.get("lazy") is not None else id(props["data"])
+    return (data_id,) + tuple(_frozen(props.get(name)) for name in _ENCODINGS)
+
+
+def _token(props: dict[str, Any]) -> Any:
+    """What a cache hit must be kept with: the frame itself; nothing for a
+    lazy source (its key is in the cache key)."""
+    return None if props.get("lazy") is not None else props["data"]
+
+
+def lazy_chart(props: dict[str, Any], width: int, height: int) -> str:
+    """A lazy chart at ``width`` x ``height``: ranges (cached), then the bins
+    of this size from the engine, drawn as ANSI text."""
+    plan, source = props["lazy"], props["data"]
+    key = encoding_key(props)
+    lim = _limits.get(key, None)
+    if lim is None:
+        lim = limits(source, plan)
+        _limits.put(key, None, lim)
+    if plan.chart == "bar":
+        across = width if not props.get("horizontal") else height * 3
+        data = bars(source, plan, lim, max(across // 3, 4))
+    else:
+        area = plot_cells(skeleton(plan, lim), props, width, height)
+        data = skeleton(plan, lim) if area is None else binned(source, plan, lim, area[0] * DOTS_X, area[1] * DOTS_Y)
+    return draw_chart(plan.chart, data, props, width, height)
 
 
 def chart_picture(props: dict[str, Any], width: int, height: int) -> Text:
     """The chart for ``props`` at ``width`` x ``height`` (cached)."""
-    data = props["data"]
+    data = _token(props)
     key = encoding_key(props)
     text = _pictures.get(key + (width, height), data)
     if text is not None:
         return text
-    series = _series.get(key, data)
-    if series is None:
-        series = chart_data(props)
-        _series.put(key, data, series)
-    text = Text.from_ansi(draw_chart(props["chart"], series, props, width, height), no_wrap=True)
+    if props.get("lazy") is not None:
+        drawn = lazy_chart(props, width, height)
+    else:
+        series = _series.get(key, data)
+        if series is None:
+            series = chart_data(props)
+            _series.put(key, data, series)
+        drawn = draw_chart(props["chart"], series, props, width, height)
+    text = Text.from_ansi(drawn, no_wrap=True)
     _pictures.put(key + (width, height), data, text)
     return text
 
@@ -147,7 +186,7 @@ class ChartView(ElementView, Widget):
         key = encoding_key(props) + (width, height)
         if key == self._shown_key:
             return
-        hit = _pictures.get(key, props["data"])
+        hit = _pictures.get(key, _token(props))
         if hit is not None:
             self._show(key, hit)
             return
