@@ -125,7 +125,8 @@ def _sorted(frame):
 @pytest.mark.parametrize("x, color", [("x", None), ("x", "c"), ("t", None)])
 def test_lit_cells_are_a_pandas_groupby(source, frame, x, color):
     kind = "datetime" if x == "t" else "number"
-    lo, hi = (epoch_seconds(frame.t).min(), epoch_seconds(frame.t).max()) if x == "t" else (frame.x.min(), frame.x.max())
+    values = epoch_seconds(frame.t) if x == "t" else frame.x.to_numpy()
+    lo, hi = values.min(), values.max()
     xb, yb = Bins(lo, hi, 141), Bins(frame.y.min(), frame.y.max() + 1, 37)
     got = source.aggregate(ChartQuery(x, ("y", "z"), color, kind), x=xb, y=yb)
     want = _pandas_cells(frame, x, ["y", "z"], xb, yb, color)
