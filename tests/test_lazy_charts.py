@@ -302,3 +302,19 @@ def test_postgres_bins_and_picture(events):  # noqa: F811 - the fixture
     for kind in ("scatter_chart", "line_chart"):
         lazy = chart_picture(_props(kind, table, x="id", y="score"), 70, 14).plain
         assert lazy == chart_picture(_props(kind, frame, x="id", y="score"), 70, 14).plain
+
+
+@needs_plotext
+def test_postgres_times_on_x(events):  # noqa: F811 - the fixture
+    frame = make_frame(500)[["t", "y", "c"]]
+    with events.begin() as c:
+        c.execute(sa.text("drop table if exists lazy_times"))
+        c.execute(sa.text("create table lazy_times (t timestamp, y double precision, c text)"))
+        rows = [{"t": t.to_pydatetime(), "y": None if y != y else y, "c": g}
+                for t, y, g in frame.itertuples(index=False)]
+        c.execute(sa.text("insert into lazy_times values (:t, :y, :c)"), rows)
+    table = sources.sql(sa.Table("lazy_times", sa.MetaData(), autoload_with=events), events)
+    assert table.distinct("t", "datetime", 3) == pytest.approx(np.sort(epoch_seconds(frame.t))[:3].tolist())
+    for kind in ("line_chart", "scatter_chart"):
+        lazy = chart_picture(_props(kind, table, x="t", y="y", color="c"), 70, 14).plain
+        assert lazy == chart_picture(_props(kind, frame, x="t", y="y", color="c"), 70, 14).plain

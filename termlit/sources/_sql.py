@@ -23,6 +23,7 @@ from sqlalchemy import (
     case,
     cast,
     column,
+    extract,
     func,
     literal,
     or_,
@@ -137,7 +138,7 @@ class SQLSource(TableSource):
                     return cast(func.strftime(literal(fmt), value), Float)
 
                 return part("%s") - part("%S") + part("%f")
-            return cast(func.extract("epoch", value), Float)
+            return cast(extract("epoch", value), Float)
         return cast(value, Float)
 
     @staticmethod
