@@ -133,6 +133,10 @@ def test_lit_cells_are_a_pandas_groupby(source, frame, x, color):
     got, want = _sorted(got[list(want.columns)]), _sorted(want)
     pd.testing.assert_frame_equal(got.iloc[:, :-2], want.iloc[:, :-2], check_dtype=False)
     np.testing.assert_allclose(got[["x_lo", "x_hi"]].to_numpy(), want[["x_lo", "x_hi"]].to_numpy(), rtol=1e-12)
+    lit = source.aggregate(ChartQuery(x, ("y", "z"), color, kind), x=xb, y=yb, ends=False)  # a scatter's question
+    assert "x_lo" not in lit.columns
+    assert sorted(map(tuple, lit[list(want.columns[:-2])].values.tolist())) == sorted(
+        map(tuple, want.iloc[:, :-2].values.tolist()))
 
 
 def test_bar_sums_are_a_pandas_groupby(source, frame):

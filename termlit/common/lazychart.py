@@ -163,7 +163,8 @@ def skeleton(p: Plan, lim: Limits, series: list[Series] | None = None, **extra: 
 
 def binned(source: Any, p: Plan, lim: Limits, dots_x: int, dots_y: int) -> ChartData:
     """Scatter, line and area: the lit dots of a ``dots_x`` x ``dots_y`` plot, one query."""
-    cells = source.aggregate(p.query, x=Bins(*lim.xlim, dots_x), y=Bins(*lim.ylim, dots_y))
+    cells = source.aggregate(p.query, x=Bins(*lim.xlim, dots_x), y=Bins(*lim.ylim, dots_y),
+                             ends=p.chart != "scatter")
     series = []
     for value, i, name, color in _series_names(p, lim):
         mine = cells[cells["s"] == i]

@@ -119,7 +119,7 @@ class TableSource:
     def _distinct(self, column: str, kind: str, limit: int) -> list[Any]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _cells(self, query: ChartQuery, x: Bins, y: Bins) -> Any:  # pragma: no cover - abstract
+    def _cells(self, query: ChartQuery, x: Bins, y: Bins, ends: bool) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _sums(self, query: ChartQuery, edges: list[float] | None, values: list[Any] | None) -> Any:
@@ -199,13 +199,16 @@ class TableSource:
             return list(self._distinct(column, kind, int(limit)))
 
     def aggregate(self, query: ChartQuery, *, x: Bins | None = None, y: Bins | None = None,
-                  edges: Sequence[float] | None = None, values: Sequence[Any] | None = None) -> Any:
+                  edges: Sequence[float] | None = None, values: Sequence[Any] | None = None,
+                  ends: bool = True) -> Any:
         """The bins a chart lights, as a small pandas frame.
 
         With ``x`` and ``y`` bins (scatter, line, area): one row per lit dot
         cell of each series, columns ``color`` (with a colour column), ``s``
         (which y), ``xi``, ``yi`` (the dot) and ``x_lo``/``x_hi`` (the least
-        and greatest x on that dot: a line's first and last point there).
+        and greatest x on that dot: a line's first and last point there;
+        ``ends=False`` leaves them out, which lets an engine use a cheaper
+        ``DISTINCT``: all a scatter needs).
 
         Without (bars): one row per bar key (and colour), columns ``key`` and
         ``y0``, ``y1``... the sums of each y. The key is the x value, or with
@@ -215,7 +218,7 @@ class TableSource:
         self._check_query(query)
         with self._lock:
             if x is not None and y is not None:
-                frame = self._cells(query, x, y)
+                frame = self._cells(query, x, y, bool(ends))
             else:
                 inner = None if edges is None else [float(e) for e in edges]
                 frame = self._sums(query, inner, None if values is None else list(values))

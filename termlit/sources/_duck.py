@@ -180,7 +180,7 @@ class DuckDBSource(TableSource):
 
         return self._run(work)
 
-    def _cells(self, query: ChartQuery, x: Bins, y: Bins) -> Any:
+    def _cells(self, query: ChartQuery, x: Bins, y: Bins, ends: bool) -> Any:
         def work(relation: Any) -> Any:
             relation = self._rows(relation, query)
             xv = _number(query.x, query.x_kind)
@@ -198,10 +198,9 @@ class DuckDBSource(TableSource):
                                  FunctionExpression("floor", cx).cast(_BIGINT).alias("xi"),
                                  FunctionExpression("floor", cy).cast(_BIGINT).alias("yi"), ColumnExpression("xv"))
                 groups = [*keep, "s", "xi", "yi"]
-                lit = lit.aggregate([*[ColumnExpression(g) for g in groups],
-                                     FunctionExpression("min", ColumnExpression("xv")).alias("x_lo"),
-                                     FunctionExpression("max", ColumnExpression("xv")).alias("x_hi")],
-                                    ", ".join(groups))
+                span = [FunctionExpression("min", ColumnExpression("xv")).alias("x_lo"),
+                        FunctionExpression("max", ColumnExpression("xv")).alias("x_hi")] if ends else []
+                lit = lit.aggregate([*[ColumnExpression(g) for g in groups], *span], ", ".join(groups))
                 parts = lit if parts is None else parts.union(lit)
             return parts.df()
 

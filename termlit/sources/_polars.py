@@ -111,7 +111,7 @@ class PolarsSource(TableSource):
         rows = self._frame.select(value.alias("v")).drop_nulls().unique().sort("v").head(limit)
         return rows.collect().get_column("v").to_list()
 
-    def _cells(self, query: ChartQuery, x: Bins, y: Bins) -> Any:
+    def _cells(self, query: ChartQuery, x: Bins, y: Bins, ends: bool) -> Any:
         frame = self._rows(query)
         xv = _number(query.x, query.x_kind)
         colour = [pl.col(query.color).alias("color")] if query.color is not None else []
@@ -123,7 +123,11 @@ class PolarsSource(TableSource):
             lit = lit.filter(pl.col("xv").is_finite() & _inside(pl.col("cx"), x) & _inside(pl.col("cy"), y))
             lit = lit.with_columns(pl.col("cx").floor().cast(pl.Int64).alias("xi"),
                                    pl.col("cy").floor().cast(pl.Int64).alias("yi"))
-            parts.append(lit.group_by(groups).agg(pl.col("xv").min().alias("x_lo"), pl.col("xv").max().alias("x_hi")))
+            if ends:
+                parts.append(lit.group_by(groups).agg(pl.col("xv").min().alias("x_lo"),
+                                                      pl.col("xv").max().alias("x_hi")))
+            else:
+                parts.append(lit.select(groups).unique())
         return pl.concat(parts).collect().to_pandas()
 
     def _sums(self, query: ChartQuery, edges: list[float] | None, values: list[Any] | None) -> Any:

@@ -3,7 +3,8 @@
 Charts' ranges, distinct values and bins are SQLAlchemy Core statements on
 the source's columns (quoted by the dialect), every number a bound
 parameter. Dialect differences: SQLite has no ``floor`` everywhere (a
-non-negative value's ``CAST(... AS INTEGER)`` is its floor) and keeps times
+non-negative value's ``CAST(... AS INTEGER)`` is its floor; its slow
+``round(v, 8)`` before the floor becomes ``v + 5e-9``) and keeps times
 as text (``strftime``); elsewhere ``round`` takes a NUMERIC and times give
 ``extract(epoch ...)``.
 """
@@ -167,7 +168,9 @@ class SQLSource(TableSource):
     def _dot(self, value: Any, bins: Bins) -> Any:
         change = literal(0.5) + literal(float(bins.count - 1)) * (value - literal(float(bins.lo))) / literal(
             float(bins.hi) - float(bins.lo))
-        return func.round(change if self._sqlite else cast(change, Numeric), 8)
+        if self._sqlite:  # round(v, 8) is slow in SQLite; flooring v + 5e-9 lands on the same dot
+            return change + literal(5e-9)
+        return func.round(cast(change, Numeric), 8)
 
     def _floor(self, value: Any) -> Any:
         # only for values >= 0 (the dots inside the plot)
@@ -196,7 +199,7 @@ class SQLSource(TableSource):
         statement = select(inner.c.v).where(inner.c.v.is_not(None)).distinct().order_by(inner.c.v).limit(limit)
         return [row[0] for row in self._fetch(statement)]
 
-    def _cells(self, query: ChartQuery, x: Bins, y: Bins) -> Any:
+    def _cells(self, query: ChartQuery, x: Bins, y: Bins, ends: bool) -> Any:
         xv = self._number(query.x, query.x_kind)
         where = self._rows(query)
         colour = [self._from.c[query.color].label("color")] if query.color is not None else []
@@ -212,12 +215,16 @@ class SQLSource(TableSource):
             lit = select(*[c.color] if query.color is not None else [], c.s, self._floor(c.cx).label("xi"),
                          self._floor(c.cy).label("yi"), c.xv).where(keep).subquery(f"termlit_c{s}")
             groups = ([lit.c.color] if query.color is not None else []) + [lit.c.s, lit.c.xi, lit.c.yi]
-            parts.append(select(*groups, func.min(lit.c.xv).label("x_lo"), func.max(lit.c.xv).label("x_hi"))
-                         .group_by(*groups))
+            if ends:
+                parts.append(select(*groups, func.min(lit.c.xv).label("x_lo"), func.max(lit.c.xv).label("x_hi"))
+                             .group_by(*groups))
+            else:  # DISTINCT keeps only the distinct cells; GROUP BY sorts every row first (SQLite)
+                parts.append(select(*groups).distinct())
         statement = parts[0] if len(parts) == 1 else parts[0].union_all(*parts[1:])
-        names = (["color"] if query.color is not None else []) + ["s", "xi", "yi", "x_lo", "x_hi"]
+        names = (["color"] if query.color is not None else []) + ["s", "xi", "yi"] + (["x_lo", "x_hi"] if ends else [])
         frame = pd.DataFrame.from_records(self._fetch(statement), columns=names)
-        return frame.astype({"s": "int64", "xi": "int64", "yi": "int64", "x_lo": "float64", "x_hi": "float64"})
+        kinds = {"s": "int64", "xi": "int64", "yi": "int64"} | ({"x_lo": "float64", "x_hi": "float64"} if ends else {})
+        return frame.astype(kinds)
 
     def _sums(self, query: ChartQuery, edges: list[float] | None, values: list[Any] | None) -> Any:
         if query.x_kind == "category":
