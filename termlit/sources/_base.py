@@ -72,8 +72,10 @@ class ChartQuery:
 @dataclass(frozen=True)
 class Bins:
     """An axis of ``count`` dots over ``lo..hi``: value ``v`` lands on dot
-    ``floor(round(0.5 + (count - 1) * (v - lo) / (hi - lo), 8))`` (the
-    mapping of :func:`termlit.common.chartdata.dot_index`)."""
+    ``floor(0.5 + (count - 1) * (v - lo) / (hi - lo) + 5e-9)``, the mapping of
+    :func:`termlit.common.chartdata.dot_index` (which rounds to 8 decimals
+    before the floor; the two differ only for a position within a rounding
+    error of 5e-9 below a dot's edge)."""
 
     lo: float
     hi: float

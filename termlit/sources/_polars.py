@@ -39,7 +39,7 @@ def _ys(query: ChartQuery) -> list[Any]:
 def _dot(value: Any, bins: Bins) -> Any:
     change = pl.lit(0.5) + pl.lit(float(bins.count - 1)) * (value - pl.lit(float(bins.lo))) / pl.lit(
         float(bins.hi) - float(bins.lo))
-    return change.round(8)
+    return change + 5e-9  # as round(v, 8) before the floor
 
 
 def _inside(value: Any, bins: Bins) -> Any:

@@ -3,10 +3,8 @@
 Charts' ranges, distinct values and bins are SQLAlchemy Core statements on
 the source's columns (quoted by the dialect), every number a bound
 parameter. Dialect differences: SQLite has no ``floor`` everywhere (a
-non-negative value's ``CAST(... AS INTEGER)`` is its floor; its slow
-``round(v, 8)`` before the floor becomes ``v + 5e-9``) and keeps times
-as text (``strftime``); elsewhere ``round`` takes a NUMERIC and times give
-``extract(epoch ...)``.
+non-negative value's ``CAST(... AS INTEGER)`` is its floor) and keeps times
+as text (``strftime``); elsewhere times give ``extract(epoch ...)``.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from sqlalchemy import (
     BigInteger,
     Float,
     Integer,
-    Numeric,
     String,
     and_,
     case,
@@ -168,9 +165,7 @@ class SQLSource(TableSource):
     def _dot(self, value: Any, bins: Bins) -> Any:
         change = literal(0.5) + literal(float(bins.count - 1)) * (value - literal(float(bins.lo))) / literal(
             float(bins.hi) - float(bins.lo))
-        if self._sqlite:  # round(v, 8) is slow in SQLite; flooring v + 5e-9 lands on the same dot
-            return change + literal(5e-9)
-        return func.round(cast(change, Numeric), 8)
+        return change + literal(5e-9)  # as round(v, 8) before the floor (round is slow in SQLite)
 
     def _floor(self, value: Any) -> Any:
         # only for values >= 0 (the dots inside the plot)
