@@ -24,6 +24,7 @@ from sqlalchemy import (
     extract,
     func,
     literal,
+    literal_column,
     or_,
     select,
     text,
@@ -137,7 +138,8 @@ class SQLSource(TableSource):
 
                 return part("%s") - part("%S") + part("%f")
             return cast(extract("epoch", value), Float)
-        return cast(value, Float)
+        # SQLite's arithmetic with a float parameter is float arithmetic already
+        return value if self._sqlite else cast(value, Float)
 
     @staticmethod
     def _is_finite(value: Any) -> Any:
@@ -194,12 +196,38 @@ class SQLSource(TableSource):
         statement = select(inner.c.v).where(inner.c.v.is_not(None)).distinct().order_by(inner.c.v).limit(limit)
         return [row[0] for row in self._fetch(statement)]
 
+    def _flat_cells(self, query: ChartQuery, x: Bins, y: Bins, ends: bool, s: int, yv: Any) -> Any:
+        """SQLite: one statement, no subquery (SQLite would inline one and work
+        out each expression again wherever it is used), grouped by position;
+        cells off the plot (only for bins narrower than the data) are
+        dropped after the query rather than worked out again in WHERE."""
+        xv = self._number(query.x, query.x_kind)
+        keep = [self._is_finite(xv), self._is_finite(yv)]
+        if self._rows(query) is not None:
+            keep.append(self._rows(query))
+
+        def floor(value: Any) -> Any:  # CAST truncates: shifted by one, a dot left of the plot stays negative
+            return cast(value + literal(1.0), Integer) - literal(1)
+
+        colour = [self._from.c[query.color].label("color")] if query.color is not None else []
+        cells = [*colour, literal(s).label("s"), floor(self._dot(xv, x)).label("xi"),
+                 floor(self._dot(yv, y)).label("yi")]
+        if not ends:
+            return select(*cells).select_from(self._from).where(and_(*keep)).distinct()
+        span = [func.min(xv).label("x_lo"), func.max(xv).label("x_hi")]
+        return select(*cells, *span).select_from(self._from).where(and_(*keep)).group_by(
+            *[literal_column(str(i + 1)) for i in range(len(cells))])
+
     def _cells(self, query: ChartQuery, x: Bins, y: Bins, ends: bool) -> Any:
         xv = self._number(query.x, query.x_kind)
         where = self._rows(query)
         colour = [self._from.c[query.color].label("color")] if query.color is not None else []
         parts = []
         for s, yv in enumerate(self._ys(query)):
+            if self._sqlite:
+                plain = yv if query.stack else self._number(query.ys[s], "number")
+                parts.append(self._flat_cells(query, x, y, ends, s, plain))
+                continue
             inner = select(*colour, literal(s).label("s"), xv.label("xv"), self._dot(xv, x).label("cx"),
                            self._dot(yv, y).label("cy")).select_from(self._from)
             if where is not None:
@@ -219,7 +247,9 @@ class SQLSource(TableSource):
         names = (["color"] if query.color is not None else []) + ["s", "xi", "yi"] + (["x_lo", "x_hi"] if ends else [])
         frame = pd.DataFrame.from_records(self._fetch(statement), columns=names)
         kinds = {"s": "int64", "xi": "int64", "yi": "int64"} | ({"x_lo": "float64", "x_hi": "float64"} if ends else {})
-        return frame.astype(kinds)
+        frame = frame.astype(kinds)
+        # SQLite's cells are not limited to the plot in the query (see _flat_cells)
+        return frame[(frame.xi >= 0) & (frame.xi < x.count) & (frame.yi >= 0) & (frame.yi < y.count)]
 
     def _sums(self, query: ChartQuery, edges: list[float] | None, values: list[Any] | None) -> Any:
         if query.x_kind == "category":
