@@ -221,6 +221,12 @@ def test_charts_over_a_connection_and_a_parquet_file_draw_in_the_app(write_app, 
             assert f"{frame.x.min():.1f}" in scatter and f"{frame.x.max():.1f}" in scatter
             assert "count" in lazy_line and "39" in lazy_line  # n's maximum is a y tick
             assert lazy_line == eager_line
+            for size in ((70, 60), (75, 60), (64, 60)):  # a burst of resizes: the last size is drawn
+                await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await _drawn(pilot)
+            scatter, lazy_line, eager_line = [v.picture.plain for v in app.query(ChartView)]
+            assert len(lazy_line.splitlines()[0]) < 90 and lazy_line == eager_line
 
     run_async(scenario())
 
