@@ -12,12 +12,13 @@ own), all in this run, on the same data:
   ``conn.query("select ...")`` for SQLite), then the same chart view on that
   frame (every point turned into series and reduced to its dots).
 
-Data: a Parquet file scanned by DuckDB (10,000,000 rows by default) and a
-SQLite table (``--sql-rows``, 10,000,000 by default), columns ``x`` (sorted,
+Data: a Parquet file (10,000,000 rows by default) scanned by DuckDB and by
+polars (``pl.scan_parquet``; its eager side is the same ``pandas.read_parquet``),
+and a SQLite table (``--sql-rows``, 10,000,000 by default), columns ``x`` (sorted,
 the line's x), ``u`` (uniform, the scatter's x) and ``y``; made once in the
 temp folder.
 
-Run: ``python benchmarks/lazycharts.py [--rows N] [--sql-rows N] [--skip-sql]``.
+Run: ``python benchmarks/lazycharts.py [--rows N] [--sql-rows N] [--skip-sql] [--skip-polars]``.
 """
 
 from __future__ import annotations
@@ -52,11 +53,14 @@ async def main():
         if mode == "duck-lazy":
             from pathlib import Path
             props = {**_lazy(kind, chart, Path(path), encodings), **encodings}
+        elif mode == "polars-lazy":
+            import polars as pl
+            props = {**_lazy(kind, chart, pl.scan_parquet(path), encodings), **encodings}
         elif mode == "sql-lazy":
             import termlit as st
             conn = st.connection("bench", type="sql", url=f"sqlite:///{path}")
             props = {**_lazy(kind, chart, conn.table("points"), encodings), **encodings}
-        elif mode == "duck-eager":
+        elif mode in ("duck-eager", "polars-eager"):
             import pandas as pd
             frame = pd.read_parquet(path)
             out["load_s"] = time.perf_counter() - t0
@@ -138,6 +142,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--sql-rows", type=int, default=10_000_000)
     parser.add_argument("--skip-sql", action="store_true")
+    parser.add_argument("--skip-polars", action="store_true")
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir())
     parquet = folder / f"termlit-lazycharts-{args.rows}.parquet"
@@ -145,6 +150,8 @@ def main() -> None:
         print(f"writing {args.rows:,} rows to {parquet} (once)…", file=sys.stderr)
         make_parquet(parquet, args.rows)
     engines = [("Parquet (DuckDB)", "duck", parquet, args.rows)]
+    if not args.skip_polars:
+        engines.append(("Parquet (polars LazyFrame)", "polars", parquet, args.rows))
     if not args.skip_sql:
         db = folder / f"termlit-lazycharts-{args.sql_rows}.db"
         if not db.exists():
@@ -158,11 +165,11 @@ def main() -> None:
             eager = measure(f"{engine}-eager", chart, path)
             rows.append((f"{name}, {count:,} rows, st.{chart}_chart", lazy, eager))
     print("Lazy charts: headless 100x30 (chart 24 lines), time from the script call to the picture, one process each\n")
-    print(f"| {'chart of':<50} | {'lazy':>8} | {'pandas (load)':>17} | {'time':>6} | {'lazy RSS':>8} | "
+    print(f"| {'chart of':<56} | {'lazy':>8} | {'pandas (load)':>17} | {'time':>6} | {'lazy RSS':>8} | "
           f"{'pandas RSS':>10} | {'RSS':>6} | same picture |")
-    print(f"|{'-' * 52}|{'-' * 10}|{'-' * 19}|{'-' * 8}|{'-' * 10}|{'-' * 12}|{'-' * 8}|{'-' * 14}|")
+    print(f"|{'-' * 58}|{'-' * 10}|{'-' * 19}|{'-' * 8}|{'-' * 10}|{'-' * 12}|{'-' * 8}|{'-' * 14}|")
     for name, a, b in rows:
-        print(f"| {name:<50} | {a['first_chart_s']:>6.2f} s | {b['first_chart_s']:>6.2f} s ({b['load_s']:>5.1f}) | "
+        print(f"| {name:<56} | {a['first_chart_s']:>6.2f} s | {b['first_chart_s']:>6.2f} s ({b['load_s']:>5.1f}) | "
               f"{b['first_chart_s'] / a['first_chart_s']:>5.1f}x | {a['rss_mb']:>5.0f} MB | {b['rss_mb']:>7.0f} MB | "
               f"{b['rss_mb'] / a['rss_mb']:>5.1f}x | {'yes' if a['picture'] == b['picture'] else 'no':>12} |")
     print("\ntime and RSS columns: pandas / lazy (how many times faster and smaller the lazy chart is)")
