@@ -70,9 +70,9 @@ def sqlite_db(frame, tmp_path_factory):
     return path
 
 
-def _sql_source(path):
+def _sql_source(path, table="points"):
     engine = sa.create_engine(f"sqlite:///{path}")
-    return sources.sql(sa.Table("points", sa.MetaData(), autoload_with=engine), engine)
+    return sources.sql(sa.Table(table, sa.MetaData(), autoload_with=engine), engine)
 
 
 @pytest.fixture(params=["duckdb", "polars", "sqlite"])
@@ -192,6 +192,23 @@ def test_the_lazy_picture_is_the_eager_picture(source, frame, kind, encodings):
 def test_text_bars_are_capped_and_say_so(source, frame):
     picture = chart_picture(_props("bar_chart", source, x="g", y="n"), 120, 20).plain
     assert f"g (first {CATEGORY_CAP} values)" in picture
+
+
+@needs_plotext
+def test_sql_column_types_not_the_first_row_say_what_x_is(tmp_path):
+    path = tmp_path / "gaps.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table gaps (t datetime, v real)")
+        conn.executemany("insert into gaps values (?, ?)",
+                         [(None, None)] + [(f"2024-01-{d:02d} 12:00:00", d * 1.5) for d in range(1, 29)])
+    source = _sql_source(path, "gaps")
+    assert source.schema["t"].dtype.kind == "O"  # the first row is all NULLs
+    assert (source.kind("t"), source.kind("v")) == ("datetime", "number")
+    frame = source.to_pandas().dropna()
+    frame["t"] = pd.to_datetime(frame["t"])
+    got = chart_picture(_props("line_chart", source, x="t"), 60, 12).plain
+    assert got == chart_picture(_props("line_chart", frame, x="t"), 60, 12).plain
+    assert "2024-01-28" in got
 
 
 # -- in the app -------------------------------------------------------------------

@@ -65,47 +65,38 @@ class Limits:
     values: list[Any] = field(default_factory=list)
 
 
-def _kind(dtype: Any) -> str:
-    import pandas as pd
-
-    if dtype.kind == "M" or isinstance(dtype, pd.DatetimeTZDtype):
-        return "datetime"
-    return "number" if dtype.kind in "iufb" else "category"
-
-
 def _refuse(kind: str, problem: str) -> StreamlitAPIException:
     return StreamlitAPIException(f"st.{kind} over a lazy source: {problem}; {_HINT}.")
 
 
 def plan(kind: str, chart: str, source: Any, encodings: dict[str, Any]) -> Plan:
     """The queries for ``st.<kind>(source, **encodings)``, or a clear error."""
-    schema = source.schema
-    dtypes = {str(c): schema[c].dtype for c in schema.columns}
+    kinds = {name: source.kind(name) for name in source.columns}
     x, y, color, size = encodings.get("x"), encodings.get("y"), encodings.get("color"), encodings.get("size")
     if x is None:
         raise _refuse(kind, "x= must name a column (a lazy table has no index to use as x)")
     x = str(x)
     if isinstance(size, str):
         raise _refuse(kind, f"size={size!r} (a size per point) is not supported")
-    color_column = str(color) if isinstance(color, str) and str(color) in dtypes else None
+    color_column = str(color) if isinstance(color, str) and str(color) in kinds else None
     fixed: list[Any] = []
     if color is not None and color_column is None:
         fixed = list(color) if isinstance(color, (list, tuple)) and not _is_color_value(color) else [color]
     used = {x} | ({color_column} if color_column else set())
     if y is None:
-        ys = [c for c in dtypes if c not in used and _kind(dtypes[c]) == "number"]
+        ys = [c for c in kinds if c not in used and kinds[c] == "number"]
     else:
         ys = [str(n) for n in (y if isinstance(y, (list, tuple)) else [y])]
     if not ys:
         raise _refuse(kind, "there is no numeric column to draw: name one with y=")
     for name in ys:
-        if name in dtypes and _kind(dtypes[name]) == "datetime":
+        if kinds.get(name) == "datetime":
             raise _refuse(kind, f"y={name!r} is a date/time column; only numbers can be y")
     if fixed and len(fixed) not in (1, len(ys)):
         raise StreamlitAPIException(
             f"color has {len(fixed)} colours for {len(ys)} y columns: give one, or one per column."
         )
-    x_kind = _kind(dtypes[x])
+    x_kind = kinds[x]
     if x_kind == "category" and chart != "bar":
         raise _refuse(kind, f"x={x!r} is a text column, which only st.bar_chart groups in the engine")
     stack = False

@@ -170,6 +170,14 @@ class TableSource:
 
     # -- charts -------------------------------------------------------------------------
 
+    def kind(self, column: str) -> str:
+        """How a chart reads ``column``: "number", "datetime" or "category"
+        (from the schema's dtype; an engine may know better)."""
+        dtype = self.schema[column].dtype
+        if dtype.kind == "M":
+            return "datetime"
+        return "number" if dtype.kind in "iufb" else "category"
+
     def _check_query(self, query: ChartQuery) -> None:
         names = [query.x, *query.ys] + ([query.color] if query.color is not None else [])
         for name in names:

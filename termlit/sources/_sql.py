@@ -9,6 +9,8 @@ as text (``strftime``); elsewhere times give ``extract(epoch ...)``.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 from typing import Any
 
 import pandas as pd
@@ -124,6 +126,19 @@ class SQLSource(TableSource):
         return self._frame(self._select(None))
 
     # -- charts -------------------------------------------------------------------
+
+    def kind(self, name: str) -> str:
+        """From the column's SQL type when it has one (the schema comes from
+        the first row, whose NULLs say nothing), else from the schema."""
+        try:
+            python_type = self._from.c[name].type.python_type
+        except (NotImplementedError, KeyError):
+            return super().kind(name)
+        if issubclass(python_type, (datetime.date, datetime.datetime)):
+            return "datetime"
+        if issubclass(python_type, (int, float, decimal.Decimal)):
+            return "number"
+        return super().kind(name) if python_type is object else "category"
 
     @property
     def _sqlite(self) -> bool:
