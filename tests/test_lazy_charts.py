@@ -211,6 +211,17 @@ def test_sql_column_types_not_the_first_row_say_what_x_is(tmp_path):
     assert "2024-01-28" in got
 
 
+@needs_plotext
+def test_a_lazy_sql_query_with_parameters(sqlite_db, frame):
+    engine = sa.create_engine(f"sqlite:///{sqlite_db}")
+    query = sources.sql("select x, y, c from points where x > :lo and c != :no", engine,
+                        params={"lo": 10.0, "no": "east"})
+    rows = frame[(frame.x > 10) & (frame.c != "east")]
+    for kind in ("scatter_chart", "line_chart"):
+        got = chart_picture(_props(kind, query, x="x", y="y", color="c"), 60, 12).plain
+        assert got == chart_picture(_props(kind, rows, x="x", y="y", color="c"), 60, 12).plain
+
+
 # -- in the app -------------------------------------------------------------------
 
 
