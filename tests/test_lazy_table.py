@@ -242,8 +242,10 @@ def test_calls_that_cannot_page_a_lazy_table_say_how_to_load_it(db):
     at = AppTest.from_string(f"""
 import termlit as st
 conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
-st.line_chart(conn.table("items"), x="id", y="amount")
+st.line_chart(conn.table("items"), x="id", y="amount")  # charts bin in the database
+st.map(conn.table("items"))
 """).run()
+    assert len(at.exception) == 1 and len(at.get("line_chart")) == 1
     assert "cannot page a lazy table (SQLSource)" in at.exception[0].message
     assert "source.window(0, 10_000)" in at.exception[0].message
 

@@ -66,6 +66,12 @@ class ChartData:
     categories: list[str] = field(default_factory=list)
     x_title: str = ""
     y_title: str = ""
+    #: The axes' (lo, hi) when fixed by the data source (a lazy chart: its
+    #: series are already binned, not every point); None: from the series.
+    limits: tuple[tuple[float, float], tuple[float, float]] | None = None
+    #: Bars already summed by the source: (labels, one row of heights per
+    #: series); None: summed from the series.
+    bars: tuple[list[str], list[np.ndarray]] | None = None
 
     @property
     def points(self) -> int:

@@ -5,6 +5,13 @@ size, labels); nothing is computed during the script run beyond checking the
 column names. The viewer turns data into series and series into the dots of
 its current size off the UI thread (see :mod:`termlit.common.chartdata`),
 so a million points cost a rerun nothing.
+
+A lazy source (a DuckDB relation or scanned file, a polars ``LazyFrame``,
+``conn.table()`` / ``conn.query(..., lazy=True)``; see :mod:`termlit.sources`)
+stays in its engine: the element keeps the source and a plan of its queries
+(:mod:`termlit.common.lazychart`), and the viewer asks the engine for the
+bins its picture lights, at its size. What the engine cannot answer (a size
+per point, no x column, ...) is a clear error naming ``.to_pandas()``.
 """
 
 from __future__ import annotations
@@ -45,15 +52,35 @@ def _check_columns(kind: str, frame: Any, encodings: dict[str, Any]) -> None:
         need("color", color)
 
 
+def _lazy(kind: str, chart: str, data: Any, encodings: dict[str, Any]) -> dict[str, Any] | None:
+    """A lazy chart's props (the source, its key and plan), or None for in-memory data."""
+    from termlit import sources  # lazy: only lazy data needs it (no engine is loaded here)
+
+    if data is None or not sources.is_lazy(data):
+        return None
+    from termlit.common.lazychart import plan  # lazy: numpy loads with the first lazy chart
+
+    try:
+        source = sources.as_source(data)
+        schema = source.schema
+    except (TypeError, FileNotFoundError, ValueError) as exc:
+        raise StreamlitAPIException(f"st.{kind} cannot read this data: {exc}") from None
+    _check_columns(kind, schema, encodings)
+    return {"chart": chart, "data": source, "source_key": source.key, "lazy": plan(kind, chart, source, encodings)}
+
+
 def _chart(kind: str, chart: str, data: Any, **encodings: Any) -> DeltaGenerator:
-    frame = to_dataframe(data)
-    _check_columns(kind, frame, encodings)
     for name in ("width", "height"):
         check_size(f"st.{kind}", name, encodings.get(name), ("stretch", "content"))
     if encodings.get("stack") not in _STACKS:
         raise StreamlitAPIException(f"st.{kind}: stack must be one of {_STACKS}; got {encodings['stack']!r}.")
+    lazy = _lazy(kind, chart, data, encodings)
+    if lazy is None:
+        frame = to_dataframe(data)
+        _check_columns(kind, frame, encodings)
+        lazy = {"chart": chart, "data": frame}
     y = encodings["y"]
-    props = {"chart": chart, "data": frame, **encodings}
+    props = {**lazy, **encodings}
     props["y"] = list(y) if isinstance(y, (list, tuple)) else y
     return emit(kind, props)[1]
 

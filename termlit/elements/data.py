@@ -45,7 +45,9 @@ def to_dataframe(data: Any) -> Any:
     if sources.is_lazy(data):
         raise StreamlitAPIException(
             f"This call cannot page a lazy table ({type(data).__name__}): only st.dataframe and st.table "
-            "read it a window at a time. Load the rows it needs first, e.g. `source.window(0, 10_000)` "
+            "(a window at a time) and st.line_chart, st.area_chart, st.bar_chart and st.scatter_chart "
+            "(binned in the engine) read it in place. Load the rows it needs first, "
+            "e.g. `source.window(0, 10_000)` "
             "or `source.to_pandas()` (for a polars LazyFrame, `.collect()`)."
         )
     if isinstance(data, (pd.Series, pd.Index)):

@@ -14,6 +14,9 @@ SQLAlchemy ``Select``/``Table`` objects need an engine: wrap them with
 :func:`sql` (or use ``conn.table(name)`` / ``conn.query(sql, lazy=True)`` on a
 SQL connection).
 
+Charts over a source ask it for ranges and bins (:class:`ChartQuery`,
+:class:`Bins`, :meth:`TableSource.aggregate`), never for its rows.
+
 Nothing here imports Textual; the engines load only when a source is made.
 """
 
@@ -22,9 +25,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from termlit.sources._base import Sort, TableSource, check_sort, like_pattern
+from termlit.sources._base import Bins, ChartQuery, Sort, TableSource, check_sort, like_pattern
 
-__all__ = ["Sort", "TableSource", "as_source", "check_sort", "duckdb", "is_lazy", "like_pattern", "scan", "sql"]
+__all__ = [
+    "Bins", "ChartQuery", "Sort", "TableSource", "as_source", "check_sort", "duckdb", "is_lazy", "like_pattern",
+    "scan", "sql",
+]
 
 #: File suffixes :func:`scan` reads.
 SCANNED = (".parquet", ".pq", ".csv", ".tsv", ".csv.gz")

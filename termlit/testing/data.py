@@ -123,10 +123,18 @@ class Chart(Node):
 
     @property
     def series(self) -> list[Any]:
-        """The series drawn: each has ``name``, ``x``, ``y`` (numbers) and ``color``."""
+        """The series drawn: each has ``name``, ``x``, ``y`` (numbers) and ``color``.
+        Over a lazy source: the binned points (bars: none) of a 160 x 48 dot plot."""
+        props = self._element.props
+        if props.get("lazy") is not None:
+            from termlit.common.lazychart import bars, binned, limits  # lazy: numpy and the engine
+
+            plan, source = props["lazy"], props["data"]
+            lim = limits(source, plan)
+            return (bars(source, plan, lim, 26) if plan.chart == "bar" else binned(source, plan, lim, 160, 48)).series
         from termlit.common.chartdata import chart_data  # lazy: numpy
 
-        return chart_data(self._element.props).series
+        return chart_data(props).series
 
 
 class DataEditor(Dataframe):

@@ -12,6 +12,10 @@ UI thread. Each drawing uses a plotext figure of its own
 
 Bars are few by nature: repeated x values are summed, and numeric x with more
 distinct values than the plot has room for is bucketed.
+
+A lazy chart's data comes already binned, with its axes fixed
+(``ChartData.limits``) or its bars summed (``ChartData.bars``);
+:func:`plot_cells` tells it the plot area to bin to.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from rich.color import Color, ColorParseError
 from termlit.common.chartdata import ChartData, Series, axis_limits, bin_line, bin_scatter, dot_index, dot_value
 from termlit.tui._plotext import DOTS_X, DOTS_Y, braille_chars, new_figure, plotext_problem
 
-__all__ = ["braille_cells", "draw_chart", "dress", "plotext_problem", "rgb"]
+__all__ = ["braille_cells", "draw_chart", "dress", "plot_cells", "plotext_problem", "rgb"]
 
 #: plotext does not say it is thread-safe: charts drawn by several workers
 #: at once take turns.
@@ -124,19 +128,36 @@ def draw_chart(kind: str, data: ChartData, props: dict[str, Any], width: int, he
         return _draw_points(kind, data, props, width, height)
 
 
-def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
-    series = data.series
-    if kind == "area":
-        series = _stacked(series, props.get("stack", True))
-    xlim = axis_limits([s.x for s in series])
-    ys = [s.y for s in series]
-    if kind == "area":
-        ys.append(np.zeros(1))
-    ylim = axis_limits(ys)
+def plot_cells(data: ChartData, props: dict[str, Any], width: int, height: int) -> tuple[int, int] | None:
+    """Cells across and down of the plot area of a chart of ``data`` (whose
+    ``limits`` are set) at ``width`` x ``height``: what a lazy chart bins to."""
+    problem = plotext_problem()
+    if problem is not None or data.limits is None:
+        return None
+    with _lock:
+        return _cells(data, props, *data.limits, width, height)
+
+
+def _cells(data: ChartData, props: dict[str, Any], xlim, ylim, width: int, height: int) -> tuple[int, int] | None:
     frame = new_figure(width, height)
     dress(frame, props, data, xlim, ylim, width)
     frame.scatter([xlim[0], xlim[1]], [ylim[0], ylim[1]], marker="braille")
-    area = _plot_area(frame.build())
+    return _plot_area(frame.build())
+
+
+def _draw_points(kind: str, data: ChartData, props: dict[str, Any], width: int, height: int) -> str:
+    series = data.series
+    if data.limits is not None:
+        xlim, ylim = data.limits
+    else:
+        if kind == "area":
+            series = _stacked(series, props.get("stack", True))
+        xlim = axis_limits([s.x for s in series])
+        ys = [s.y for s in series]
+        if kind == "area":
+            ys.append(np.zeros(1))
+        ylim = axis_limits(ys)
+    area = _cells(data, props, xlim, ylim, width, height)
     figure = new_figure(width, height)
     dress(figure, props, data, xlim, ylim, width)
     legend = props.get("legend", True) and len(series) > 1 or isinstance(props.get("color"), str) and "data" in props and props.get("color") in {
@@ -230,7 +251,10 @@ def _draw_bars(data: ChartData, props: dict[str, Any], width: int, height: int) 
     if over:
         data = ChartData([s for s in data.series if not s.mark], data.x_kind, data.categories, data.x_title,
                          data.y_title)
-    labels, heights = _bar_groups(data, width if not horizontal else height * 3, horizontal)
+    if data.bars is not None:
+        labels, heights = data.bars
+    else:
+        labels, heights = _bar_groups(data, width if not horizontal else height * 3, horizontal)
     figure = new_figure(width, height)
     orientation = "horizontal" if horizontal else "vertical"
     x_label, y_label = props.get("x_label"), props.get("y_label")
