@@ -158,18 +158,23 @@ _COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:[34]8;[25];|(?<=[\[;])(?:3[0-7]|4[0-7]|9
 _REVERSE = re.compile(rb"\x1b\[(?:[0-9;]*;)?7[;m]")
 
 
+def _tabs_show_the_focus_by_attribute(app: PtyApp, tabs: int = 3) -> None:
+    """Each of ``tabs`` Tabs draws reverse video (or nothing: the focus
+    stayed where it was, one widget to focus)."""
+    assert app.wait_for("termlit", 60)
+    app.wait_quiet(1.0, 30)  # charts draw in workers after the first frame: let them land
+    for n in range(tabs):
+        mark = app.mark()
+        app.press("tab")
+        app.wait_quiet(0.3, 20)
+        drawn = app.since(mark)
+        assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
+
+
 @pytest.mark.parametrize("example", APPS, ids=lambda p: p.stem if p.suffix else p.name)
 def test_no_color_draws_no_colours_and_every_tab_shows_the_focus_by_attribute(example):
     with new_files_removed(EXAMPLES), PtyApp(example, env={**EXAMPLE_ENV, "NO_COLOR": "1"}) as app:
-        assert app.wait_for("termlit", 60)
-        app.wait_quiet(1.0, 30)  # charts draw in workers after the first frame: let them land
-        for n in range(3):
-            mark = app.mark()
-            app.press("tab")
-            app.wait_quiet(0.3, 20)
-            drawn = app.since(mark)
-            # Nothing drawn: the focus stayed where it was (one widget to focus).
-            assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
+        _tabs_show_the_focus_by_attribute(app)
         assert not _COLOUR.search(app.since(0)), "a colour code under NO_COLOR"
 
 
@@ -178,12 +183,5 @@ def test_in_16_colours_every_tab_shows_the_focus_by_attribute(name):
     """TERM=linux: the greys and shades that mark the focus in 256 colours
     fold into the same few colours, so the focus is in reverse video."""
     with new_files_removed(EXAMPLES), PtyApp(EXAMPLES / f"{name}.py", env={**EXAMPLE_ENV, "TERM": "linux"}) as app:
-        assert app.wait_for("termlit", 60)
-        app.wait_quiet(1.0, 30)
-        for n in range(3):
-            mark = app.mark()
-            app.press("tab")
-            app.wait_quiet(0.3, 20)
-            drawn = app.since(mark)
-            assert not drawn or _REVERSE.search(drawn), f"Tab {n + 1} showed the focus by colour only: {drawn[-800:]!r}"
+        _tabs_show_the_focus_by_attribute(app)
         assert not re.search(rb"\x1b\[[0-9;]*[34]8;[25];", app.since(0)), "a 256-colour or RGB code in 16 colours"
