@@ -8,9 +8,9 @@ from textual.events import Key
 from textual.widgets import Select
 
 from termlit.common.values import find_index
+from termlit.tui.widgets._drop_down import DropDown
 from termlit.tui.widgets._field import FieldView, with_icon
 from termlit.tui.widgets._option_filter import FilterPicker
-from termlit.tui.widgets._safe import SafeSelect
 
 __all__ = ["SelectboxView"]
 
@@ -29,7 +29,7 @@ class SelectboxView(FieldView):
 
     def make_control(self, props: dict[str, Any]) -> Select:
         index = _index_of(props)
-        self.control = SafeSelect(
+        self.control = DropDown(
             [(label, i) for i, label in enumerate(props["labels"])],
             prompt=props.get("placeholder") or "Choose an option",
             allow_blank=index is None,
