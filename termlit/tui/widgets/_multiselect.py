@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -12,13 +13,14 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 
-from termlit.common.filtering import filter_options, shows_select_all
+from termlit.common.filtering import OptionMatcher, shows_select_all
 from termlit.common.values import find_index
-from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
+from termlit.tui.widgets._lazy_options import LazyRows, Rows
+from termlit.tui.widgets._option_filter import FilterScan, highlight_after
+from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 
@@ -27,7 +29,7 @@ __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 SELECT_ALL = -1
 
 
-class MultiselectPicker(SafeModalScreen[list[int]]):
+class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
     """The list of options: type to filter, ↑/↓ move, Enter adds or removes.
 
     | Key | Action |
@@ -40,7 +42,8 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
     Typing filters as ``filter_mode`` says (``None``: no typing); a first row
     "Select all" (or "Select N matches") adds every option listed, when
     ``select_all`` allows it for that many. It returns the chosen option
-    indexes, in the order they were chosen.
+    indexes, in the order they were chosen. The list draws only the rows on
+    screen, and filters a step at a time (:class:`FilterScan`).
     """
 
     BINDINGS = [
@@ -58,7 +61,7 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     MultiselectPicker Input { margin-bottom: 1; }
-    MultiselectPicker OptionList { height: auto; max-height: 14; border: none; }
+    MultiselectPicker LazyRows { height: auto; max-height: 14; border: none; }
     MultiselectPicker .picker-note { color: $warning; height: auto; }
     MultiselectPicker .picker-keys { color: $text-muted; height: 1; }
     """
@@ -75,21 +78,24 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
         #: How typing filters (``filter_mode``); None: no typing, no filter.
         self.filter_mode = filter_mode
         self.select_all = select_all
+        self.matcher = OptionMatcher(labels, filter_mode)
         #: The option index on each row; SELECT_ALL for the "Select all" row.
-        self.shown: list[int] = list(range(len(labels)))
+        self.shown: Sequence[int] = range(len(labels))
+        #: How many listed options are not chosen (the "Select all" count).
+        self._selectable_count = 0
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
             yield Input(placeholder="Type to filter", compact=True, id="filter",
                         disabled=self.filter_mode is None)
-            yield SafeOptionList(id="choices")
+            yield LazyRows(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self._fill()
+        self._filter()
         if self.filter_mode is None:
             self.query_one("#filter", Input).display = False
             self.choices.focus()
@@ -97,44 +103,44 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
             self.query_one("#filter", Input).focus()
 
     @property
-    def choices(self) -> OptionList:
-        return self.query_one("#choices", OptionList)
+    def choices(self) -> LazyRows:
+        return self.query_one("#choices", LazyRows)
 
     def _prompt(self, i: int) -> Text:
         if i == SELECT_ALL:
-            count = len(self._selectable())
-            typed = bool(self.query_one("#filter", Input).value.strip())
+            count = self._selectable_count
+            typed = bool(self._typed())
             return Text(f"⊞ Select {count} matches" if typed else f"⊞ Select all ({count})", style="italic")
         on = i in self.chosen
         text = Text("☑ " if on else "☐ ", style="bold" if on else "")
         text.append(self.labels[i], style="bold" if on else "")
         return text
 
-    def _fill(self, keep: int | None = None) -> None:
-        needle = self.query_one("#filter", Input).value.strip()
-        self.shown = filter_options(self.labels, needle, self.filter_mode)
+    def _show(self, matches: Sequence[int], fresh: bool) -> None:
+        chosen = set(self.chosen)
+        self._selectable_count = sum(1 for i in matches if i not in chosen)
         full = self.limit is not None and len(self.chosen) >= self.limit
-        if not full and shows_select_all(self.select_all, len(self._selectable())):
-            self.shown.insert(0, SELECT_ALL)
+        shown: Sequence[int] = matches
+        if not full and shows_select_all(self.select_all, self._selectable_count):
+            shown = [SELECT_ALL, *matches]
+        self.shown = shown
         choices = self.choices
-        choices.set_options([Option(self._prompt(i)) for i in self.shown])
-        if not self.shown:
-            choices.set_options([Option(Text("No matches", style="dim italic"), disabled=True)])
+        if not shown:
+            choices.set_rows([Text("No matches", style="dim italic")], disabled_rows=frozenset({0}))
             return
-        at = self.shown.index(keep) if keep in self.shown else 0
-        choices.highlighted = at
+        choices.set_rows(Rows(shown, self._prompt), highlighted=highlight_after(choices, fresh))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill()
+        self._filter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._toggle()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_lazy_rows_selected(self, event: LazyRows.Selected) -> None:
         event.stop()
-        self.choices.highlighted = event.option_index
+        self.choices.highlighted = event.index
         self._toggle()
         self.query_one("#filter", Input).focus()
 
@@ -147,20 +153,25 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
         if index == SELECT_ALL:
             room = None if self.limit is None else self.limit - len(self.chosen)
             self.chosen.extend(self._selectable()[:room])
-            self._fill()
+            self._filter()
             return
         if index in self.chosen:
             self.chosen.remove(index)
+            self._selectable_count += 1
         elif self.limit is not None and len(self.chosen) >= self.limit:
             note = f"You can choose at most {self.limit}; remove one first."
         else:
             self.chosen.append(index)
+            self._selectable_count -= 1
         self.query_one(".picker-note", Static).update(note)
-        self.choices.replace_option_prompt_at_index(at, self._prompt(index))
+        self.choices.refresh_row(at)
+        if self.shown[0] == SELECT_ALL:
+            self.choices.refresh_row(0)  # its count
 
     def _selectable(self) -> list[int]:
         """The options on the list (matching what was typed) not chosen yet."""
-        return [i for i in self.shown if i != SELECT_ALL and i not in self.chosen]
+        chosen = set(self.chosen)
+        return [i for i in self.shown if i != SELECT_ALL and i not in chosen]
 
     def action_move(self, where: str) -> None:
         getattr(self.choices, f"action_{'cursor_' if where in ('up', 'down') else ''}{where}")()

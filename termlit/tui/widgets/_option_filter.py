@@ -1,33 +1,84 @@
 """Typing on a closed selectbox opens :class:`FilterPicker`: the options that
 match what is typed (``filter_mode``: fuzzy, contains or prefix, as
 :func:`termlit.common.filtering.filter_options` ranks them), and with
-``accept_new_options`` a row that adds the typed text as a new option."""
+``accept_new_options`` a row that adds the typed text as a new option.
+
+:class:`FilterScan` is how a picker filters without a freeze: each key
+starts an :class:`~termlit.common.filtering.OptionMatcher` and scans a few
+milliseconds at a time (the first screen of matches shows after the first
+step), so keys stay answered at 100,000 options. The list is a
+:class:`~termlit.tui.widgets._lazy_options.LazyRows`."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input
 
-from termlit.common.filtering import filter_options
-from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
+from termlit.common.filtering import OptionMatcher
+from termlit.tui.widgets._lazy_options import LazyRows, Rows
+from termlit.tui.widgets._safe import SafeModalScreen
 
-__all__ = ["FilterPicker", "NEW_OPTION"]
+__all__ = ["FilterPicker", "FilterScan", "NEW_OPTION"]
 
 #: What the picker returns for the "Add" row: ``(NEW_OPTION, text)``.
 NEW_OPTION = "new"
+#: Matches shown after the first step of a scan, before it ends.
+PREVIEW = 200
+#: Seconds of scanning per step (the UI answers keys between steps).
+STEP = 0.008
 
 
-class FilterPicker(SafeModalScreen[int | tuple[str, str] | None]):
+class FilterScan:
+    """Filtering for a screen with an ``Input#filter``: :meth:`_filter`
+    starts a scan of ``self.matcher``; :meth:`_show` (the screen's) gets the
+    matches: a preview after the first step (``fresh``), all of them at the
+    end."""
+
+    matcher: OptionMatcher
+    _scan_id = 0
+
+    def _typed(self) -> str:
+        return self.query_one("#filter", Input).value.strip()  # type: ignore[attr-defined]
+
+    def _filter(self) -> None:
+        self._scan_id += 1
+        self.matcher.start(self._typed())
+        self._scan(self._scan_id, True)
+
+    def _scan(self, scan_id: int, fresh: bool = False) -> None:
+        if scan_id != self._scan_id or not self.is_attached:  # type: ignore[attr-defined]
+            return  # a newer key started another scan, or the list closed
+        if self.matcher.step(STEP):
+            self._show(self.matcher.matches, fresh)
+            return
+        if fresh:
+            self._show(self.matcher.preview(PREVIEW), True)
+        self.set_timer(0.001, partial(self._scan, scan_id))  # type: ignore[attr-defined]
+
+    def _show(self, matches: Sequence[int], fresh: bool) -> None:
+        raise NotImplementedError
+
+
+def highlight_after(rows: LazyRows, fresh: bool) -> int:
+    """The row to highlight when a list's matches change: the first for a
+    new query, else the one the user is on."""
+    at = rows.highlighted
+    return 0 if fresh or at is None else at
+
+
+class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
     """Type to filter, ↑/↓ move, Enter picks, Esc closes without a pick.
 
     | Key | Action |
     | --- | --- |
     | (typing) | filter the options |
-    | ↑ / ↓ | move in the list |
+    | ↑ / ↓, PgUp / PgDn | move in the list |
     | Enter | pick the highlighted option |
     | Esc | close without picking |
 
@@ -37,8 +88,10 @@ class FilterPicker(SafeModalScreen[int | tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", tooltip="close without picking"),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move('cursor_up')", "Up", show=False),
+        Binding("down", "move('cursor_down')", "Down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -47,27 +100,32 @@ class FilterPicker(SafeModalScreen[int | tuple[str, str] | None]):
         width: 60; max-width: 95%; height: auto; max-height: 90%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    FilterPicker OptionList { height: auto; max-height: 14; border: none; }
+    FilterPicker LazyRows { height: auto; max-height: 14; border: none; }
     """
 
     def __init__(self, title: str, labels: list[str], mode: str, typed: str = "", accept_new: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.labels = labels
-        self.mode = mode
         self.typed = typed
         self.accept_new = accept_new
+        self.matcher = OptionMatcher(labels, mode)
         #: The option index on each row; -1 for the "Add" row.
-        self.rows: list[int] = []
+        self.rows: Sequence[int] = []
+        self._label_set: set[str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
             yield Input(self.typed, placeholder="Type to filter", compact=True, id="filter", select_on_focus=False)
-            yield SafeOptionList(id="matches")
+            yield LazyRows(id="matches")
+
+    @property
+    def matches_list(self) -> LazyRows:
+        return self.query_one("#matches", LazyRows)
 
     def on_mount(self) -> None:
-        self._fill()
+        self._filter()
         field = self.query_one("#filter", Input)
         field.focus()
         field.cursor_position = len(field.value)
@@ -80,38 +138,43 @@ class FilterPicker(SafeModalScreen[int | tuple[str, str] | None]):
         else:
             self.typed += text
 
-    def _fill(self) -> None:
-        text = self.query_one("#filter", Input).value
-        self.rows = filter_options(self.labels, text.strip(), self.mode)
-        if self.accept_new and text.strip() and text.strip() not in self.labels:
-            self.rows.append(-1)
-        matches = self.query_one("#matches", OptionList)
-        options = [Option(Text(f"Add: {text.strip()}", style="italic") if i < 0 else self.labels[i]) for i in self.rows]
-        matches.set_options(options or [Option(Text("No matches", style="dim italic"), disabled=True)])
-        if self.rows:
-            matches.highlighted = 0
+    def _is_new(self, text: str) -> bool:
+        if self._label_set is None:
+            self._label_set = set(self.labels)
+        return bool(text) and text not in self._label_set
+
+    def _prompt(self, text: str, i: int) -> Text | str:
+        return Text(f"Add: {text}", style="italic") if i < 0 else self.labels[i]
+
+    def _show(self, matches: Sequence[int], fresh: bool) -> None:
+        text = self._typed()
+        self.rows = [*matches, -1] if self.accept_new and self._is_new(text) else matches
+        rows = self.matches_list
+        if not self.rows:
+            rows.set_rows([Text("No matches", style="dim italic")], disabled_rows=frozenset({0}))
+            return
+        rows.set_rows(Rows(self.rows, partial(self._prompt, text)), highlighted=highlight_after(rows, fresh))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill()
+        self._filter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._pick(self.query_one("#matches", OptionList).highlighted)
+        self._pick(self.matches_list.highlighted)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_lazy_rows_selected(self, event: LazyRows.Selected) -> None:
         event.stop()
-        self._pick(event.option_index)
+        self._pick(event.index)
 
     def _pick(self, row: int | None) -> None:
         if row is None or row >= len(self.rows):
             return
         index = self.rows[row]
         if index < 0:
-            self.dismiss((NEW_OPTION, self.query_one("#filter", Input).value.strip()))
+            self.dismiss((NEW_OPTION, self._typed()))
         else:
             self.dismiss(index)
 
-    def action_move(self, step: int) -> None:
-        matches = self.query_one("#matches", OptionList)
-        matches.action_cursor_down() if step > 0 else matches.action_cursor_up()
+    def action_move(self, where: str) -> None:
+        getattr(self.matches_list, f"action_{where}")()
