@@ -7,8 +7,9 @@ in the same run, a bare Textual app with Textual's own widget for the same
 job and the same options (``option 0`` ... ``option N-1``):
 
 * **open drop-down**: Enter on a selectbox (Textual: ``Select``);
-* **type a filter**: "999" typed on it (termlit: its filter list; Textual:
-  ``Select``'s type-to-search in the open list);
+* **type a filter**: "999" typed on it (termlit: on the closed selectbox,
+  which opens its filter list; Textual: ``Select``'s type-to-search in the
+  list left open);
 * **open multiselect**: Enter on a multiselect (Textual: a ``SelectionList``
   on a modal screen);
 * **radio first screen**: from the start of the process to the first screen
@@ -165,10 +166,8 @@ def measure(kind: str, n: int, folder: Path, timeout: float, bare: bool) -> dict
             mark, t = app.mark(), time.monotonic()
             app.press("enter")
             out["open drop-down"] = settle(app, mark, b"option 5", t, timeout)
-            app.press("escape")
-            app.wait_quiet(0.5, timeout)
-            if bare:
-                app.press("enter")  # Select types to search in its open list
+            if not bare:  # termlit filters on the closed selectbox; Select, in its open list
+                app.press("escape")
                 app.wait_quiet(0.5, timeout)
             mark, t = app.mark(), time.monotonic()
             app.send(b"999")

@@ -184,7 +184,7 @@ class LazyRows(ScrollView, can_focus=True):
         """Draw option ``index`` again (its prompt changed)."""
         y = index - int(self.scroll_offset.y)
         if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            self.refresh_line(index)
 
     def _sync_size(self) -> None:
         width = max(self.scrollable_content_region.width, 1) if self.is_mounted else 1
