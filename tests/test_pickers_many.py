@@ -204,3 +204,41 @@ def test_option_matcher_answers_as_filtering_did_step_by_step_and_narrowing():
             assert list(matcher.matches) == want, (mode, query)
             assert filter_options(labels, query, mode) == want
     assert filter_options(["Banana", "Bandana", "Cabana", "Apple"], "bna", "fuzzy") == [0, 1, 2]
+
+
+def test_keys_in_a_burst_act_in_the_order_they_were_pressed(write_app):
+    # Enter and PgDn were bindings: in a burst they acted after the letters
+    # typed behind them, on the list those letters filtered.
+    from textual import events
+
+    from termlit.tui.widgets._multiselect import MultiselectPicker
+
+    path = write_app("""
+        import termlit as st
+        city = st.selectbox("City", ["Oslo", "Osaka", "Boston", "Lisbon"], filter_mode="contains")
+        st.write(f"city={city}")
+        many = st.multiselect("Many", [f"m{i}" for i in range(40)], select_all=False)
+        st.write(f"many={many}")
+    """)
+
+    def burst(app, *keys):
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+    async def go():
+        async with running(path, size=(80, 30)) as (app, pilot):
+            await pilot.press("tab")
+            burst(app, "b", "o", "s", "enter")  # typed on the closed selectbox, faster than the list opens
+            await settle(pilot)
+            assert "city=Boston" in screen_text(app)
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MultiselectPicker)
+            burst(app, "down", "enter", "3", "9")
+            await pilot.pause(0.3)
+            assert app.screen.chosen == [1]  # m1, not the first match of "39"
+            await pilot.press("enter", "escape")
+            await settle(pilot)
+            assert "many=['m1', 'm39']" in screen_text(app)
+
+    run_async(go())

@@ -19,7 +19,7 @@ from termlit.common.filtering import OptionMatcher, shows_select_all
 from termlit.common.values import find_index
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 from termlit.tui.widgets._lazy_options import LazyRows, Rows
-from termlit.tui.widgets._option_filter import FilterScan, highlight_after
+from termlit.tui.widgets._option_filter import FilterInput, FilterScan, highlight_after
 from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
@@ -46,13 +46,7 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
     screen, and filters a step at a time (:class:`FilterScan`).
     """
 
-    BINDINGS = [
-        Binding("escape,tab", "done", "Done", show=True),
-        Binding("up", "move('up')", "Up", show=False),
-        Binding("down", "move('down')", "Down", show=False),
-        Binding("pageup", "move('page_up')", "Page up", show=False),
-        Binding("pagedown", "move('page_down')", "Page down", show=False),
-    ]
+    BINDINGS = [Binding("escape,tab", "done", "Done", show=True)]
 
     DEFAULT_CSS = """
     MultiselectPicker { align: center middle; }
@@ -87,8 +81,8 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(placeholder="Type to filter", compact=True, id="filter",
-                        disabled=self.filter_mode is None)
+            yield FilterInput(placeholder="Type to filter", compact=True, id="filter",
+                              disabled=self.filter_mode is None)
             yield LazyRows(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
@@ -134,8 +128,10 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
         event.stop()
         self._filter()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _list(self) -> LazyRows:
+        return self.choices
+
+    def _enter(self) -> None:
         self._toggle()
 
     def on_lazy_rows_selected(self, event: LazyRows.Selected) -> None:
@@ -172,9 +168,6 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
         """The options on the list (matching what was typed) not chosen yet."""
         chosen = set(self.chosen)
         return [i for i in self.shown if i != SELECT_ALL and i not in chosen]
-
-    def action_move(self, where: str) -> None:
-        getattr(self.choices, f"action_{'cursor_' if where in ('up', 'down') else ''}{where}")()
 
     def action_done(self) -> None:
         self.dismiss(self.chosen)

@@ -15,16 +15,18 @@ from collections.abc import Sequence
 from functools import partial
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input
 
 from termlit.common.filtering import OptionMatcher
 from termlit.tui.widgets._lazy_options import LazyRows, Rows
 from termlit.tui.widgets._safe import SafeModalScreen
 
-__all__ = ["FilterPicker", "FilterScan", "NEW_OPTION"]
+__all__ = ["FilterInput", "FilterPicker", "FilterScan", "NEW_OPTION"]
 
 #: What the picker returns for the "Add" row: ``(NEW_OPTION, text)``.
 NEW_OPTION = "new"
@@ -34,14 +36,43 @@ PREVIEW = 200
 STEP = 0.008
 
 
+#: The keys a filter field passes to its list, and the list's action for each.
+MOVES = {"up": "cursor_up", "down": "cursor_down", "pageup": "page_up", "pagedown": "page_down"}
+
+
+class FilterInput(Input):
+    """A picker's filter field. Enter and the keys that move in the list act
+    here, in the order they were pressed: as bindings they would act only
+    once the key reached the app, after the letters typed behind it (Enter
+    then "abc" in one burst picked from the list filtered by "abc")."""
+
+    class Pressed(Message):
+        """Enter (``"enter"``) or a key of :data:`MOVES` on the field."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" or event.key in MOVES:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Pressed(event.key))
+            return
+        await super()._on_key(event)
+
+
 class FilterScan:
-    """Filtering for a screen with an ``Input#filter``: :meth:`_filter`
-    starts a scan of ``self.matcher``; :meth:`_show` (the screen's) gets the
-    matches: a preview after the first step (``fresh``), all of them at the
-    end."""
+    """Filtering for a screen with a :class:`FilterInput` ``#filter`` and a
+    list: :meth:`_filter` starts a scan of ``self.matcher``; :meth:`_show`
+    (the screen's) gets the matches: a preview after the first step
+    (``fresh``), all of them at the end. Enter waits for the end of the scan
+    (it acts on the matches of everything typed before it), then calls
+    :meth:`_enter`."""
 
     matcher: OptionMatcher
     _scan_id = 0
+    _enter_waits = False
 
     def _typed(self) -> str:
         return self.query_one("#filter", Input).value.strip()  # type: ignore[attr-defined]
@@ -56,12 +87,34 @@ class FilterScan:
             return  # a newer key started another scan, or the list closed
         if self.matcher.step(STEP):
             self._show(self.matcher.matches, fresh)
+            if self._enter_waits:
+                self._enter_waits = False
+                self._enter()
             return
         if fresh:
             self._show(self.matcher.preview(PREVIEW), True)
         self.set_timer(0.001, partial(self._scan, scan_id))  # type: ignore[attr-defined]
 
+    def _press(self, key: str) -> None:
+        """Enter, or a key of :data:`MOVES`, for the list."""
+        if key != "enter":
+            getattr(self._list(), f"action_{MOVES[key]}")()
+        elif self.matcher.done:
+            self._enter()
+        else:
+            self._enter_waits = True
+
+    def on_filter_input_pressed(self, event: FilterInput.Pressed) -> None:
+        event.stop()
+        self._press(event.key)
+
+    def _list(self) -> LazyRows:
+        raise NotImplementedError
+
     def _show(self, matches: Sequence[int], fresh: bool) -> None:
+        raise NotImplementedError
+
+    def _enter(self) -> None:
         raise NotImplementedError
 
 
@@ -88,10 +141,6 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", tooltip="close without picking"),
-        Binding("up", "move('cursor_up')", "Up", show=False),
-        Binding("down", "move('cursor_down')", "Down", show=False),
-        Binding("pageup", "move('page_up')", "Page up", show=False),
-        Binding("pagedown", "move('page_down')", "Page down", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -113,11 +162,14 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
         #: The option index on each row; -1 for the "Add" row.
         self.rows: Sequence[int] = []
         self._label_set: set[str] | None = None
+        #: Keys pressed on the selectbox before this list was mounted.
+        self._early: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(self.typed, placeholder="Type to filter", compact=True, id="filter", select_on_focus=False)
+            yield FilterInput(self.typed, placeholder="Type to filter", compact=True, id="filter",
+                              select_on_focus=False)
             yield LazyRows(id="matches")
 
     @property
@@ -129,6 +181,8 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
         field = self.query_one("#filter", Input)
         field.focus()
         field.cursor_position = len(field.value)
+        for key in self._early:
+            self._press(key)
 
     def type_more(self, text: str) -> None:
         """Text typed on the selectbox after this list was opened, before it
@@ -137,6 +191,21 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
             self.query_one("#filter", Input).insert_text_at_cursor(text)
         else:
             self.typed += text
+
+    def press_early(self, key: str) -> None:
+        """Enter or a key of :data:`MOVES` pressed on the selectbox after
+        the letters, before this list took the focus: it acts here, after
+        them."""
+        if self.is_mounted:
+            self._press(key)
+        else:
+            self._early.append(key)
+
+    def _list(self) -> LazyRows:
+        return self.matches_list
+
+    def _enter(self) -> None:
+        self._pick(self.matches_list.highlighted)
 
     def _is_new(self, text: str) -> bool:
         if self._label_set is None:
@@ -159,10 +228,6 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
         event.stop()
         self._filter()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._pick(self.matches_list.highlighted)
-
     def on_lazy_rows_selected(self, event: LazyRows.Selected) -> None:
         event.stop()
         self._pick(event.index)
@@ -175,6 +240,3 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
             self.dismiss((NEW_OPTION, self._typed()))
         else:
             self.dismiss(index)
-
-    def action_move(self, where: str) -> None:
-        getattr(self.matches_list, f"action_{where}")()
