@@ -55,7 +55,8 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     MultiselectPicker Input { margin-bottom: 1; }
-    MultiselectPicker LazyRows { height: auto; max-height: 14; border: none; }
+    MultiselectPicker LazyRows { height: auto; max-height: 14; }
+    MultiselectPicker LazyRows, MultiselectPicker LazyRows:focus { border: none; }  /* a click does not move the rows */
     MultiselectPicker .picker-note { color: $warning; height: auto; }
     MultiselectPicker .picker-keys { color: $text-muted; height: 1; }
     """

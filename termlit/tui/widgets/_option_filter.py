@@ -149,7 +149,8 @@ class FilterPicker(FilterScan, SafeModalScreen[int | tuple[str, str] | None]):
         width: 60; max-width: 95%; height: auto; max-height: 90%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    FilterPicker LazyRows { height: auto; max-height: 14; border: none; }
+    FilterPicker LazyRows { height: auto; max-height: 14; }
+    FilterPicker LazyRows, FilterPicker LazyRows:focus { border: none; }  /* a click does not move the rows */
     """
 
     def __init__(self, title: str, labels: list[str], mode: str, typed: str = "", accept_new: bool = False) -> None:
