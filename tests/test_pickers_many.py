@@ -244,3 +244,19 @@ def test_keys_in_a_burst_act_in_the_order_they_were_pressed(write_app):
             assert "many=['m1', 'm39']" in screen_text(app)
 
     run_async(go())
+
+
+def test_find_indexes_answers_as_find_index_does():
+    from termlit.common.values import find_index, find_indexes
+
+    rnd = random.Random(5)
+    pool = [0, 1, 1.0, True, False, None, "a", "b", "1", 2.5, float("nan"), -0.0, 0.0, (1,)]
+    for _ in range(300):
+        options = [rnd.choice(pool) for _ in range(rnd.randint(0, 12))]
+        if rnd.random() < 0.2:
+            options.append([1])  # unhashable: looked up by a scan
+        values = [rnd.choice(pool + options) for _ in range(rnd.randint(0, 10))]
+        assert find_indexes(options, values) == [find_index(options, v) for v in values], (options, values)
+    many = [f"option {i}" for i in range(100_000)]
+    chosen = [f"option {i}" for i in range(99_000, 100_000)]  # equal, not the same objects
+    assert find_indexes(many, chosen) == list(range(99_000, 100_000))

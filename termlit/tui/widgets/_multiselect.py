@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from termlit.common.filtering import OptionMatcher, shows_select_all
-from termlit.common.values import find_index
+from termlit.common.values import find_indexes
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 from termlit.tui.widgets._lazy_options import LazyRows, Rows
 from termlit.tui.widgets._option_filter import FilterInput, FilterScan, highlight_after
@@ -211,11 +211,9 @@ class Chips:
 def chosen_of(props: dict[str, Any]) -> tuple[Any, ...]:
     """The chosen values as option indexes (ints), or the text of options
     the user added (str)."""
-    out: list[Any] = []
-    for v in props.get("value") or ():
-        i = find_index(props["options"], v)
-        out.append(i if i is not None else str(v))
-    return tuple(out)
+    values = list(props.get("value") or ())
+    found = find_indexes(props["options"], values)
+    return tuple(i if i is not None else str(v) for v, i in zip(values, found))
 
 
 class ChipsControl(Widget, can_focus=True):
