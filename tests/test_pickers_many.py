@@ -260,3 +260,27 @@ def test_find_indexes_answers_as_find_index_does():
     many = [f"option {i}" for i in range(100_000)]
     chosen = [f"option {i}" for i in range(99_000, 100_000)]  # equal, not the same objects
     assert find_indexes(many, chosen) == list(range(99_000, 100_000))
+
+
+def test_many_chips_show_the_page_of_the_cursor(write_app):
+    path = write_app("""
+        import termlit as st
+        opts = [f"o{i}" for i in range(100)]
+        m = st.multiselect("Many", opts, default=opts[:60])
+        st.write(f"n={len(m)} last={m[-1]}")
+    """)
+
+    async def go():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            screen = screen_text(app)
+            assert "[o0 ×]" in screen and "[o19 ×]" in screen and "[o20 ×]" not in screen
+            assert "40 more ›" in screen
+            await pilot.press("tab", "end")
+            await pilot.pause()
+            screen = screen_text(app)
+            assert "‹ 40 more" in screen and "[o59 ×]" in screen and "[o0 ×]" not in screen
+            await pilot.press("delete")
+            await settle(pilot)
+            assert "n=59 last=o58" in screen_text(app)
+
+    run_async(go())

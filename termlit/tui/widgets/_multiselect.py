@@ -20,6 +20,7 @@ from termlit.common.values import find_indexes
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 from termlit.tui.widgets._lazy_options import LazyRows, Rows
 from termlit.tui.widgets._option_filter import FilterInput, FilterScan, highlight_after
+from termlit.tui.widgets._options import ROW_WINDOW, WINDOW_FROM
 from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
@@ -177,7 +178,9 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
 class Chips:
     """The chosen options as chips, ``[label ×]``, wrapped to the width, and
     a ▾ that says a list opens; the placeholder when nothing is chosen.
-    ``cursor`` is the chip under the cursor (None without focus)."""
+    ``cursor`` is the chip under the cursor (None without focus). More than
+    :data:`WINDOW_FROM` chips show as the page of :data:`ROW_WINDOW` the
+    cursor is on, with ``‹ n more`` / ``n more ›`` at its ends."""
 
     def __init__(self, labels: list[str], cursor: int | None, placeholder: str) -> None:
         self.labels = labels
@@ -192,11 +195,23 @@ class Chips:
             text = Text(self.placeholder, style="dim italic")
             text.append("  ▾", style="dim")
             return [text]
-        out = [Text()]
-        for i, label in enumerate(self.labels):
-            chip = Text(f"[{label} ×]", style="bold")
+        count = len(self.labels)
+        first, last = 0, count
+        if count > WINDOW_FROM:
+            first = (self.cursor or 0) // ROW_WINDOW * ROW_WINDOW
+            last = min(first + ROW_WINDOW, count)
+        items = []
+        for i in range(first, last):
+            chip = Text(f"[{self.labels[i]} ×]", style="bold")
             if i == self.cursor:
                 chip.stylize("reverse")
+            items.append(chip)
+        if first:
+            items.insert(0, Text(f"‹ {first:,} more", style="dim"))
+        if last < count:
+            items.append(Text(f"{count - last:,} more ›", style="dim"))
+        out = [Text()]
+        for chip in items:
             line = out[-1]
             if line.cell_len and line.cell_len + 1 + chip.cell_len > width:
                 out.append(Text())
@@ -223,6 +238,7 @@ class ChipsControl(Widget, can_focus=True):
     | --- | --- |
     | Enter / Space / ↓ | open the list to add or remove options |
     | ← / → | move between chips |
+    | Home / End | the first / last chip |
     | Delete / Backspace | remove the chip under the cursor |
     """
 
@@ -230,6 +246,8 @@ class ChipsControl(Widget, can_focus=True):
         Binding("enter,space,down", "open", "Choose", tooltip="open the list to add or remove options"),
         Binding("left", "move(-1)", "Prev chip", show=False, tooltip="the previous chip"),
         Binding("right", "move(1)", "Next chip", show=False, tooltip="the next chip"),
+        Binding("home", "edge(-1)", "First chip", show=False, tooltip="the first chip"),
+        Binding("end", "edge(1)", "Last chip", show=False, tooltip="the last chip"),
         Binding("delete,backspace", "remove", "Remove", tooltip="remove the chip under the cursor"),
     ]
 
@@ -273,9 +291,25 @@ class ChipsControl(Widget, can_focus=True):
         self.chosen = tuple(chosen)
         self.post_message(self.Changed(self, list(chosen)))
 
+    def watch_cursor(self, old: int, new: int) -> None:
+        if len(self.chosen) > WINDOW_FROM and old // ROW_WINDOW != new // ROW_WINDOW:
+            self.refresh(layout=True)  # another page of chips
+
+    def on_focus(self) -> None:
+        if len(self.chosen) > WINDOW_FROM:
+            self.refresh(layout=True)  # the page of the cursor
+
+    def on_blur(self) -> None:
+        if len(self.chosen) > WINDOW_FROM:
+            self.refresh(layout=True)  # the first page
+
     def action_move(self, step: int) -> None:
         if self.chosen:
             self.cursor = max(0, min(len(self.chosen) - 1, self.cursor + step))
+
+    def action_edge(self, direction: int) -> None:
+        if self.chosen:
+            self.cursor = len(self.chosen) - 1 if direction > 0 else 0
 
     def action_remove(self) -> None:
         chosen = list(self.chosen)
