@@ -70,6 +70,7 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
         self.title_text = title
         self.labels = labels
         self.chosen = list(chosen)
+        self._on = set(self.chosen)  # the same, to look up
         self.limit = limit
         #: How typing filters (``filter_mode``); None: no typing, no filter.
         self.filter_mode = filter_mode
@@ -107,13 +108,13 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
             count = self._selectable_count
             typed = bool(self._typed())
             return Text(f"⊞ Select {count} matches" if typed else f"⊞ Select all ({count})", style="italic")
-        on = i in self.chosen
+        on = i in self._on
         text = Text("☑ " if on else "☐ ", style="bold" if on else "")
         text.append(self.labels[i], style="bold" if on else "")
         return text
 
     def _show(self, matches: Sequence[int], fresh: bool) -> None:
-        chosen = set(self.chosen)
+        chosen = self._on
         self._selectable_count = sum(1 for i in matches if i not in chosen)
         full = self.limit is not None and len(self.chosen) >= self.limit
         shown: Sequence[int] = matches
@@ -150,16 +151,20 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
         note = ""
         if index == SELECT_ALL:
             room = None if self.limit is None else self.limit - len(self.chosen)
-            self.chosen.extend(self._selectable()[:room])
+            added = self._selectable()[:room]
+            self.chosen.extend(added)
+            self._on.update(added)
             self._filter()
             return
-        if index in self.chosen:
+        if index in self._on:
             self.chosen.remove(index)
+            self._on.discard(index)
             self._selectable_count += 1
         elif self.limit is not None and len(self.chosen) >= self.limit:
             note = f"You can choose at most {self.limit}; remove one first."
         else:
             self.chosen.append(index)
+            self._on.add(index)
             self._selectable_count -= 1
         self.query_one(".picker-note", Static).update(note)
         self.choices.refresh_row(at)
@@ -168,7 +173,7 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
 
     def _selectable(self) -> list[int]:
         """The options on the list (matching what was typed) not chosen yet."""
-        chosen = set(self.chosen)
+        chosen = self._on
         return [i for i in self.shown if i != SELECT_ALL and i not in chosen]
 
     def action_done(self) -> None:
