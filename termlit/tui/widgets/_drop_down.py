@@ -1,6 +1,11 @@
 """The selectbox's drop-down: Textual's ``Select`` with a :class:`LazyRows`
 list, so that opening it and moving in it cost the same at any number of
-options (``Select``'s own list measures every option when it opens)."""
+options (``Select``'s own list measures every option when it opens).
+
+It leans on ``Select``'s inside as Textual 8.2 has it (``SelectCurrent``,
+the overlay's ``Dismiss`` / ``UpdateSelection`` messages, the methods that
+reach the overlay, overridden here); tests/test_pickers_many.py and the
+selectbox tests notice when a Textual upgrade moves them."""
 
 from __future__ import annotations
 
