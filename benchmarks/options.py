@@ -1,6 +1,6 @@
 """Large option sets: key -> settled screen, termlit against bare Textual.
 
-    python benchmarks/options.py [--counts 1000,100000] [--timeout 60]
+    python benchmarks/options.py [--counts 1000,100000] [--timeout 60] [--repeat 3]
 
 Drives the real ``termlit run`` in a pty (tests/ptydrive.py) at 100x30, and,
 in the same run, a bare Textual app with Textual's own widget for the same
@@ -20,14 +20,15 @@ Each figure is the seconds from the (last) key written until the screen
 settled: the text the key brings is on screen and nothing more was written
 for 0.15 s (the time of the last write is taken). "> T s" means it was not
 there after the timeout; "not reached", that the screen the key is pressed
-on never came. One run each: on a busy machine figures move by a tenth of
-a second or so.
+on never came. Each figure is the median of ``--repeat`` runs (a fresh
+process each; one run only when it timed out).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import sys
 import tempfile
 import time
@@ -188,10 +189,31 @@ def measure(kind: str, n: int, folder: Path, timeout: float, bare: bool) -> dict
     return out
 
 
+def measure_median(kind: str, n: int, folder: Path, timeout: float, bare: bool,
+                   repeat: int) -> dict[str, float | None]:
+    """:func:`measure` ``repeat`` times: the median of each figure."""
+    runs: list[dict[str, float | None]] = []
+    for _ in range(repeat):
+        runs.append(measure(kind, n, folder, timeout, bare))
+        if any(v is None or v == NOT_REACHED for v in runs[-1].values()):
+            break  # a timeout: once is enough
+    out: dict[str, float | None] = {}
+    for what in dict.fromkeys(k for run in runs for k in run):
+        values = [run.get(what) for run in runs]
+        if None in values:
+            out[what] = None
+        elif NOT_REACHED in values:
+            out[what] = NOT_REACHED
+        else:
+            out[what] = statistics.median(v for v in values if v is not None)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", default="1000,100000")
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--repeat", type=int, default=3)
     ns = parser.parse_args()
     counts = [int(c) for c in ns.counts.split(",")]
     rows: list[tuple[str, int, float | None, float | None]] = []
@@ -199,11 +221,11 @@ def main() -> int:
         folder = Path(name)
         for n in counts:
             for kind in ("select", "multi", "radio"):
-                mine = measure(kind, n, folder, ns.timeout, bare=False)
-                theirs = measure(kind, n, folder, ns.timeout, bare=True)
+                mine = measure_median(kind, n, folder, ns.timeout, False, ns.repeat)
+                theirs = measure_median(kind, n, folder, ns.timeout, True, ns.repeat)
                 for what in dict.fromkeys([*mine, *theirs]):
                     rows.append((what, n, mine.get(what), theirs.get(what)))
-    print("Seconds from the key to the settled screen, 100x30 pty\n")
+    print(f"Seconds from the key to the settled screen, 100x30 pty, median of {ns.repeat}\n")
     print("| action | options | termlit | bare Textual | termlit vs bare |")
     print("|---|---:|---:|---:|---:|")
 
