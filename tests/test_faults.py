@@ -10,14 +10,15 @@ import sys
 
 from conftest import run_async, running, settle, wait_for_text
 from textual import events
-from textual.widgets._select import SelectOverlay
 
 from termlit.testing.screen import screen_text
+from termlit.tui.widgets._drop_down import DropDownRows
 
 
 def test_selectbox_drop_down_pages_before_it_is_laid_out(write_app):
     # PgUp/PgDn reaching the drop-down before it has a height raised KeyError
-    # in Textual's OptionList._move_page and ended the app.
+    # in Textual's OptionList._move_page and ended the app; the drop-down's
+    # list pages by UNLAID_PAGE options until it has a height.
     path = write_app(
         """
         import termlit as st
@@ -28,7 +29,7 @@ def test_selectbox_drop_down_pages_before_it_is_laid_out(write_app):
 
     async def scenario():
         async with running(path, size=(80, 24)) as (app, pilot):
-            overlay = app.query_one(SelectOverlay)
+            overlay = app.query_one(DropDownRows)
             assert overlay.scrollable_content_region.height == 0  # closed: never laid out
             overlay.highlighted = 0
             overlay.action_page_down()

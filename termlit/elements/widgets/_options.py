@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum, EnumMeta
 from typing import Any
 
-from termlit.common.values import find_index
+from termlit.common.values import find_index, find_indexes
 from termlit.elements._widget import WidgetArgs
 from termlit.errors import StreamlitAPIException, StreamlitValueError
 from termlit.runtime.config import get_option
@@ -64,8 +64,8 @@ def default_options(common: WidgetArgs, default: Any, options: list[Any], accept
     else:
         items = [default]
     out: list[Any] = []
-    for item in items:
-        i = find_index(options, item)
+    seen: set[int] = set()  # ids of the options in ``out``
+    for item, i in zip(items, find_indexes(options, items)):
         if i is None:
             if accept_new and isinstance(item, str):
                 out.append(item)
@@ -75,7 +75,8 @@ def default_options(common: WidgetArgs, default: Any, options: list[Any], accept
                 f"{common.where}: the default value {item!r} is not one of the options "
                 f"{shown}. Every default must be an option."
             )
-        if not any(o is options[i] for o in out):
+        if id(options[i]) not in seen:
+            seen.add(id(options[i]))
             out.append(options[i])
     return out
 
@@ -142,6 +143,8 @@ def some_options(options: list[Any], accept_new: bool = False, limit: int | None
 
     def coerce(value: Any) -> list[Any]:
         items = list(value) if isinstance(value, (list, tuple)) else ([] if value is None else [value])
-        return [_match(options, item, accept_new) for item in items][:limit]
+        found = find_indexes(options, items)
+        return [options[i] if i is not None else _match(options, item, accept_new)
+                for item, i in zip(items, found)][:limit]
 
     return coerce

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from termlit.common.values import find_index
+from termlit.common.values import find_indexes
 from termlit.elements._checks import check_wrap
 from termlit.elements._dg import api, api_as
 from termlit.elements._widget import (
@@ -57,7 +57,7 @@ def _button_group(kind: str, doc: str):
             props={"options": opts, "labels": labels, "multi": multi, "required": bool(required),
                    "wrap": check_wrap(common.where, wrap)},
             params={
-                "options": labels, "default": [labels[find_index(opts, c)] for c in chosen],
+                "options": labels, "default": [labels[i] for i in find_indexes(opts, chosen)],
                 "selection_mode": selection_mode, "required": bool(required), "help": help,
             },
             key_params=("options", "selection_mode"),

@@ -1,5 +1,6 @@
 """``st.menu_button``: a button that opens a list of options; picking one
-reruns the script with it."""
+reruns the script with it. The list draws only the options on screen
+(:class:`~termlit.tui.widgets._lazy_options.LazyRows`)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, OptionList
+from textual.widgets import Button
 
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._button import apply_wrap, button_label, button_variant
-from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
+from termlit.tui.widgets._lazy_options import LazyRows
+from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["MenuButtonView", "MenuPicker"]
 
@@ -30,7 +32,7 @@ class MenuPicker(SafeModalScreen[int | None]):
 
     DEFAULT_CSS = """
     MenuPicker { align: center middle; }
-    MenuPicker > OptionList {
+    MenuPicker > LazyRows {
         width: auto; min-width: 24; max-width: 80%; height: auto; max-height: 80%; border: round $accent;
     }
     """
@@ -41,18 +43,18 @@ class MenuPicker(SafeModalScreen[int | None]):
         self.labels = labels
 
     def compose(self) -> ComposeResult:
-        options = SafeOptionList(*self.labels)
+        options = LazyRows(self.labels)
         options.border_title = self.title_text
         yield options
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.query_one(LazyRows)
         options.highlighted = 0
         options.focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_lazy_rows_selected(self, event: LazyRows.Selected) -> None:
         event.stop()
-        self.dismiss(event.option_index)
+        self.dismiss(event.index)
 
 
 class MenuButtonView(ElementView, Button):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -12,13 +13,15 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 
-from termlit.common.filtering import filter_options, shows_select_all
-from termlit.common.values import find_index
-from termlit.tui.widgets._safe import SafeModalScreen, SafeOptionList
+from termlit.common.filtering import OptionMatcher, shows_select_all
+from termlit.common.values import find_indexes
 from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
+from termlit.tui.widgets._lazy_options import LazyRows, Rows
+from termlit.tui.widgets._option_filter import FilterInput, FilterScan, highlight_after
+from termlit.tui.widgets._options import ROW_WINDOW, WINDOW_FROM
+from termlit.tui.widgets._safe import SafeModalScreen
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 
@@ -27,7 +30,7 @@ __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 SELECT_ALL = -1
 
 
-class MultiselectPicker(SafeModalScreen[list[int]]):
+class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
     """The list of options: type to filter, ↑/↓ move, Enter adds or removes.
 
     | Key | Action |
@@ -40,16 +43,11 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
     Typing filters as ``filter_mode`` says (``None``: no typing); a first row
     "Select all" (or "Select N matches") adds every option listed, when
     ``select_all`` allows it for that many. It returns the chosen option
-    indexes, in the order they were chosen.
+    indexes, in the order they were chosen. The list draws only the rows on
+    screen, and filters a step at a time (:class:`FilterScan`).
     """
 
-    BINDINGS = [
-        Binding("escape,tab", "done", "Done", show=True),
-        Binding("up", "move('up')", "Up", show=False),
-        Binding("down", "move('down')", "Down", show=False),
-        Binding("pageup", "move('page_up')", "Page up", show=False),
-        Binding("pagedown", "move('page_down')", "Page down", show=False),
-    ]
+    BINDINGS = [Binding("escape,tab", "done", "Done", show=True)]
 
     DEFAULT_CSS = """
     MultiselectPicker { align: center middle; }
@@ -58,7 +56,8 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     MultiselectPicker Input { margin-bottom: 1; }
-    MultiselectPicker OptionList { height: auto; max-height: 14; border: none; }
+    MultiselectPicker LazyRows { height: auto; max-height: 14; }
+    MultiselectPicker LazyRows, MultiselectPicker LazyRows:focus { border: none; }  /* a click does not move the rows */
     MultiselectPicker .picker-note { color: $warning; height: auto; }
     MultiselectPicker .picker-keys { color: $text-muted; height: 1; }
     """
@@ -71,25 +70,29 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
         self.title_text = title
         self.labels = labels
         self.chosen = list(chosen)
+        self._on = set(self.chosen)  # the same, to look up
         self.limit = limit
         #: How typing filters (``filter_mode``); None: no typing, no filter.
         self.filter_mode = filter_mode
         self.select_all = select_all
+        self.matcher = OptionMatcher(labels, filter_mode)
         #: The option index on each row; SELECT_ALL for the "Select all" row.
-        self.shown: list[int] = list(range(len(labels)))
+        self.shown: Sequence[int] = range(len(labels))
+        #: How many listed options are not chosen (the "Select all" count).
+        self._selectable_count = 0
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(placeholder="Type to filter", compact=True, id="filter",
-                        disabled=self.filter_mode is None)
-            yield SafeOptionList(id="choices")
+            yield FilterInput(placeholder="Type to filter", compact=True, id="filter",
+                              disabled=self.filter_mode is None)
+            yield LazyRows(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self._fill()
+        self._filter()
         if self.filter_mode is None:
             self.query_one("#filter", Input).display = False
             self.choices.focus()
@@ -97,44 +100,46 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
             self.query_one("#filter", Input).focus()
 
     @property
-    def choices(self) -> OptionList:
-        return self.query_one("#choices", OptionList)
+    def choices(self) -> LazyRows:
+        return self.query_one("#choices", LazyRows)
 
     def _prompt(self, i: int) -> Text:
         if i == SELECT_ALL:
-            count = len(self._selectable())
-            typed = bool(self.query_one("#filter", Input).value.strip())
+            count = self._selectable_count
+            typed = bool(self._typed())
             return Text(f"⊞ Select {count} matches" if typed else f"⊞ Select all ({count})", style="italic")
-        on = i in self.chosen
+        on = i in self._on
         text = Text("☑ " if on else "☐ ", style="bold" if on else "")
         text.append(self.labels[i], style="bold" if on else "")
         return text
 
-    def _fill(self, keep: int | None = None) -> None:
-        needle = self.query_one("#filter", Input).value.strip()
-        self.shown = filter_options(self.labels, needle, self.filter_mode)
+    def _show(self, matches: Sequence[int], fresh: bool) -> None:
+        chosen = self._on
+        self._selectable_count = sum(1 for i in matches if i not in chosen)
         full = self.limit is not None and len(self.chosen) >= self.limit
-        if not full and shows_select_all(self.select_all, len(self._selectable())):
-            self.shown.insert(0, SELECT_ALL)
+        shown: Sequence[int] = matches
+        if not full and shows_select_all(self.select_all, self._selectable_count):
+            shown = [SELECT_ALL, *matches]
+        self.shown = shown
         choices = self.choices
-        choices.set_options([Option(self._prompt(i)) for i in self.shown])
-        if not self.shown:
-            choices.set_options([Option(Text("No matches", style="dim italic"), disabled=True)])
+        if not shown:
+            choices.set_rows([Text("No matches", style="dim italic")], disabled_rows=frozenset({0}))
             return
-        at = self.shown.index(keep) if keep in self.shown else 0
-        choices.highlighted = at
+        choices.set_rows(Rows(shown, self._prompt), highlighted=highlight_after(choices, fresh))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill()
+        self._filter()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _list(self) -> LazyRows:
+        return self.choices
+
+    def _enter(self) -> None:
         self._toggle()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_lazy_rows_selected(self, event: LazyRows.Selected) -> None:
         event.stop()
-        self.choices.highlighted = event.option_index
+        self.choices.highlighted = event.index
         self._toggle()
         self.query_one("#filter", Input).focus()
 
@@ -146,24 +151,30 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
         note = ""
         if index == SELECT_ALL:
             room = None if self.limit is None else self.limit - len(self.chosen)
-            self.chosen.extend(self._selectable()[:room])
-            self._fill()
+            added = self._selectable()[:room]
+            self.chosen.extend(added)
+            self._on.update(added)
+            self._filter()
             return
-        if index in self.chosen:
+        if index in self._on:
             self.chosen.remove(index)
+            self._on.discard(index)
+            self._selectable_count += 1
         elif self.limit is not None and len(self.chosen) >= self.limit:
             note = f"You can choose at most {self.limit}; remove one first."
         else:
             self.chosen.append(index)
+            self._on.add(index)
+            self._selectable_count -= 1
         self.query_one(".picker-note", Static).update(note)
-        self.choices.replace_option_prompt_at_index(at, self._prompt(index))
+        self.choices.refresh_row(at)
+        if self.shown[0] == SELECT_ALL:
+            self.choices.refresh_row(0)  # its count
 
     def _selectable(self) -> list[int]:
         """The options on the list (matching what was typed) not chosen yet."""
-        return [i for i in self.shown if i != SELECT_ALL and i not in self.chosen]
-
-    def action_move(self, where: str) -> None:
-        getattr(self.choices, f"action_{'cursor_' if where in ('up', 'down') else ''}{where}")()
+        chosen = self._on
+        return [i for i in self.shown if i != SELECT_ALL and i not in chosen]
 
     def action_done(self) -> None:
         self.dismiss(self.chosen)
@@ -172,7 +183,9 @@ class MultiselectPicker(SafeModalScreen[list[int]]):
 class Chips:
     """The chosen options as chips, ``[label ×]``, wrapped to the width, and
     a ▾ that says a list opens; the placeholder when nothing is chosen.
-    ``cursor`` is the chip under the cursor (None without focus)."""
+    ``cursor`` is the chip under the cursor (None without focus). More than
+    :data:`WINDOW_FROM` chips show as the page of :data:`ROW_WINDOW` the
+    cursor is on, with ``‹ n more`` / ``n more ›`` at its ends."""
 
     def __init__(self, labels: list[str], cursor: int | None, placeholder: str) -> None:
         self.labels = labels
@@ -187,11 +200,23 @@ class Chips:
             text = Text(self.placeholder, style="dim italic")
             text.append("  ▾", style="dim")
             return [text]
-        out = [Text()]
-        for i, label in enumerate(self.labels):
-            chip = Text(f"[{label} ×]", style="bold")
+        count = len(self.labels)
+        first, last = 0, count
+        if count > WINDOW_FROM:
+            first = (self.cursor or 0) // ROW_WINDOW * ROW_WINDOW
+            last = min(first + ROW_WINDOW, count)
+        items = []
+        for i in range(first, last):
+            chip = Text(f"[{self.labels[i]} ×]", style="bold")
             if i == self.cursor:
                 chip.stylize("reverse")
+            items.append(chip)
+        if first:
+            items.insert(0, Text(f"‹ {first:,} more", style="dim"))
+        if last < count:
+            items.append(Text(f"{count - last:,} more ›", style="dim"))
+        out = [Text()]
+        for chip in items:
             line = out[-1]
             if line.cell_len and line.cell_len + 1 + chip.cell_len > width:
                 out.append(Text())
@@ -206,11 +231,9 @@ class Chips:
 def chosen_of(props: dict[str, Any]) -> tuple[Any, ...]:
     """The chosen values as option indexes (ints), or the text of options
     the user added (str)."""
-    out: list[Any] = []
-    for v in props.get("value") or ():
-        i = find_index(props["options"], v)
-        out.append(i if i is not None else str(v))
-    return tuple(out)
+    values = list(props.get("value") or ())
+    found = find_indexes(props["options"], values)
+    return tuple(i if i is not None else str(v) for v, i in zip(values, found))
 
 
 class ChipsControl(Widget, can_focus=True):
@@ -220,6 +243,7 @@ class ChipsControl(Widget, can_focus=True):
     | --- | --- |
     | Enter / Space / ↓ | open the list to add or remove options |
     | ← / → | move between chips |
+    | Home / End | the first / last chip |
     | Delete / Backspace | remove the chip under the cursor |
     """
 
@@ -227,6 +251,8 @@ class ChipsControl(Widget, can_focus=True):
         Binding("enter,space,down", "open", "Choose", tooltip="open the list to add or remove options"),
         Binding("left", "move(-1)", "Prev chip", show=False, tooltip="the previous chip"),
         Binding("right", "move(1)", "Next chip", show=False, tooltip="the next chip"),
+        Binding("home", "edge(-1)", "First chip", show=False, tooltip="the first chip"),
+        Binding("end", "edge(1)", "Last chip", show=False, tooltip="the last chip"),
         Binding("delete,backspace", "remove", "Remove", tooltip="remove the chip under the cursor"),
     ]
 
@@ -270,9 +296,25 @@ class ChipsControl(Widget, can_focus=True):
         self.chosen = tuple(chosen)
         self.post_message(self.Changed(self, list(chosen)))
 
+    def watch_cursor(self, old: int, new: int) -> None:
+        if len(self.chosen) > WINDOW_FROM and old // ROW_WINDOW != new // ROW_WINDOW:
+            self.refresh(layout=True)  # another page of chips
+
+    def on_focus(self) -> None:
+        if len(self.chosen) > WINDOW_FROM:
+            self.refresh(layout=True)  # the page of the cursor
+
+    def on_blur(self) -> None:
+        if len(self.chosen) > WINDOW_FROM:
+            self.refresh(layout=True)  # the first page
+
     def action_move(self, step: int) -> None:
         if self.chosen:
             self.cursor = max(0, min(len(self.chosen) - 1, self.cursor + step))
+
+    def action_edge(self, direction: int) -> None:
+        if self.chosen:
+            self.cursor = len(self.chosen) - 1 if direction > 0 else 0
 
     def action_remove(self) -> None:
         chosen = list(self.chosen)

@@ -24,17 +24,21 @@ _GAPS = {"segments": "│"}
 
 #: A vertical radio with more options than this shows a window of
 #: :data:`WINDOW` of them around the cursor (with how many more there are
-#: above and below): drawing stays as cheap at 100,000 options as at 20.
+#: above and below), and a row (a horizontal radio, pills, segments) shows
+#: the page of :data:`ROW_WINDOW` options the cursor is on, with
+#: ``‹ n more`` / ``n more ›`` at its ends: drawing stays as cheap at
+#: 100,000 options as at 20.
 WINDOW_FROM = 50
 WINDOW = 15
+ROW_WINDOW = 20
 
 
 class OptionItems:
     """Options drawn in one of a few styles: ``"radio"`` (one per line, or
     in a row with ``horizontal``), ``"pills"``, ``"segments"``,
     ``"feedback"`` (the glyphs only) or ``"stars"`` (☆, ★ when picked).
-    Options in a row wrap to the width they are given. A long vertical
-    radio shows a window of its options (see :data:`WINDOW_FROM`).
+    Options in a row wrap to the width they are given. A long list shows a
+    window of its options (see :data:`WINDOW_FROM`).
 
     ``cursor`` is the option under the cursor (None when the control does
     not have focus).
@@ -75,6 +79,19 @@ class OptionItems:
             text.stylize("reverse")
         return text
 
+    @property
+    def anchor(self) -> int:
+        """The option the window is around: the cursor, else the first picked."""
+        return self.cursor if self.cursor is not None else (min(self.selected) if self.selected else 0)
+
+    def row_window(self) -> tuple[int, int]:
+        """The options ``[first, last)`` a row draws."""
+        count = len(self.labels)
+        if count <= WINDOW_FROM:
+            return 0, count
+        first = self.anchor // ROW_WINDOW * ROW_WINDOW
+        return first, min(first + ROW_WINDOW, count)
+
     def lines(self, width: int) -> list[Text]:
         if not self.labels:
             return [Text("No options to select.", style="dim italic")]
@@ -84,7 +101,7 @@ class OptionItems:
             count = len(self.labels)
             first, last = 0, count
             if count > WINDOW_FROM:  # draw only a window of the options, around the cursor
-                anchor = self.cursor if self.cursor is not None else (min(self.selected) if self.selected else 0)
+                anchor = self.anchor
                 first = min(max(anchor - WINDOW // 2, 0), count - WINDOW)
                 last = first + WINDOW
                 out.append(Text(f"  ↑ {first:,} more" if first else "", style="dim"))
@@ -100,8 +117,13 @@ class OptionItems:
             return out
         gap = _GAPS.get(self.style, "  ")
         out = [Text()]
-        for i in range(len(self.labels)):
-            item = self._item(i)
+        first, last = self.row_window()
+        items = [self._item(i) for i in range(first, last)]
+        if first:
+            items.insert(0, Text(f"‹ {first:,} more", style="dim"))
+        if last < len(self.labels):
+            items.append(Text(f"{len(self.labels) - last:,} more ›", style="dim"))
+        for item in items:
             line = out[-1]
             extra = (cell_len(gap) if line.cell_len else 0) + item.cell_len
             if line.cell_len and line.cell_len + extra > width:
@@ -167,6 +189,22 @@ class OptionsControl(Widget, can_focus=True):
             self.refresh(layout=True)
         self.selected = frozenset(selected)
         self.cursor = min(self.cursor, max(len(labels) - 1, 0))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if len(self.labels) > WINDOW_FROM and old // ROW_WINDOW != new // ROW_WINDOW:
+            self.refresh(layout=True)  # a row shows another page of options
+
+    def watch_selected(self) -> None:
+        if len(self.labels) > WINDOW_FROM and not self.has_focus:
+            self.refresh(layout=True)  # the window is around the picked option
+
+    def on_focus(self) -> None:
+        if len(self.labels) > WINDOW_FROM:
+            self.refresh(layout=True)  # the window follows the cursor now
+
+    def on_blur(self) -> None:
+        if len(self.labels) > WINDOW_FROM:
+            self.refresh(layout=True)  # and the picked option again
 
     def action_move(self, step: int) -> None:
         if self.labels:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from termlit.common.values import find_index
+from termlit.common.values import find_indexes
 from termlit.tui.widgets._field import FieldView
 from termlit.tui.widgets._options import OptionsControl
 
@@ -25,8 +25,7 @@ class PillsView(FieldView):
         values = props.get("value")
         if not props.get("multi"):
             values = [] if values is None else [values]
-        found = (find_index(options, v) for v in values or ())
-        return {i for i in found if i is not None}
+        return {i for i in find_indexes(options, list(values or ())) if i is not None}
 
     def make_control(self, props: dict[str, Any]) -> OptionsControl:
         self.control = OptionsControl(style=self.style, labels=list(props["labels"]), selected=self._selected(props))

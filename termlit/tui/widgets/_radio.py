@@ -1,4 +1,5 @@
-"""``st.radio``: every option on screen, one picked."""
+"""``st.radio``: the options on screen, one picked (past 50 options, the
+window of them around the cursor: see :mod:`._options`)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@
 that is only filled once the list has a size: a key that reaches a list
 before it is laid out (a selectbox's drop-down opened and paged in the same
 frame) raised ``KeyError`` and ended the app (Textual 8.2). The lists here
-page by a fixed number of options until they are laid out.
+page by a fixed number of options (:data:`UNLAID_PAGE`) until they are laid
+out; so does termlit's own :class:`~termlit.tui.widgets._lazy_options.LazyRows`.
 
 A modal screen dismissed twice popped the screen under it (or raised
 ``ScreenStackError``); :class:`SafeModalScreen` closes once.

@@ -8,9 +8,9 @@ from textual.events import Key
 from textual.widgets import Select
 
 from termlit.common.values import find_index
+from termlit.tui.widgets._drop_down import DropDown
 from termlit.tui.widgets._field import FieldView, with_icon
-from termlit.tui.widgets._option_filter import FilterPicker
-from termlit.tui.widgets._safe import SafeSelect
+from termlit.tui.widgets._option_filter import MOVES, FilterPicker
 
 __all__ = ["SelectboxView"]
 
@@ -29,7 +29,7 @@ class SelectboxView(FieldView):
 
     def make_control(self, props: dict[str, Any]) -> Select:
         index = _index_of(props)
-        self.control = SafeSelect(
+        self.control = DropDown(
             [(label, i) for i, label in enumerate(props["labels"])],
             prompt=props.get("placeholder") or "Choose an option",
             allow_blank=index is None,
@@ -53,6 +53,12 @@ class SelectboxView(FieldView):
     def on_key(self, event: Key) -> None:
         """A letter typed on the closed selectbox filters its options."""
         props = self.element.props
+        if self._picker is not None and (event.key == "enter" or event.key in MOVES):
+            # pressed after letters, before the open list took the focus: it goes to that list
+            event.stop()
+            event.prevent_default()
+            self._picker.press_early(event.key)
+            return
         if not event.is_printable or not event.character or props.get("filter_mode", "fuzzy") is None:
             return
         if props.get("disabled") or self.control.expanded:
