@@ -400,11 +400,14 @@ class TermlitApp(FaultContainment, Pacing):
         self._show_help()
         self.call_after_refresh(self._clear_of_docks)
 
-    def _clear_of_docks(self) -> None:
+    def _clear_of_docks(self, again: bool = True) -> None:
         """Scroll the focused widget out from under a widget docked at the
         bottom of its area (the chat input): Textual counts a widget under a
-        dock as in view."""
+        dock as in view. Checked again after the next frame: the help line
+        the focus shows may move the dock up."""
         widget = self.focused
+        if again:
+            self.call_after_refresh(self._clear_of_docks, False)
         if widget is None or not widget.is_attached:
             return
         for area in (self.main_area, self.sidebar_area):
