@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, ScreenResultType
-from textual.widgets import OptionList, Select
+from textual.widgets import OptionList
 
-__all__ = ["SafeModalScreen", "SafeOptionList", "SafeSelect", "guard_paging"]
+__all__ = ["SafeModalScreen", "SafeOptionList", "guard_paging"]
 
 #: How far PgUp/PgDn move in a list that has no height yet.
 UNLAID_PAGE = 10
@@ -45,8 +45,8 @@ def _move_page(widget: OptionList, direction: int) -> bool:
 
 
 def guard_paging(widget: OptionList) -> None:
-    """Give ``widget`` (an OptionList, or a Select's drop-down) PgUp/PgDn
-    that work before it is laid out, through its public page actions."""
+    """Give ``widget`` (an OptionList) PgUp/PgDn that work before it is
+    laid out, through its public page actions."""
     for direction, name in ((1, "action_page_down"), (-1, "action_page_up")):
         action = getattr(widget, name)
 
@@ -62,13 +62,6 @@ class SafeOptionList(OptionList):
 
     def on_mount(self) -> None:
         guard_paging(self)
-
-
-class SafeSelect(Select):
-    """A Select whose drop-down pages safely (see the module docstring)."""
-
-    def on_mount(self) -> None:
-        guard_paging(self.query_one(OptionList))
 
 
 class SafeModalScreen(ModalScreen[ScreenResultType]):
