@@ -118,6 +118,7 @@ _RUN_EXAMPLES = {path.name for path in Path(__file__).parent.glob("test_*.py")
 _IN_A_TERMINAL = {"test_storm.py", "test_bursts.py", "test_e2e.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
 def pytest_collection_modifyitems(config, items):
     """Under ``pytest -n`` (the default: ``-n auto --dist loadgroup``) each
     file's tests run in one worker, in order, as in a plain run (module

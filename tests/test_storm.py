@@ -80,7 +80,7 @@ def test_key_and_resize_storm_leaves_every_example_up_and_answering(example):
         assert b"Traceback" not in app.since(0), app.text()[-3000:]
         assert _answers_a_key(app), app.text()[-3000:]
         app.send(b"\x11")  # ctrl+q
-        assert app.wait(10) == 0
+        assert app.wait(30) == 0  # a busy machine may still be drawing what the storm asked for
         assert b"Traceback" not in app.since(0)
 
 
