@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from ptydrive import PtyApp, new_files_removed, storm_keys  # noqa: E402
 from test_storm import APPS, SIZES, _answers_a_key  # noqa: E402
+
+_ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]")
 
 
 def soak(example: Path, seed: int, keys: int, resizes_every: int, chunk: int = 2000) -> dict:
@@ -43,9 +46,10 @@ def soak(example: Path, seed: int, keys: int, resizes_every: int, chunk: int = 2
             up = app.alive()
         traceback = b"Traceback" in app.since(0)
         answered = up and _answers_a_key(app)
+        screen = "" if answered else _ESCAPES.sub("", app.text()[-4000:])[-1500:]
     return {"example": example.stem if example.suffix else example.name, "seed": seed, "keys": sent,
             "seconds": round(time.monotonic() - started, 1), "alive": up, "traceback": traceback,
-            "answered": answered}
+            "answered": answered, "screen": screen}
 
 
 def main() -> int:
@@ -62,7 +66,10 @@ def main() -> int:
             row = soak(example, seed, ns.keys, ns.resizes_every)
             ok = row["alive"] and not row["traceback"] and row["answered"]
             failed += not ok
+            screen = row.pop("screen")
             print(("ok   " if ok else "FAIL ") + " ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+            if screen:
+                print(f"  what it drew last:\n{screen}", flush=True)
     print(f"{failed} failed of {len(apps) * len(ns.seeds)}")
     return 1 if failed else 0
 

@@ -7,6 +7,7 @@ a stale screen).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from conftest import run_async, running, settle, wait_for_text
 from textual import events
@@ -312,3 +313,35 @@ def test_a_radio_with_100000_options_draws_only_a_window_and_answers_keys(write_
             assert "◉ option 2" in text
 
     run_async(scenario())
+
+
+def test_a_timer_set_in_the_past_does_not_freeze_the_app():
+    """Textual sets a timer of a toast's time left when it mounts; a toast
+    mounted a moment after its notification expired (a busy app) gave a
+    negative interval, and Textual's timer then spun forever (the soak found
+    it). Run in a process of its own, so a freeze is a timeout here and not
+    a hung test run."""
+    import subprocess
+
+    script = f"""
+import asyncio, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from conftest import EXAMPLES, running
+from termlit.tui.keys import KeyHelp
+
+async def main():
+    async with running(EXAMPLES / "hello.py") as (app, pilot):
+        fired = []
+        app.set_timer(-0.0007, lambda: fired.append(1))  # what a late toast asks for
+        await pilot.pause(0.2)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        print("answered" if fired and isinstance(app.screen, KeyHelp) else "no help")
+
+asyncio.run(main())
+"""
+    try:
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("the app froze on a timer set in the past") from None
+    assert done.stdout.strip().endswith("answered"), done.stdout[-500:] + done.stderr[-2000:]

@@ -47,7 +47,7 @@ from termlit.tui.chrome import (
     RunUpdate,
     TopBar,
 )
-from termlit.tui.faults import FaultContainment, NoColours
+from termlit.tui.faults import FaultContainment, NoColours, guard_timers
 from termlit.tui.footer import KeyFooter
 from termlit.tui.images.session import SessionGraphics
 from termlit.tui.images.tiers import Graphics
@@ -112,6 +112,7 @@ class TermlitApp(FaultContainment, Pacing):
     def __init__(self, runner: ScriptRunner, *, watch: bool = True, still: bool = False,
                  images: str | None = None, hangup: bool = False, capture_output: bool = False) -> None:
         super().__init__()
+        guard_timers()  # a toast mounted late must not freeze the app
         if self.no_color:  # NO_COLOR: text attributes only, not Textual's greys
             self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
             self._filters.append(NoColours())

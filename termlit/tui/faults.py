@@ -10,7 +10,8 @@ app), so termlit overrides a private Textual method here,
 ``App._handle_exception`` (and ``App._print`` in ``tui/app.py``, to keep
 script output in order), and reads a widget's private closing state; the
 ``textual<9`` pin and ``tests/test_faults.py`` (key, paint, mount and message
-faults) keep it honest on upgrades.
+faults) keep it honest on upgrades. :func:`guard_timers` keeps Textual's
+timers from spinning on a negative interval.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from rich.style import Style
 from textual import events
 from textual.filter import LineFilter
 from textual.message_pump import active_message_pump
+from textual.timer import Timer
 from textual.widget import Widget
 
 from termlit.runtime.exceptions import exception_props_from_text
@@ -34,11 +36,35 @@ from termlit.runtime.tree import Element
 from termlit.tui.widgets import view_class
 from termlit.tui.widgets._base import ElementView
 
-__all__ = ["HANGUP_DEADLINE", "FaultContainment", "NoColours", "fault_text"]
+__all__ = ["HANGUP_DEADLINE", "MIN_TIMER", "FaultContainment", "NoColours", "fault_text", "guard_timers"]
 
 
 #: Seconds the process has to end after SIGHUP before it is ended outright.
 HANGUP_DEADLINE = 5.0
+
+
+#: The shortest timer Textual is given, in seconds (see :func:`guard_timers`).
+MIN_TIMER = 0.001
+
+
+def guard_timers() -> None:
+    """Give every Textual timer an interval of at least :data:`MIN_TIMER`.
+
+    Textual's ``Timer`` loops forever without yielding when its interval is
+    zero or negative (its catch-up arithmetic never catches up), and a toast
+    sets a timer of its notification's time left when it mounts: a toast
+    that mounts after its notification expired (an app busy with a burst of
+    keys, each saying "nothing in the sidebar") froze the app for good
+    (Textual 8.2; found by the soak)."""
+    if getattr(Timer.__init__, "guarded", False):
+        return
+    original = Timer.__init__
+
+    def __init__(self: Timer, event_target: Any, interval: float, *args: Any, **kwargs: Any) -> None:
+        original(self, event_target, max(interval, MIN_TIMER), *args, **kwargs)
+
+    __init__.guarded = True  # type: ignore[attr-defined]
+    Timer.__init__ = __init__  # type: ignore[method-assign]
 
 
 class FaultContainment:
