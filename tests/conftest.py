@@ -118,14 +118,14 @@ _RUN_EXAMPLES = {path.name for path in Path(__file__).parent.glob("test_*.py")
 _IN_A_TERMINAL = {"test_storm.py", "test_bursts.py", "test_e2e.py"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
-def pytest_collection_modifyitems(config, items):
+def pytest_itemcollected(item):
     """Under ``pytest -n`` (the default: ``-n auto --dist loadgroup``) each
     file's tests run in one worker, in order, as in a plain run (module
     fixtures start one server; the Redis and PostgreSQL tests do not meet
     themselves in another worker); the files that run the examples in a
     terminal share one worker, and those that run them in-process another."""
-    for item in items:
-        name = item.path.name
-        group = ("terminal" if name in _IN_A_TERMINAL else "examples" if name in _RUN_EXAMPLES else name)
-        item.add_marker(pytest.mark.xdist_group(group))
+    # Marked as each test is collected: xdist reads the groups when the
+    # collection is modified, whatever order the plugins' hooks run in.
+    name = item.path.name
+    group = ("terminal" if name in _IN_A_TERMINAL else "examples" if name in _RUN_EXAMPLES else name)
+    item.add_marker(pytest.mark.xdist_group(group))
