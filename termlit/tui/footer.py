@@ -72,11 +72,14 @@ class KeyFooter(Footer):
         self._settle_timer: Timer | None = None
         self._shown: tuple | None = None
         self._name = ""
+        self._name_cell: FocusName | None = None
+        self._name_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        yield FocusName(self._name, classes="" if self._name else "-empty")
+        self._name_cell = FocusName(self._name, classes="" if self._name else "-empty")
+        yield self._name_cell
         yield from super().compose()
         self.styles.grid_size_columns = (self.styles.grid_size_columns or 0) + 1
 
@@ -84,13 +87,23 @@ class KeyFooter(Footer):
         self.watch(self.screen, "focused", self._focus_moved)
 
     def _focus_moved(self, focused: Widget | None) -> None:
-        name = focus_name(focused)
+        """The focus moved: name it once the burst of moves settles (at
+        most once per :data:`SETTLE`, as the keys)."""
+        if self._name_timer is None:
+            self._name_timer = self.set_timer(SETTLE, self._show_name)
+
+    def _show_name(self) -> None:
+        self._name_timer = None
+        name = focus_name(self.screen.focused) if self.is_attached else ""
+        cell = self._name_cell
+        if cell is None or not cell.is_attached:  # being rebuilt: the new cell shows it
+            self._name = name
+            return
         if name == self._name:
             return
         self._name = name
-        for cell in self.query(FocusName):
-            cell.update(name)
-            cell.set_class(not name, "-empty")
+        cell.update(name, layout=False)  # a cell of fixed width: no relayout
+        cell.set_class(not name, "-empty")
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
