@@ -107,6 +107,29 @@ def test_a_hang_up_ends_the_app_and_its_blocked_script(tmp_path):
         assert app.wait(10) == 128 + signal.SIGHUP
 
 
+def test_a_terminal_that_goes_away_mid_burst_ends_the_app():
+    """The terminal closes while the app still works through a burst (its
+    writes to the gone terminal stuck, the loop blocked): the process still
+    ends within the hangup deadline, never left spinning."""
+    app = PtyApp(EXAMPLES / "layout_new.py", env=EXAMPLE_ENV)
+    try:
+        assert app.wait_for("termlit", 60)
+        app.wait_quiet(0.3, 30)
+        for n, name in enumerate(storm_keys(7, 10_000), 1):
+            app.press(name)
+            if n % 100 == 0:
+                time.sleep(0.02)
+        os.close(app.fd)  # the terminal goes away
+        deadline = time.monotonic() + 20
+        while app.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not app.alive(), "the app outlived its terminal"
+    finally:
+        if app.alive():
+            os.kill(app.pid, signal.SIGKILL)
+            os.waitpid(app.pid, 0)
+
+
 def test_input_in_a_script_is_a_clear_error_and_the_app_quits_cleanly(tmp_path):
     script = tmp_path / "app.py"
     script.write_text("import termlit as st\nst.text('asking')\nname = input('name? ')\nst.text(name)\n")

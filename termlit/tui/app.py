@@ -181,7 +181,8 @@ class TermlitApp(FaultContainment, Pacing):
             self._saved_streams = (sys.stdout, sys.stderr, threading.excepthook)
             threading.excepthook = self.output_log.thread_excepthook
         if self.hangup and threading.current_thread() is threading.main_thread():
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+            self._sighup_loop = asyncio.get_running_loop()
+            signal.signal(signal.SIGHUP, self._on_sighup)  # not the loop's: it may be blocked
             quiet_wakeup_fd()  # a key storm fills the loop's pipe: no warning per signal
         self.graphics = self._graphics.start()
         if not self.is_headless and self.console.color_system in ("standard", "windows"):  # 16 colours (TERM=linux)

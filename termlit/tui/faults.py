@@ -71,14 +71,29 @@ class FaultContainment:
     """Mixin for the app (it needs ``main_area``, ``sidebar_area``,
     ``faults``, ``output_log`` and ``_replacing``)."""
 
+    def _on_sighup(self, signum: int, frame: Any) -> None:
+        """SIGHUP, as a plain signal handler: it runs in the main thread at
+        once, even while the event loop is blocked (an app deep in a storm's
+        backlog, its writes to the gone terminal stuck), so the deadline
+        starts now; the app's own ending is then asked of the loop."""
+        self._arm_hangup_deadline()
+        try:
+            self._sighup_loop.call_soon_threadsafe(self._hang_up)
+        except (AttributeError, RuntimeError):  # no loop any more: the deadline ends it
+            pass
+
+    def _arm_hangup_deadline(self) -> None:
+        if getattr(self, "_hangup_deadline", None) is None:
+            self._hangup_deadline = threading.Timer(HANGUP_DEADLINE, os._exit, args=(128 + signal.SIGHUP,))
+            self._hangup_deadline.daemon = True
+            self._hangup_deadline.start()
+
     def _hang_up(self) -> None:
         """The terminal went away (SIGHUP): end the app and its script. A
         script thread that does not stop cannot keep the process alive: it
         ends after :data:`HANGUP_DEADLINE` seconds whatever happens."""
         self.hung_up = True
-        watchdog = threading.Timer(HANGUP_DEADLINE, os._exit, args=(128 + signal.SIGHUP,))
-        watchdog.daemon = True
-        watchdog.start()
+        self._arm_hangup_deadline()
         self.exit(return_code=128 + signal.SIGHUP)
 
     def _drop_stale_focus(self) -> None:
