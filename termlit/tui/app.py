@@ -33,7 +33,6 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from termlit.common.icons import icon_glyph
-from termlit.common.signals import quiet_wakeup_fd
 from termlit.runtime.pages import Navigation, PageInfo
 from termlit.runtime.script_runner import RunResult, RunStatus, ScriptRunner
 from termlit.runtime.stdio import OutputLog
@@ -56,7 +55,7 @@ from termlit.tui.output import OutputScreen
 from termlit.tui.pacing import RERUN_GRACE, Pacing
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.theme import config_theme
-from termlit.tui.widgets._base import ElementView, WidgetValue
+from termlit.tui.widgets._base import ElementView, WidgetValue, element_view_of
 from termlit.tui.widgets._navigation import (
     OpenLink,
     PageMenu,
@@ -183,7 +182,6 @@ class TermlitApp(FaultContainment, Pacing):
         if self.hangup and threading.current_thread() is threading.main_thread():
             self._sighup_loop = asyncio.get_running_loop()
             signal.signal(signal.SIGHUP, self._on_sighup)  # not the loop's: it may be blocked
-            quiet_wakeup_fd()  # a key storm fills the loop's pipe: no warning per signal
         self.graphics = self._graphics.start()
         if not self.is_headless and self.console.color_system in ("standard", "windows"):  # 16 colours (TERM=linux)
             self.add_class("-few-colours")
@@ -345,10 +343,8 @@ class TermlitApp(FaultContainment, Pacing):
         self.sidebar_area.set_class(not (has_items and wanted), "-hidden")
 
     def _focused_element_id(self) -> str | None:
-        node = self.focused
-        while node is not None and not isinstance(node, ElementView):
-            node = node.parent
-        return node.element_id if node is not None else None
+        view = element_view_of(self.focused)
+        return view.element_id if view is not None else None
 
     def _refocus(self, element_id: str) -> None:
         for area in (self.main_area, self.sidebar_area):
@@ -426,10 +422,8 @@ class TermlitApp(FaultContainment, Pacing):
                     area.scroll_relative(y=under if fits else region.y - top, animate=False)
 
     def _show_help(self) -> None:
-        node = self.focused
-        while node is not None and not isinstance(node, ElementView):
-            node = node.parent
-        text = node.element.props.get("help") if node is not None else None
+        view = element_view_of(self.focused)
+        text = view.element.props.get("help") if view is not None else None
         line = self.query_one(HelpLine)
         line.update(Text(text) if text else "")
         line.set_class(bool(text), "-shown")

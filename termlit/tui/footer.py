@@ -20,6 +20,8 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from termlit.tui.widgets._base import element_view_of
+
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
@@ -38,11 +40,9 @@ NAME_WIDTH = 26  # the cell is 28 wide: a focus move repaints it alone, with no 
 def focus_name(widget: Widget | None) -> str:
     """What the footer calls the focused widget: its element's label and
     kind ("Speed · slider"), else the widget's own name; "" for none."""
-    node = widget
-    while node is not None and not hasattr(node, "element_id"):
-        node = node.parent
-    if node is not None and getattr(node, "element", None) is not None:
-        element = node.element
+    view = element_view_of(widget)
+    if view is not None and getattr(view, "element", None) is not None:
+        element = view.element
         label = element.props.get("label")
         kind = element.kind.replace("_", " ")
         if not isinstance(label, str) or not label.strip():

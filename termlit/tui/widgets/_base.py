@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from termlit.runtime.tree import Element
 
-__all__ = ["ClickTarget", "ElementView", "WidgetValue", "props_changed"]
+__all__ = ["ClickTarget", "ElementView", "WidgetValue", "element_view_of", "props_changed"]
 
 
 class WidgetValue(Message, bubble=False):
@@ -107,3 +107,12 @@ class ElementView:
         can hold that repaint for the rerun (one frame for both)."""
         app = self.app  # type: ignore[attr-defined]
         app.post_message(WidgetValue(self, value))
+
+
+def element_view_of(widget: Any) -> ElementView | None:
+    """The element view ``widget`` belongs to (itself or its nearest such
+    ancestor), or None (chrome, or no widget)."""
+    node = widget
+    while node is not None and not isinstance(node, ElementView):
+        node = node.parent
+    return node
