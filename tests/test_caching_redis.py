@@ -263,6 +263,61 @@ def test_a_frame_round_trips_through_redis_and_a_tampered_buffer_is_refused(shar
     assert calls == [1, 1]
 
 
+def test_a_big_value_streams_in_checked_and_a_flipped_byte_anywhere_is_refused(shared):
+    """A record of several MB is read off the socket and hashed as it
+    arrives: it loads intact, and a byte changed early, mid-way or in the
+    last chunk is still caught (the value recomputed, the app told)."""
+    import numpy as np
+
+    values = np.random.default_rng(7).random(600_000)  # 4.8 MB: five chunks off the socket
+    calls = []
+
+    @st.cache_data
+    def load():
+        calls.append(1)
+        return values
+
+    load()
+    _store.close_all()
+    assert np.array_equal(load(), values) and calls == [1]
+    (key,) = records(shared)
+    size = len(shared.get(key))
+    for n, where in enumerate((60, size // 2, size - 3), 2):
+        data = bytearray(shared.get(key))
+        data[where] ^= 0x10
+        shared.set(key, bytes(data))
+        _store.close_all()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert np.array_equal(load(), values)
+        assert len(calls) == n, f"a byte flipped at {where} of {size} was not caught"
+        if n == 2:  # said once per process, naming the store without its password
+            (said,) = [str(w.message) for w in caught]
+            assert "tampered" in said and "Redis at redis://127.0.0.1" in said
+    _store.close_all()
+    assert np.array_equal(load(), values) and len(calls) == 4  # the rewritten record is good again
+    shared.ping()  # the pooled connection is still in step with the server
+
+
+def test_a_key_redis_holds_as_another_type_is_a_warning_and_a_recompute(shared):
+    calls = []
+
+    @st.cache_data
+    def load():
+        calls.append(1)
+        return "value"
+
+    load()
+    (key,) = records(shared)
+    shared.delete(key)
+    shared.rpush(key, b"not a record")  # WRONGTYPE for GET
+    _store.close_all()
+    with pytest.warns(CacheWarning, match="WRONGTYPE"):
+        assert load() == "value"
+    assert calls == [1, 1]
+    shared.ping()
+
+
 def test_a_namespace_keeps_apps_with_the_same_file_name_apart(shared, monkeypatch):
     from termlit.caching import _config
 
@@ -280,3 +335,94 @@ def test_a_namespace_keeps_apps_with_the_same_file_name_apart(shared, monkeypatc
     monkeypatch.setenv("TERMLIT_CACHE_NAMESPACE", "no spaces please")
     with pytest.raises(st.errors.StreamlitAPIException, match="namespace"):
         _config.load_settings()
+
+
+class _CuttingProxy:
+    """A TCP relay in front of the real server that, once ``cut`` is set,
+    forwards only the first ``keep`` bytes of the server's next reply and
+    then drops the connection: Redis going away mid-reply."""
+
+    def __init__(self, url: str, keep: int) -> None:
+        import threading
+        from urllib.parse import urlparse
+
+        target = urlparse(url)
+        self.target = (target.hostname, target.port)
+        self.keep = keep
+        self.cut = threading.Event()
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen()
+        self.url = f"redis://127.0.0.1:{self.listener.getsockname()[1]}/0"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            threading.Thread(target=self._pump, args=(client, upstream, False), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, True), daemon=True).start()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, replies: bool) -> None:
+        sent = 0
+        try:
+            while data := src.recv(1 << 16):
+                if replies and self.cut.is_set():
+                    data = data[: max(0, self.keep - sent)]
+                    sent += len(data)
+                    dst.sendall(data)
+                    if sent >= self.keep:
+                        raise OSError("cut")
+                    continue
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_redis_dropping_the_connection_mid_reply_is_a_warning_and_a_recompute(shared, server, monkeypatch):
+    """The link dies 2 MB into a 4.8 MB record: the value is recomputed,
+    the app is told once which store failed, no checking thread is left
+    behind, and the next read on a good link is a hit."""
+    import threading
+
+    import numpy as np
+
+    proxy = _CuttingProxy(server, keep=2 << 20)
+    monkeypatch.setenv("TERMLIT_CACHE_URL", proxy.url)
+    values = np.random.default_rng(3).random(600_000)
+    calls = []
+
+    @st.cache_data
+    def load():
+        calls.append(1)
+        return values
+
+    try:
+        load()
+        _store.close_all()
+        proxy.cut.set()
+        with pytest.warns(CacheWarning, match=r"Reading the cache in the shared cache \(Redis at redis://127\.0\.0\.1"):
+            assert np.array_equal(load(), values)
+        assert calls == [1, 1]
+        time.sleep(0.2)
+        assert not [t for t in threading.enumerate() if t.name == "termlit-cache-check"]
+        proxy.cut.clear()
+        _store.close_all()
+        assert np.array_equal(load(), values) and calls == [1, 1]
+    finally:
+        _store.close_all()
+        proxy.close()

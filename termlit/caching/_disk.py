@@ -166,10 +166,11 @@ class Record:
         self.fmt = fmt
 
 
-def open_record(signer: Signer, cache_key: str, data: memoryview) -> Record:
-    """The checked record in ``data`` (private memory); TamperedEntry for
-    one that fails its checks or whose metadata cannot be read."""
-    fmt, meta_blob, value_blob = decode(signer, cache_key, data)
+def open_record(signer: Signer, cache_key: str, data: memoryview, mac: bytes | None = None) -> Record:
+    """The checked record in ``data`` (private memory; ``mac``: its MAC
+    computed as it arrived); TamperedEntry for one that fails its checks or
+    whose metadata cannot be read."""
+    fmt, meta_blob, value_blob = decode(signer, cache_key, data, mac)
     try:
         created, expires, elements = pickle.loads(meta_blob)
     except Exception as exc:

@@ -27,6 +27,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import queue
+import threading
 from typing import Any
 
 from termlit.caching._codec import aligned, pad_to
@@ -36,7 +38,8 @@ try:
 except ImportError:  # pragma: no cover - blake3 is a dependency; HMAC-SHA256 then
     _blake3 = None
 
-__all__ = ["MAGIC", "Signer", "TamperedEntry", "decode", "encode", "encode_v1", "private_copy", "read_file"]
+__all__ = ["MAGIC", "Signer", "StreamCheck", "TamperedEntry", "decode", "encode", "encode_v1", "private_copy",
+           "read_file"]
 
 MAGIC = b"TLC2"
 MAGIC_V1 = b"TLC1"
@@ -82,6 +85,68 @@ class Signer:
         return h.digest()[:_MAC_SIZE]
 
 
+class StreamCheck:
+    """The MAC a format-2 record would be checked against, hashed by a
+    worker thread while the record is still arriving (:meth:`feed` as bytes
+    land, :meth:`finish` once all are in), so checking a big record read off
+    a socket costs little more than reading it. A record that is not format
+    2 is left to :func:`decode` (``finish`` gives None)."""
+
+    def __init__(self, signer: Signer, cache_key: str, size: int) -> None:
+        self._signer = signer
+        self._name = cache_key.encode("utf-8")
+        self._size = size
+        self._done = 0  # bytes handed to the worker
+        self._hasher: Any = None
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
+        self._failed: BaseException | None = None
+
+    def feed(self, view: memoryview, upto: int) -> None:
+        """The first ``upto`` bytes of ``view`` are the record's."""
+        if self._worker is None:
+            if upto < _HEAD or bytes(view[:4]) != MAGIC:
+                return
+            try:
+                self._hasher = self._signer._hasher(view[4], self._size)
+            except TamperedEntry:
+                self._done = -1  # decode says why
+                return
+            self._hasher.update(len(self._name).to_bytes(8, "little"))
+            self._hasher.update(self._name)
+            self._hasher.update(view[:8])
+            self._done = 40  # the MAC itself (8:40) is not signed
+            self._worker = threading.Thread(target=self._work, name="termlit-cache-check", daemon=True)
+            self._worker.start()
+        if self._done >= 0 and upto > self._done:
+            self._jobs.put(view[self._done : upto])
+            self._done = upto
+
+    def _work(self) -> None:
+        while (piece := self._jobs.get()) is not None:
+            try:
+                self._hasher.update(piece)
+            except BaseException as exc:  # noqa: BLE001 - reported by finish
+                self._failed = exc
+
+    def abandon(self) -> None:
+        """The record will not arrive whole: let the worker end."""
+        if self._worker is not None:
+            self._jobs.put(None)
+            self._worker = None
+
+    def finish(self, view: memoryview) -> bytes | None:
+        """The MAC of the whole record in ``view`` (None: let decode hash it)."""
+        self.feed(view, view.nbytes)
+        if self._worker is None:
+            return None
+        self._jobs.put(None)
+        self._worker.join()
+        if self._failed is not None:
+            return None
+        return self._hasher.digest()[:_MAC_SIZE]
+
+
 def encode(signer: Signer, cache_key: str, meta: bytes, value_parts: list[Any]) -> tuple[list[Any], int]:
     """The parts of a record, in order (joined, or streamed to a file), and
     its size."""
@@ -94,9 +159,11 @@ def encode(signer: Signer, cache_key: str, meta: bytes, value_parts: list[Any]) 
     return [head, mac, *signed], offset + value_size
 
 
-def decode(signer: Signer, cache_key: str, view: memoryview) -> tuple[int, bytes, memoryview]:
+def decode(signer: Signer, cache_key: str, view: memoryview,
+           expected: bytes | None = None) -> tuple[int, bytes, memoryview]:
     """(format, meta, value) of a record read into private memory; raises
-    TamperedEntry for one that fails its checks."""
+    TamperedEntry for one that fails its checks. ``expected`` is the MAC of
+    ``view`` when a :class:`StreamCheck` computed it already."""
     magic = bytes(view[:4])
     if magic == MAGIC_V1:
         return (1, *_decode_v1(signer, cache_key, view))
@@ -107,7 +174,8 @@ def decode(signer: Signer, cache_key: str, view: memoryview) -> tuple[int, bytes
     offset = int.from_bytes(view[48:56], "little")
     if not _HEAD + meta_len <= offset <= view.nbytes:
         raise TamperedEntry("the record is cut short")
-    expected = signer.mac(view[4], cache_key, [view[:8], view[40:]], view.nbytes)
+    if expected is None:
+        expected = signer.mac(view[4], cache_key, [view[:8], view[40:]], view.nbytes)
     if not hmac.compare_digest(mac, expected):
         raise TamperedEntry("the signature does not match")
     return 2, bytes(view[_HEAD : _HEAD + meta_len]), view[offset:]

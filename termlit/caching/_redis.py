@@ -5,7 +5,10 @@ Set ``[cache] url = "redis://host:6379/0"`` in ``.termlit/config.toml`` (or
 or ``TERMLIT_CACHE_KEY``. Records are the local folder's signed records
 (:mod:`._records`: keyed BLAKE3 over key, metadata and value, the value laid
 out by :mod:`._codec`): a record that fails its check is never unpickled, and
-one that passes loads from the one private copy of what Redis sent. A ttl becomes the record's own Redis expiry; each function
+one that passes loads from the one private copy of what Redis sent. A big
+record is read straight off the connection's socket into that copy (see
+:meth:`RedisTier._get`), its signature hashed while the rest arrives. A ttl
+becomes the record's own Redis expiry; each function
 keeps a sorted set of its keys (``max_entries`` and ``clear()`` act on those
 only); a generation counter tells every process's memory tier to forget
 after a clear. A miss takes a lock in Redis with a timeout, so N processes
@@ -18,19 +21,24 @@ into a warning and a recompute, as it does for a broken folder.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from termlit.caching._codec import aligned
 from termlit.caching._disk import Record, TamperedEntry, open_record
-from termlit.caching._records import Signer, encode, private_copy
+from termlit.caching._records import Signer, StreamCheck, encode, private_copy
 
 __all__ = ["RedisTier", "LOCK_TIMEOUT"]
 
 #: Seconds a compute lock lives without being released (a dead holder's lock
 #: expires after this; waiters then compute themselves).
 LOCK_TIMEOUT = 60.0
+
+#: Bytes read off the socket per call when a record streams in.
+_CHUNK = 1 << 20
 
 
 class RedisTier:
@@ -52,7 +60,7 @@ class RedisTier:
     def _call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
-        except self._errors as exc:
+        except (*self._errors, OSError) as exc:
             raise OSError(f"Redis at {self.directory}: {exc}") from None
 
     def close(self) -> None:
@@ -76,14 +84,78 @@ class RedisTier:
     # -- entries -------------------------------------------------------------------
 
     def read(self, cache_key: str) -> Record | None:
-        data = self._call(self.client.get, self.prefix + cache_key)
-        if data is None:
+        got = self._call(self._get, self.prefix + cache_key, cache_key)
+        if got is None:
             return None
+        data, mac = got
         try:
-            return open_record(self._signer, cache_key, private_copy(data))
+            return open_record(self._signer, cache_key, data, mac)
         except TamperedEntry:
             self._call(self.client.delete, self.prefix + cache_key)
             raise
+
+    def _get(self, key: str, cache_key: str) -> tuple[memoryview, bytes | None] | None:
+        """GET ``key``: (the record in private aligned memory, its MAC when
+        computed on the way in), or None. The reply is read straight off the
+        pooled connection's socket (``$<n>\\r\\n<n bytes>\\r\\n``) into the
+        record's memory, while another thread hashes what has arrived: one
+        copy out of the kernel instead of hiredis's buffer, a bytes object
+        and a private copy, and the signature nearly free. Any reply that is
+        not a plain bulk string (RESP3 pushes, a client without a socket to
+        read) goes through redis-py's own GET instead."""
+        pool = self.client.connection_pool
+        conn = pool.get_connection()
+        check: StreamCheck | None = None
+        try:
+            conn.send_command("GET", key)
+            sock = getattr(conn, "_sock", None)
+            if sock is None:  # pragma: no cover - a redis-py that no longer keeps one
+                return self._plain_get(conn, key)
+            head = bytearray()
+            while b"\r\n" not in head:
+                if len(head) > 64:
+                    break
+                chunk = sock.recv(_CHUNK)
+                if not chunk:
+                    raise ConnectionError("Redis closed the connection")
+                head += chunk
+            line, _, rest = bytes(head).partition(b"\r\n")
+            if line[:1] == b"-":
+                raise self._errors[0](line[1:].decode("utf-8", "replace"))
+            if line in (b"$-1", b"_"):
+                return None
+            if line[:1] != b"$" or not line[1:].isdigit():
+                conn.disconnect()  # not a reply this reads: start clean through redis-py
+                return self._plain_get(conn, key)
+            size = int(line[1:])
+            out = aligned(size + 2)
+            got = min(len(rest), size + 2)
+            out[:got] = rest[:got]
+            check = StreamCheck(self._signer, cache_key, size) if size >= _CHUNK else None
+            while got < size + 2:
+                n = sock.recv_into(out[got : got + _CHUNK])
+                if not n:
+                    raise ConnectionError("Redis closed the connection mid-reply")
+                got += n
+                if check is not None:
+                    check.feed(out, min(got, size))
+            if bytes(out[size : size + 2]) != b"\r\n" or len(rest) > size + 2:
+                conn.disconnect()
+                raise ConnectionError("Redis sent a reply this cannot read")
+            data = out[:size]
+            return data, check.finish(data) if check is not None else None
+        except BaseException:
+            conn.disconnect()  # a half-read reply must never reach the next command
+            if check is not None:
+                check.abandon()
+            raise
+        finally:
+            pool.release(conn)
+
+    def _plain_get(self, conn: Any, key: str) -> tuple[memoryview, None] | None:
+        conn.send_command("GET", key)
+        data = conn.read_response()
+        return None if data is None else (private_copy(data), None)
 
     def write(self, cache_key: str, fkey: str, meta_blob: bytes, value_parts: list,
               expire: float | None, max_entries: int | None) -> None:

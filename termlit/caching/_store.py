@@ -220,6 +220,14 @@ class Store:
             self._open_disk()
         warn_once(self.scope, "reopen:" + why, why)
 
+    @property
+    def where(self) -> str:
+        """What messages name as the cache's place: the folder, or the shared
+        store (its address without credentials)."""
+        if self.settings.url:
+            return f"the shared cache (Redis at {self.settings.url.split('@')[-1]})"
+        return str(self.directory)
+
     def _broken(self, exc: BaseException) -> None:
         """The disk failed under us: start over with a fresh folder."""
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
@@ -235,7 +243,7 @@ class Store:
             warn_once(
                 self.scope,
                 "io:" + type(exc).__name__,
-                f"Reading the cache in {self.directory} failed ({describe(exc)}); recomputing.",
+                f"Reading the cache in {self.where} failed ({describe(exc)}); recomputing.",
             )
 
     def _check_generation(self, disk: DiskTier) -> DiskTier | None:
@@ -271,7 +279,7 @@ class Store:
             warn_once(
                 self.scope,
                 "tampered",
-                f"Ignored a cache entry in {self.directory} that this user did not write as it is "
+                f"Ignored a cache entry in {self.where} that this user did not write as it is "
                 f"({exc}): it may be corrupted, cut short or tampered with. It was deleted and "
                 "its value is recomputed.",
             )
@@ -337,7 +345,7 @@ class Store:
                 warn_once(
                     self.scope,
                     "write:" + type(exc).__name__,
-                    f"Could not save the result of {func_name}() to {self.directory} "
+                    f"Could not save the result of {func_name}() to {self.where} "
                     f"({describe(exc)}); it is kept in memory only.",
                 )
 
