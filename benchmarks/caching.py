@@ -13,7 +13,8 @@ DataFrame (float, int and string columns), and printed as ratios:
 - a hit in a freshly started process, read from disk, against
   ``pickle.loads`` (target <= 1.5x; Streamlit's cache_data keeps nothing
   across a restart outside its server), and the same from a shared Redis
-  cache when ``redis-server`` and redis-py are installed;
+  cache when ``redis-server`` and redis-py are installed, against a bare
+  redis-py GET of the same record (the socket transfer alone);
 - for reference, reading the frame back from an Arrow IPC stream in memory
   (the other encoding the cache could use; needs pyarrow).
 
@@ -116,16 +117,38 @@ def restart_hit(cache_dir: str, extra_env: dict[str, str] | None = None) -> floa
     return statistics.median(float(run()) for _ in range(RESTARTS))
 
 
-def redis_restart_hit(cache_dir: str) -> tuple[float | str, float | str]:
+GET_SCRIPT = """
+import sys, time
+import redis
+client = redis.Redis.from_url(sys.argv[1])
+start = time.perf_counter()
+data = client.get(sys.argv[2])
+print(time.perf_counter() - start, len(data))
+"""
+
+
+def bare_get(url: str, key: bytes) -> float:
+    """Median time of a plain redis-py GET of ``key`` in fresh processes
+    (redis-py imported, the connection made inside the clock as termlit's
+    is): what moving the record over the socket costs alone."""
+    run = lambda: float(subprocess.run(  # noqa: E731
+        [sys.executable, "-c", GET_SCRIPT, url, key.decode()], capture_output=True, text=True, check=True,
+    ).stdout.split()[0])
+    run()
+    return statistics.median(run() for _ in range(RESTARTS))
+
+
+def redis_restart_hit(cache_dir: str) -> tuple[float | str, float | str, float | str]:
     """``restart_hit`` against a redis-server started on loopback (as it is,
-    and with redis-py imported before the clock starts), or why not."""
+    and with redis-py imported before the clock starts), and a bare GET of
+    the same record, or why not."""
     binary = shutil.which("redis-server")
     try:
         import redis
     except ImportError:
-        return ("redis-py not installed",) * 2
+        return ("redis-py not installed",) * 3
     if binary is None:
-        return ("redis-server not installed",) * 2
+        return ("redis-server not installed",) * 3
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -142,9 +165,13 @@ def redis_restart_hit(cache_dir: str) -> tuple[float | str, float | str]:
             except redis.RedisError:
                 time.sleep(0.05)
         else:
-            return ("redis-server did not start",) * 2
+            return ("redis-server did not start",) * 3
         env = {"TERMLIT_CACHE_URL": url, "TERMLIT_CACHE_KEY": "bench-key"}
-        return restart_hit(cache_dir, env), restart_hit(cache_dir, {**env, "BENCH_REDIS_LOADED": "1"})
+        cold, loaded = restart_hit(cache_dir, env), restart_hit(cache_dir, {**env, "BENCH_REDIS_LOADED": "1"})
+        client = redis.Redis.from_url(url)
+        (record,) = [k for k in client.scan_iter("termlit:*") if client.type(k) == b"string"
+                     and client.strlen(k) > 1_000_000]
+        return cold, loaded, bare_get(url, record)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -207,7 +234,7 @@ def main() -> int:
         t_stl_obj = median_time(lambda: stl_summary(obj))
     t_arrow = arrow_ipc_read(df)
     t_restart = restart_hit(cache_dir)
-    t_redis, t_redis_loaded = redis_restart_hit(cache_dir)
+    t_redis, t_redis_loaded, t_get = redis_restart_hit(cache_dir)
 
     def ratio(t: float | str, base: float | str, text: str) -> str:
         if isinstance(t, str) or isinstance(base, str):
@@ -236,6 +263,8 @@ def main() -> int:
         ("termlit hit after restart (Redis)", t_redis, ratio(t_redis, t_pickle, "{r:.2f}x pickle.loads"), "reported"),
         ("  the same, redis-py imported already", t_redis_loaded,
          ratio(t_redis_loaded, t_pickle, "{r:.2f}x pickle.loads"), "reported"),
+        ("", None, ratio(t_redis_loaded, t_get, "{r:.2f}x a bare redis-py GET"), "reported"),
+        ("bare redis-py GET of the same record", t_get, ratio(t_get, t_pickle, "{r:.2f}x pickle.loads"), ""),
     ]
     for label, t, text, target in rows:
         print(f"{label:<44}{ms(t) if t is not None else '':>12}   {text:<32}{target}")
