@@ -72,8 +72,9 @@ async def running(path: Path, size: tuple[int, int] = (100, 30), **kwargs):
     from termlit.tui.app import TermlitApp
 
     runner = ScriptRunner(ScriptSource(path), main_module=False)
+    notifications = kwargs.pop("notifications", False)  # toasts on screen (Textual turns them off in tests)
     app = TermlitApp(runner, watch=kwargs.pop("watch", False), still=True, **kwargs)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=notifications) as pilot:
         await settle(pilot)
         yield app, pilot
 

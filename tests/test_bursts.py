@@ -110,3 +110,29 @@ def test_a_burst_of_tabs_rebuilds_the_footer_a_few_times_and_it_shows_the_last_f
             assert shown == wanted and shown
 
     run_async(scenario())
+
+
+def test_ctrl_b_held_on_an_empty_sidebar_is_one_toast_and_toasts_are_bounded(write_app):
+    """Each ctrl+b on an app with nothing in its sidebar says so: held down,
+    that is one toast on screen, not hundreds (a pile of toasts stalled the
+    app for many seconds); different toasts show the newest five."""
+    path = write_app("import termlit as st\nst.text('main only')\n")
+
+    async def scenario():
+        async with running(path, size=(80, 24), notifications=True) as (app, pilot):
+            for _ in range(150):  # ctrl+b between other keys: each press is a toggle
+                app.post_message(events.Key("ctrl+b", None))
+                app.post_message(events.Key("down", None))
+            await pilot.pause(0.5)
+            assert screen_text(app).count("nothing in its sidebar") == 1
+            assert len(app._notifications) == 1
+            for n in range(8):
+                app.notify(f"note {n}", timeout=30)
+            await pilot.pause(0.3)
+            text = screen_text(app)
+            shown = [n for n in range(8) if f"note {n}" in text]
+            assert shown == [3, 4, 5, 6, 7], text
+            await pilot.press("down")  # still answering keys
+            assert app.is_running
+
+    run_async(scenario())
