@@ -30,7 +30,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.filter import Monochrome, NoColor
-from textual.notifications import Notify
 from textual.screen import Screen
 
 from termlit.common.icons import icon_glyph
@@ -56,6 +55,7 @@ from termlit.tui.output import OutputScreen
 from termlit.tui.pacing import RERUN_GRACE, Pacing
 from termlit.tui.reconcile import Reconciler
 from termlit.tui.theme import config_theme
+from termlit.tui.toasts import BoundedToasts
 from termlit.tui.widgets._base import ElementView, WidgetValue, element_view_of
 from termlit.tui.widgets._navigation import (
     OpenLink,
@@ -70,11 +70,9 @@ __all__ = ["PageScreen", "RERUN_GRACE", "TermlitApp"]
 
 #: Below this many columns the sidebar starts hidden.
 NARROW = 70
-#: Toasts shown at once; a new one past this closes the oldest.
-MAX_TOASTS = 5
 
 
-class TermlitApp(FaultContainment, Pacing):
+class TermlitApp(FaultContainment, BoundedToasts, Pacing):
     """Shows one script; every widget change reruns it."""
 
     CSS = """
@@ -214,21 +212,6 @@ class TermlitApp(FaultContainment, Pacing):
         if self._watcher is not None:
             self._watcher.stop()
         self.runner.shutdown(timeout=self.runner_join_timeout)
-
-    def _on_notify(self, event: Notify) -> None:
-        """A toast is shown once while the same one is up (ctrl+b held on
-        an empty sidebar, or a script toasting on every rerun, is one toast,
-        not hundreds: Textual walks every toast per new one, so a pile of
-        them stalls the keys), and at most :data:`MAX_TOASTS` at a time."""
-        event.prevent_default()  # instead of App._on_notify
-        new = event.notification
-        showing = list(self._notifications)
-        if any((n.message, n.title, n.severity) == (new.message, new.title, new.severity) for n in showing):
-            return
-        self._notifications.add(new)
-        for old in showing[: max(0, len(showing) + 1 - MAX_TOASTS)]:
-            self._unnotify(old, refresh=False)
-        self._refresh_notifications()
 
     async def on_event(self, event: events.Event) -> None:
         if self._graphics.take(event):  # the terminal answering the graphics probe
