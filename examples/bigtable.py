@@ -6,7 +6,8 @@
 The first run writes a SQLite file (with a progress bar; BIGTABLE_DB names
 the file, by default one in the temp folder). Then the table is shown lazily:
 only the rows in view are read, `[` / `]` sort in the database (ORDER BY) and
-`/` searches there (WHERE ... LIKE, the text bound as a value).
+`/` searches there (WHERE ... LIKE, the text bound as a value), and Space
+picks rows: the app reads them back by their primary key.
 """
 
 import os
@@ -58,8 +59,14 @@ if not DATABASE.exists():
     create(DATABASE, ROWS)
 
 conn = st.connection("bigtable", type="sql", url=f"sqlite:///{DATABASE}")
-st.caption(f"{DATABASE} · only the rows in view leave the database · [ ] sort · / search")
-st.dataframe(conn.table("sales"), hide_index=True)
+st.caption(f"{DATABASE} · only the rows in view leave the database · [ ] sort · / search · Space picks")
+picked = st.dataframe(conn.table("sales"), hide_index=True, on_select="rerun")
+ids = [key["id"] for key in picked.selection.row_keys]
+if ids:
+    marks = ", ".join(f":p{n}" for n in range(len(ids)))
+    total = conn.query(f"select sum(amount) as total from sales where id in ({marks})",
+                       params={f"p{n}": i for n, i in enumerate(ids)}, ttl=0)["total"].iloc[0]
+    st.write(f"Picked {len(ids)} sale(s), ids {ids[:8]}{' …' if len(ids) > 8 else ''}: {total:,.2f} in all")
 
 city = st.selectbox("Sales in one city (a lazy query with a bound parameter)", CITIES)
 st.dataframe(conn.query("select * from sales where city = :city", params={"city": city}, lazy=True), hide_index=True)

@@ -235,3 +235,45 @@ def test_lazy_conn_query_and_the_dataframe_in_postgres(server, project, events):
     lazy, table = at.dataframe[0].source, at.dataframe[1].source
     assert lazy.count() == 200 and lazy.window(0, 2, sort=[("id", True)])["id"].tolist() == [27, 54]
     assert table.count() == LAZY_ROWS and at.dataframe[1].columns == ["id", "label", "score"]
+
+
+def test_lazy_selection_after_a_hostile_search_in_postgres(server, project, events):
+    """The real app on a PostgreSQL table: the search (a hostile string, typed)
+    runs in the server, and Space on the one match gives its key."""
+    from conftest import run_async, running
+
+    from termlit.testing.screen import screen_text
+    from termlit.tui.widgets._lazy_table import LazyTableView
+
+    (project / ".termlit/secrets.toml").write_text(secrets_toml(server))
+    app_py = project / "app.py"
+    app_py.write_text(
+        "import termlit as st\n"
+        "conn = st.connection('my_database')\n"
+        "event = st.dataframe(conn.table('events'), on_select='rerun')\n"
+        "st.write(f'picked {event.selection.rows} {event.selection.row_keys}')\n"
+    )
+
+    async def until(pilot, check, what):
+        for _ in range(500):
+            if check():
+                return
+            await pilot.pause(0.02)
+        raise AssertionError(f"never: {what}\n{screen_text(pilot.app)}")
+
+    async def scenario():
+        async with running(app_py, size=(100, 24)) as (app, pilot):
+            await pilot.press("tab")
+            table = app.focused
+            assert isinstance(table, LazyTableView)
+            await until(pilot, lambda: table.total == LAZY_ROWS, "the rows counted")
+            await pilot.press("slash", *HOSTILE, "enter")
+            await until(pilot, lambda: table.total == 1 and table.fetching is None, "the one match")
+            await pilot.press("space")
+            await until(pilot, lambda: "picked [0] [{'id': 777}]" in screen_text(app), "the match picked by its key")
+
+    run_async(scenario())
+    with events.connect() as c:
+        import sqlalchemy as sa
+
+        assert c.execute(sa.text("select count(*) from events")).scalar_one() == LAZY_ROWS

@@ -167,10 +167,9 @@ st.dataframe(conn.table("items"), lazy={lazy}, on_select={on_select!r})
     assert at.dataframe[0].source is not None and at.dataframe[0].value.shape == (ROWS, 3)
     eager = app(False)  # a capped preview of the source, loaded
     assert eager.dataframe[0].source is None and len(eager.dataframe[0].value) == ROWS
-    selecting = app(None, "rerun")  # a selection needs the rows in memory
-    assert selecting.dataframe[0].source is None
-    refused = app(True, "rerun")
-    assert "cannot be used with on_select" in refused.exception[0].message
+    for lazy in (None, True):  # a selection stays lazy too (Streamlit refuses lazy=True with on_select)
+        selecting = app(lazy, "rerun")
+        assert not selecting.exception and selecting.dataframe[0].source is not None
     frame = AppTest.from_string("import termlit as st, pandas as pd\nst.dataframe(pd.DataFrame({'a': [1]}), lazy=True)").run()
     assert not frame.exception and frame.dataframe[0].value["a"].tolist() == [1]
     styler = AppTest.from_string(
@@ -179,7 +178,7 @@ st.dataframe(conn.table("items"), lazy={lazy}, on_select={on_select!r})
     with pytest.raises(StreamlitAPIException, match="True, False or None"):
         from termlit.elements.data import lazy_source
 
-        lazy_source(None, "yes", False)
+        lazy_source(None, "yes")
 
 
 def test_an_eager_and_a_lazy_table_replace_each_other(write_app, db, tmp_path):
@@ -298,3 +297,72 @@ st.dataframe(items())
 """).run()
     message = at.exception[0].message
     assert "given arguments in code" in message and "st.cache_resource" in message
+
+
+def selecting_app(write_app, db, call):
+    return write_app(f"""
+        import termlit as st
+        conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+        event = {call}
+        st.write(f"picked rows={{event.selection.rows}} keys={{event.selection.get('row_keys')}}")
+    """)
+
+
+def test_a_lazy_selection_gives_positions_and_primary_keys(write_app, db):
+    path = selecting_app(write_app, db, "st.dataframe(conn.table('items'), on_select='rerun', key='t')")
+
+    async def scenario():
+        async with running(path, size=(90, 24)) as (app, pilot):
+            table = await _table(pilot)
+            assert "picked rows=[] keys=[]" in screen_text(app)
+            await pilot.press("down", "space")
+            await _until(pilot, lambda: "picked rows=[1] keys=[{'id': 1}]" in screen_text(app), "row 2 picked")
+            await pilot.press("G")  # far past the first window: the new one is fetched, then picked
+            await _until(pilot, lambda: table.cursor_row == ROWS - 1 and table.fetching is None, "the last row")
+            await pilot.press("space")
+            await _until(pilot, lambda: f"keys=[{{'id': 1}}, {{'id': {ROWS - 1}}}]" in screen_text(app),
+                         "the last row picked too")
+            assert "2 selected" in screen_text(app)
+            assert app.runner.session.state["t"]["selection"]["rows"] == [1, ROWS - 1]
+            await pilot.press("g", "down", "space")  # Space again: row 2 unpicked
+            await _until(pilot, lambda: f"picked rows=[{ROWS - 1}] keys=[{{'id': {ROWS - 1}}}]" in screen_text(app),
+                         "row 2 unpicked")
+            # sorted by amount, descending: the positions are those of the order shown, the keys the rows'
+            await pilot.press("right", "right", "right_square_bracket")
+            await _until(pilot, lambda: "picked rows=[] keys=[]" in screen_text(app), "the selection cleared")
+            assert "1 selected row cleared: the sort changed" in screen_text(app)
+            await _until(pilot, lambda: table.fetching is None and len(table.chunk), "sorted rows")
+            await pilot.press("down", "space")
+            second = int(table.chunk["id"].iloc[1])
+            assert table.chunk["amount"].iloc[1] == 999.0
+            await _until(pilot, lambda: f"picked rows=[1] keys=[{{'id': {second}}}]" in screen_text(app),
+                         "the second row of the sorted order picked")
+            await pilot.press("slash", *"item 12", "enter")  # a search clears it too
+            await _until(pilot, lambda: "picked rows=[] keys=[]" in screen_text(app), "cleared by the search")
+
+    run_async(scenario())
+
+
+def test_a_lazy_selection_without_a_key_and_a_first_selection(write_app, db):
+    path = selecting_app(write_app, db, (
+        "st.dataframe(conn.query('select name, amount from items where amount >= :a', params={'a': 990}, "
+        "lazy=True), on_select='rerun', selection_mode='single-row')"))
+
+    async def scenario():
+        async with running(path, size=(90, 24)) as (app, pilot):
+            await _table(pilot)
+            await pilot.press("down", "down", "space", "down", "space")  # single-row: the second replaces the first
+            await _until(pilot, lambda: "picked rows=[3] keys=None" in screen_text(app), "row 4 picked, no keys")
+
+    run_async(scenario())
+    at = AppTest.from_string(f"""
+import termlit as st
+conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+event = st.dataframe(conn.table("items"), on_select="rerun",
+                     selection_default={{"selection": {{"rows": [3, 4998, {ROWS + 5}]}}}})
+st.write(f"rows={{event.selection.rows}} keys={{event.selection.row_keys}}")
+""").run()
+    assert not at.exception
+    assert at.markdown[0].value == "rows=[3, 4998] keys=[{'id': 3}, {'id': 4998}]"  # past the end: left out
+    at.dataframe[0].select_rows([10, 11]).run()
+    assert at.markdown[0].value == "rows=[10, 11] keys=[{'id': 10}, {'id': 11}]"

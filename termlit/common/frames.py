@@ -3,9 +3,12 @@ widgets keep in session state, and the edited frame they give back."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["EMPTY_EDITS", "DataframeState", "apply_edits", "cast_cell", "edits_state", "selection_state"]
+__all__ = [
+    "EMPTY_EDITS", "DataframeState", "apply_edits", "cast_cell", "edits_state", "plain", "row_keys", "selection_state",
+]
 
 
 class DataframeState(dict):
@@ -23,7 +26,31 @@ def selection_state(value: Any) -> DataframeState:
     selection = (value or {}).get("selection", {}) if isinstance(value, dict) else {}
     rows = [int(r) for r in selection.get("rows", [])]
     columns = [str(c) for c in selection.get("columns", [])]
-    return DataframeState(selection=DataframeState(rows=rows, columns=columns))
+    state = DataframeState(rows=rows, columns=columns)
+    keys = selection.get("row_keys")  # a lazy table's rows, by their primary key
+    if isinstance(keys, list) and len(keys) == len(rows) and all(isinstance(k, dict) for k in keys):
+        state["row_keys"] = [dict(k) for k in keys]
+    return DataframeState(selection=state)
+
+
+def plain(value: Any) -> Any:
+    """A cell value as plain Python (a key value in a selection): numpy
+    scalars as Python numbers, missing values as None."""
+    if hasattr(value, "item") and type(value).__module__ == "numpy":
+        value = value.item()
+    try:
+        import pandas as pd
+
+        if value is not None and not isinstance(value, (list, dict)) and pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def row_keys(frame: Any, position: int, primary_key: Sequence[str]) -> dict[str, Any]:
+    """The key values of the row at ``position`` of ``frame``."""
+    return {name: plain(frame[name].iloc[position]) for name in primary_key}
 
 
 EMPTY_EDITS = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termlit.common.frames import selection_state
+from termlit.common.frames import row_keys, selection_state
 from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, Key, WidgetArgs, widget
@@ -239,9 +239,10 @@ def button_clicks(props: dict[str, Any], where: str) -> None:
         props["buttons"] = buttons
 
 
-def _selection_default(value: Any, rows: int, mode: str) -> dict[str, Any]:
-    """``selection_default`` as Streamlit keeps it: row positions in range,
-    once each, one at most in single-row mode."""
+def _selection_default(value: Any, rows: int | None, mode: str) -> dict[str, Any]:
+    """``selection_default`` as Streamlit keeps it: row positions in range
+    (``rows`` None: not counted, any position >= 0), once each, one at most
+    in single-row mode."""
     if not isinstance(value, dict) or not isinstance(value.get("selection"), dict):
         raise StreamlitAPIException(
             "st.dataframe: selection_default must be a dict like {'selection': {'rows': [0, 2]}}, "
@@ -250,7 +251,7 @@ def _selection_default(value: Any, rows: int, mode: str) -> dict[str, Any]:
     given = value["selection"].get("rows")
     picked = list(dict.fromkeys(
         r for r in (given if isinstance(given, list) else [])
-        if isinstance(r, int) and not isinstance(r, bool) and 0 <= r < rows
+        if isinstance(r, int) and not isinstance(r, bool) and 0 <= r and (rows is None or r < rows)
     ))
     return {"selection": {"rows": picked if mode == "multi-row" else picked[:1], "columns": []}}
 
@@ -277,19 +278,39 @@ def dataframe(
     relation, a polars ``LazyFrame``, a pyarrow ``Dataset``, a Parquet/CSV
     ``Path``; see :mod:`termlit.sources`) stays in its engine: the table asks
     for the rows in view and sorts and searches there. ``lazy=False`` shows
-    the first ``PREVIEW_ROWS`` rows of such a source instead, as does a
-    selection with ``lazy=None``; ``lazy=True`` with ``on_select`` is an
-    error. An in-memory frame is drawn a window at a time whatever ``lazy`` says.
+    the first ``PREVIEW_ROWS`` rows of such a source instead. An in-memory
+    frame is drawn a window at a time whatever ``lazy`` says.
+
+    A selection on a lazy table (Streamlit refuses one) gives row positions
+    in the order the table shows (under its sort and search) and, when the
+    source has a primary key, ``"row_keys"``: one dict of key values per row
+    (``{"id": 7}``), the rows' lasting names. A new sort or search clears the
+    selection, since the positions no longer hold; the status line says so.
     """
     check_size("st.dataframe", "width", width, ("stretch", "content"))
     check_size("st.dataframe", "height", height, ("auto", "stretch"))
     selecting = not (on_select == "ignore" or on_select is None)
-    source = lazy_source(data, lazy, selecting)
+    source = lazy_source(data, lazy)
     if source is not None:
-        return emit("dataframe", lazy_props(
+        props = lazy_props(
             source, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
             column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
-        ))[1]
+        )
+        if not selecting:
+            _no_default(selection_default)
+            return emit("dataframe", props)[1]
+        mode = _row_mode(on_select, selection_mode)
+        props["selection_mode"] = mode
+        props["primary_key"] = list(source.primary_key or [])
+        given = {"selection": {"rows": []}} if selection_default is None else selection_default
+        default = lazy_selection(source, _selection_default(given, None, mode))
+        return widget(
+            WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
+            default=selection_state(default),
+            props=props,
+            params={"source": repr(source.key), "columns": source.columns, "selection_mode": mode},
+            coerce=selection_state,
+        )
     frame = to_dataframe(preview(data))
     props = frame_props(
         frame, width=width, height=height, use_container_width=use_container_width, hide_index=hide_index,
@@ -297,12 +318,34 @@ def dataframe(
     )
     button_clicks(props, "st.dataframe")
     if not selecting:
-        if selection_default is not None:
-            raise StreamlitAPIException(
-                "st.dataframe: selection_default needs on_select='rerun' or a callback; with "
-                "on_select='ignore' the rows cannot be selected."
-            )
+        _no_default(selection_default)
         return emit("dataframe", props)[1]
+    mode = _row_mode(on_select, selection_mode)
+    props["selection_mode"] = mode
+    default = None if selection_default is None else _selection_default(selection_default, len(frame), mode)
+    return widget(
+        WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
+        default=selection_state(default),
+        props=props,
+        params={
+            "columns": [str(c) for c in frame.columns],
+            "rows": len(frame),
+            "selection_mode": mode,
+        },
+        coerce=selection_state,
+    )
+
+
+def _no_default(selection_default: Any) -> None:
+    if selection_default is not None:
+        raise StreamlitAPIException(
+            "st.dataframe: selection_default needs on_select='rerun' or a callback; with "
+            "on_select='ignore' the rows cannot be selected."
+        )
+
+
+def _row_mode(on_select: Any, selection_mode: Any) -> str:
+    """The one row selection mode asked for (the others are refused)."""
     if on_select != "rerun" and not callable(on_select):
         raise StreamlitAPIException(
             f"on_select must be 'ignore', 'rerun' or a callable; got {on_select!r}."
@@ -315,19 +358,7 @@ def dataframe(
             f"selection_mode {selection_mode!r} is not supported: use 'single-row' or 'multi-row' "
             "(column selection is not available in the terminal)."
         )
-    props["selection_mode"] = row_modes[0]
-    default = None if selection_default is None else _selection_default(selection_default, len(frame), row_modes[0])
-    return widget(
-        WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
-        default=selection_state(default),
-        props=props,
-        params={
-            "columns": [str(c) for c in frame.columns],
-            "rows": len(frame),
-            "selection_mode": row_modes[0],
-        },
-        coerce=selection_state,
-    )
+    return row_modes[0]
 
 
 # -- lazy sources -----------------------------------------------------------------
@@ -336,7 +367,7 @@ def dataframe(
 PREVIEW_ROWS = 10_000
 
 
-def lazy_source(data: Any, lazy: bool | None, selecting: bool) -> Any:
+def lazy_source(data: Any, lazy: bool | None) -> Any:
     """The lazy source to page ``data`` from, or None to show it in memory."""
     if lazy is not None and not isinstance(lazy, bool):
         raise StreamlitAPIException(f"st.dataframe(lazy=...) takes True, False or None, not {lazy!r}.")
@@ -347,18 +378,13 @@ def lazy_source(data: Any, lazy: bool | None, selecting: bool) -> Any:
                 "`lazy=True` is not supported for a pandas Styler: its styling needs the whole table. "
                 "Remove `lazy=True` or pass the underlying dataframe."
             )
-        if selecting:
-            raise StreamlitAPIException(
-                "st.dataframe(lazy=True) cannot be used with on_select: a lazy table's rows have no "
-                'fixed positions to select. Set on_select="ignore" or remove lazy=True.'
-            )
         columns = getattr(data, "columns", None)
         if getattr(columns, "nlevels", 1) > 1:
             raise StreamlitAPIException(
                 "`lazy=True` cannot show a frame with multi-level column headers: flatten the columns "
                 "or remove `lazy=True`."
             )
-    if lazy is False or data is None or (selecting and lazy is None):
+    if lazy is False or data is None:
         return None
     from termlit import sources  # lazy: the engines load only for lazy data
 
@@ -380,6 +406,21 @@ def preview(data: Any) -> Any:
         return sources.as_source(data).window(0, PREVIEW_ROWS)
     except (TypeError, FileNotFoundError, ValueError) as exc:
         raise StreamlitAPIException(f"st.dataframe cannot read this data: {exc}") from None
+
+
+def lazy_selection(source: Any, default: dict[str, Any]) -> dict[str, Any]:
+    """A first selection of a lazy table: its rows as positions (past the
+    end: left out) and, with a primary key, their keys (one window each)."""
+    rows, keys = [], []
+    for position in default["selection"]["rows"]:
+        frame = source.window(position, 1)
+        if len(frame):
+            rows.append(position)
+            keys.append(row_keys(frame, 0, source.primary_key or []))
+    selection: dict[str, Any] = {"rows": rows, "columns": []}
+    if source.primary_key:
+        selection["row_keys"] = keys
+    return {"selection": selection}
 
 
 def lazy_props(source: Any, **settings: Any) -> dict[str, Any]:

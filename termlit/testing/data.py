@@ -71,13 +71,21 @@ class Dataframe(Widget):
         return self
 
     def select_rows(self, rows: Sequence[int]) -> Dataframe:
-        """Select rows (positions in the data) for the next run, as Space does."""
+        """Select rows (positions in the data) for the next run, as Space does
+        (on a lazy table: positions in its unsorted order, with the rows'
+        ``row_keys`` read from the source when it has a primary key)."""
         if not self._element.props.get("selection_mode"):
             raise ValueError("this dataframe has no on_select: its rows cannot be selected")
         rows = sorted({int(r) for r in rows})
         if self._element.props["selection_mode"] == "single-row" and len(rows) > 1:
             raise ValueError("a single-row selection takes one row")
-        self.set_value({"selection": {"rows": rows, "columns": []}})
+        value = {"selection": {"rows": rows, "columns": []}}
+        source = self._element.props.get("source")
+        if source is not None:
+            from termlit.elements.data import lazy_selection  # lazy: only a lazy table needs its keys read
+
+            value = lazy_selection(source, value)
+        self.set_value(value)
         return self
 
 

@@ -168,7 +168,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         value = props.get("value")
         selected = self.selected
         if self.selection_mode and isinstance(value, dict):
-            selected = set(value.get("selection", {}).get("rows", []))
+            selected = self.take_selection(value.get("selection", {}))
         if not layout and selected == self.selected:
             return
         self.selected = selected
@@ -181,6 +181,10 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             self._clamp()
             self.styles.height = self._wanted_height(props)
         self._dirty()
+
+    def take_selection(self, selection: dict[str, Any]) -> set[int]:
+        """The selected positions of a selection the script holds."""
+        return set(selection.get("rows", []))
 
     def _wanted_height(self, props: dict[str, Any]) -> int:
         height = props.get("height")
@@ -272,7 +276,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             index_label=window.index_label,
             index_width=window.index_width(),
             cursor=cursor,
-            selected=[int(p) in self.selected for p in window.positions] if self.selected else [],
+            selected=self.selected_marks(),
             scroll=scroll_marks(self.size.height, self.page, self.rows, self.top),
             empty=not self.rows,
             styles=GridStyles(**{
@@ -280,6 +284,10 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
                 for name in ("header", "index", "cursor", "cursor-row", "missing", "selected", "status", "rule")
             }),
         )
+
+    def selected_marks(self) -> list[bool]:
+        """Whether each row in view is selected (empty: none is)."""
+        return [int(p) in self.selected for p in self.window.positions] if self.selected else []
 
     def _status(self) -> tuple[str, bool]:
         if self.typing == "search":

@@ -11,6 +11,11 @@ keys keep working. The row count is asked once per search, also in a worker
 Sort (``[``/``]``) becomes the source's ORDER BY and search (``/``) its
 WHERE ... LIKE: the table shows only the matching rows, and the search text
 reaches the engine as a bound value.
+
+Space selects the row under the cursor (when the script asks for a
+selection): its position in the order shown and, for a source with a primary
+key, its key values, read from the rows in view. A new sort or search clears
+the selection (the positions no longer hold) and says so.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any
 
 from textual.worker import Worker, WorkerState
 
+from termlit.common.frames import row_keys
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._dataframe import DEFAULT_ROWS, PIXELS_PER_ROW, DataFrameView
 
@@ -48,6 +54,8 @@ class LazyTableView(DataFrameView):
         self.fetching: tuple | None = None
         self._jump_end = False
         self._count_later = False
+        #: Key values of the selected rows, by position (a source with a primary key).
+        self.selected_keys: dict[int, dict[str, Any]] = {}
         super().__init__(element)
 
     # -- props ------------------------------------------------------------------------
@@ -116,6 +124,61 @@ class LazyTableView(DataFrameView):
     def action_open_row(self) -> None:
         if 0 <= self.position(self.cursor_row) < len(self.chunk):
             super().action_open_row()
+
+    # -- selection ----------------------------------------------------------------------
+
+    @property
+    def primary_key(self) -> list[str]:
+        return list((self._applied or {}).get("primary_key") or [])
+
+    def take_selection(self, selection: dict[str, Any]) -> set[int]:
+        rows = [int(r) for r in selection.get("rows", [])]
+        keys = selection.get("row_keys")
+        self.selected_keys = dict(zip(rows, keys)) if isinstance(keys, list) and len(keys) == len(rows) else {}
+        return set(rows)
+
+    def selected_marks(self) -> list[bool]:
+        if not self.selected:
+            return []
+        return [self.chunk_offset + int(p) in self.selected for p in self.window.positions]
+
+    def action_select_row(self) -> None:
+        if not self.selection_mode:
+            super().action_select_row()
+            return
+        row = self.cursor_row
+        local = self.position(row)
+        if not 0 <= local < len(self.chunk):
+            self.note = "this row is still loading"
+            self._dirty()
+            return
+        if row in self.selected:
+            self.selected.discard(row)
+            self.selected_keys.pop(row, None)
+        else:
+            keys = row_keys(self.chunk, local, self.primary_key)
+            if self.selection_mode == "single-row":
+                self.selected, self.selected_keys = set(), {}
+            self.selected.add(row)
+            self.selected_keys[row] = keys
+        self._dirty()
+        self._send_selection()
+
+    def _send_selection(self) -> None:
+        rows = sorted(self.selected)
+        selection: dict[str, Any] = {"rows": rows, "columns": []}
+        if self.primary_key:
+            selection["row_keys"] = [self.selected_keys.get(r, {}) for r in rows]
+        self.send({"selection": selection})
+
+    def _clear_selection(self, why: str) -> str:
+        """Clear the selection (telling the script); what to say of it."""
+        if not self.selected:
+            return ""
+        count = len(self.selected)
+        self.selected, self.selected_keys = set(), {}
+        self._send_selection()
+        return f"{count:,} selected row{'s' if count != 1 else ''} cleared: {why}"
 
     # -- fetching, in thread workers ----------------------------------------------------
 
@@ -233,7 +296,9 @@ class LazyTableView(DataFrameView):
         self._restart(count=True)
 
     def _restart(self, count: bool) -> None:
-        """A new sort or filter: the rows are asked for again from the top."""
+        """A new sort or filter: the rows are asked for again from the top
+        (and a selection, made of positions in the old order, is cleared)."""
+        cleared = self._clear_selection("the search changed" if count else "the sort changed")
         total = self.total
         self._reset(None)
         if not count:
@@ -242,6 +307,7 @@ class LazyTableView(DataFrameView):
         if count:
             self._count()
         self._moved()
+        self.note = cleared
 
     def action_find(self, direction: int, from_current: bool = False) -> None:
         """The table shows only matches: n / N move to the next / previous one."""
@@ -261,6 +327,8 @@ class LazyTableView(DataFrameView):
             parts.append(f"matching “{self.filter_text}”")
         if self.columns:
             parts.append(f"{self.labels[self.cursor_col]} ({self.cursor_col + 1}/{len(self.columns)})")
+        if self.selected:
+            parts.append(f"{len(self.selected):,} selected")
         if self.fetching is not None:
             parts.append("loading…")
         if self.total is None:
