@@ -220,16 +220,25 @@ class SQLConnection(BaseConnection["Engine"]):
         """The database table ``name`` as a lazy source: ``st.dataframe``
         shows it a window at a time (sorting and searching in the database)
         and its ``.to_pandas()`` loads it all."""
-        from sqlalchemy import MetaData, Table  # lazy: SQLAlchemy loads with the first query
+        from sqlalchemy import Column, MetaData, Table, inspect  # lazy: SQLAlchemy loads with the first query
 
         if not isinstance(name, str) or not name:
             raise StreamlitAPIException("conn.table() needs the table's name as a string.")
         self._check_secrets()
         try:
-            table = Table(name, MetaData(), schema=schema, autoload_with=self._instance)
+            # only what paging needs (the columns and the primary key): two
+            # catalog queries, not a full reflection's indexes and constraints
+            with self._instance.connect() as link:
+                found = inspect(link)
+                columns = found.get_columns(name, schema=schema)
+                key = set(found.get_pk_constraint(name, schema=schema).get("constrained_columns") or [])
+            if not columns:
+                raise LookupError(name)
+            table = Table(name, MetaData(), *[
+                Column(c["name"], c["type"], primary_key=c["name"] in key, nullable=c.get("nullable", True))
+                for c in columns
+            ], schema=schema)
         except Exception as exc:
-            from sqlalchemy import inspect  # lazy: see above
-
             names = inspect(self._instance).get_table_names(schema=schema)
             raise StreamlitAPIException(
                 f"conn.table({name!r}): no such table ({type(exc).__name__}); the database has "
