@@ -7,6 +7,10 @@ own), all in this run, on the same data:
   does in the script), then a bare Textual app (headless, 80x24, started
   before the clock runs) mounts the table and waits until the first rows are
   drawn (the first window read in a worker included);
+* lazy table, on a rerun: the same script work again in that process
+  (modules loaded, the connection pooled) and a second table mounted,
+  until its first rows are drawn: what each later run and each new
+  ``termlit serve`` session of a running server pays;
 * lazy table, PgDn: the page action to the new rows drawn (every line in
   view rendered), median of many presses (every third one or so needs a new
   window from the database, fetched in a worker);
@@ -35,6 +39,7 @@ from pathlib import Path
 
 CHILD = r"""
 import asyncio, json, resource, statistics, sys, time
+from pathlib import Path
 mode, path, presses = sys.argv[1], sys.argv[2], int(sys.argv[3])
 start = time.perf_counter()
 out = {}
@@ -56,7 +61,6 @@ elif mode in ("sql-eager", "pg-eager"):
     out["load_s"] = time.perf_counter() - t0
     props = frame_props(frame, **settings)
 elif mode == "parquet-lazy":
-    from pathlib import Path
     from termlit import sources
     props = lazy_props(sources.as_source(Path(path)), **settings)
 else:
@@ -100,6 +104,18 @@ async def main():
             times.append(time.perf_counter() - t)
         out["pgdn_ms"] = statistics.median(times) * 1000
         out["pgdn_max_ms"] = max(times) * 1000
+        if mode.endswith("-lazy"):  # a rerun: the script's work again, modules loaded, connection pooled
+            t2 = time.perf_counter()
+            again = lazy_props(sources.as_source(Path(path)) if mode == "parquet-lazy" else
+                               st.connection("bench", type="sql", url=url).table("sales"), **settings)
+            view2 = DataFrameView(Element("dataframe", "t2", again))
+            await app.mount(view2)
+            while True:
+                await pilot.pause(0.001)
+                view2.render_line(1)
+                if drawn(view2):
+                    break
+            out["rerun_paint_s"] = time.perf_counter() - t2
 asyncio.run(main())
 out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
@@ -215,10 +231,11 @@ def main() -> None:
         runs["Parquet, lazy DuckDB scan"] = measure("parquet-lazy", parquet, args.presses)
         runs["Parquet, pandas.read_parquet"] = measure("parquet-eager", parquet, args.presses)
     print(f"Lazy tables: {args.rows:,} rows, headless 80x24, PgDn medians of {args.presses} presses, one process each\n")
-    print(f"| {'table of':<34} | {'first paint':>11} | {'PgDn (max)':>16} | {'peak RSS':>9} |")
-    print(f"|{'-' * 36}|{'-' * 13}|{'-' * 18}|{'-' * 11}|")
+    print(f"| {'table of':<34} | {'first paint':>11} | {'on a rerun':>10} | {'PgDn (max)':>16} | {'peak RSS':>9} |")
+    print(f"|{'-' * 36}|{'-' * 13}|{'-' * 12}|{'-' * 18}|{'-' * 11}|")
     for name, r in runs.items():
-        print(f"| {name:<34} | {r['first_paint_s']:>9.2f} s | {r['pgdn_ms']:>6.1f} ({r['pgdn_max_ms']:>5.0f}) ms | "
+        rerun = f"{r['rerun_paint_s'] * 1000:>7.0f} ms" if "rerun_paint_s" in r else f"{'—':>10}"
+        print(f"| {name:<34} | {r['first_paint_s']:>9.2f} s | {rerun} | {r['pgdn_ms']:>6.1f} ({r['pgdn_max_ms']:>5.0f}) ms | "
               f"{r['rss_mb']:>6.0f} MB |")
     names = list(runs)
     print()
