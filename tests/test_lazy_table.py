@@ -366,3 +366,27 @@ st.write(f"rows={{event.selection.rows}} keys={{event.selection.row_keys}}")
     assert at.markdown[0].value == "rows=[3, 4998] keys=[{'id': 3}, {'id': 4998}]"  # past the end: left out
     at.dataframe[0].select_rows([10, 11]).run()
     assert at.markdown[0].value == "rows=[10, 11] keys=[{'id': 10}, {'id': 11}]"
+
+
+def test_rows_the_script_writes_show_after_its_rerun(write_app, db):
+    path = write_app(f"""
+        import sqlite3
+        import termlit as st
+        conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+        if st.button("Write"):
+            with sqlite3.connect({str(db)!r}) as raw:
+                raw.execute("update items set name = 'renamed' where id = 0")
+                raw.execute("insert into items values (5000, 'added', 1.0)")
+        st.dataframe(conn.table("items"))
+    """)
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            table = await _table(pilot)
+            assert "item 0 " in screen_text(app)
+            await pilot.press("shift+tab", "enter")  # the button: its run writes, then shows the table
+            await _until(pilot, lambda: "renamed" in screen_text(app), "the renamed row in view")
+            await _until(pilot, lambda: table.total == ROWS + 1, "the added row counted")
+            assert "of 5,001" in screen_text(app)
+
+    run_async(scenario())

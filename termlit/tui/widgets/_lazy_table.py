@@ -6,7 +6,9 @@ the rows in view plus a page above and below. Moving inside the chunk costs
 nothing; moving past it (PgDn, ``G``, ``g``, a scroll) asks the source for
 the new window in a thread worker while the status line says "loading…" and
 keys keep working. The row count is asked once per search, also in a worker
-(the status line shows "~N" until it is known).
+(the status line shows "~N" until it is known). A rerun that gives the same
+source asks for the rows in view and the count again, quietly, so rows the
+script wrote show up.
 
 Sort (``[``/``]``) becomes the source's ORDER BY and search (``/``) its
 WHERE ... LIKE: the table shows only the matching rows, and the search text
@@ -54,6 +56,9 @@ class LazyTableView(DataFrameView):
         self.fetching: tuple | None = None
         self._jump_end = False
         self._count_later = False
+        #: A rerun's refresh in flight, and whether another rerun came meanwhile.
+        self._refreshing = False
+        self._refresh_again = False
         #: Key values of the selected rows, by position (a source with a primary key).
         self.selected_keys: dict[int, dict[str, Any]] = {}
         super().__init__(element)
@@ -71,6 +76,7 @@ class LazyTableView(DataFrameView):
             self._count()
         else:
             self.source = source  # the same data, made again by a rerun
+            self._refresh()
         return self.chunk
 
     def _reset(self, empty: Any) -> None:
@@ -201,6 +207,40 @@ class LazyTableView(DataFrameView):
 
         self._run("window", work)
 
+    def _refresh(self) -> None:
+        """A rerun gave the same source, whose rows may have changed (a
+        script that writes to its database): the rows in view and the count
+        are asked again, quietly, in one worker at a time (reruns faster
+        than the database answers are served by one more refresh after it);
+        the old rows stay until new ones differ."""
+        if not self.is_mounted or self.chunk is None or not len(self.chunk):
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        wanted = (self.chunk_offset, max(len(self.chunk), MIN_FETCH), tuple(self._sort()), self.filter_text)
+        source, counted = self.source, self.total is not None
+
+        def work() -> tuple[tuple, Any, int | None]:
+            frame = source.window(wanted[0], wanted[1], sort=list(wanted[2]), search=wanted[3] or None)
+            return wanted, frame, source.count(wanted[3] or None) if counted else None
+
+        self._run("refresh", work)
+
+    def _refreshed(self, wanted: tuple, frame: Any, total: int | None) -> bool:
+        """Take a refresh's rows and count; whether anything changed."""
+        if wanted[2:] != (tuple(self._sort()), self.filter_text):
+            return False  # sorted or searched since: its own fetch is under way
+        changed = False
+        if total is not None and self.total is not None and total != self.total:
+            self._counted(total)
+            changed = True
+        if self.fetching is None and wanted[0] == self.chunk_offset and not frame.equals(self.chunk):
+            self._arrived(wanted, frame)
+            changed = True
+        return changed
+
     def on_mount(self) -> None:
         if self._count_later:
             self._count_later = False
@@ -222,9 +262,20 @@ class LazyTableView(DataFrameView):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group not in ("window", "count"):
+        if worker.group not in ("window", "count", "refresh"):
             return  # sorting and searching in memory: the base class's handler (Textual calls both)
         event.prevent_default()  # the base class's handler is not for these
+        if worker.group == "refresh" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            self._refreshing = False
+            changed = event.state is WorkerState.SUCCESS and self._refreshed(*worker.result)
+            if event.state is WorkerState.ERROR:
+                self.note, changed = f"could not read the rows: {worker.error}", True
+            if self._refresh_again:
+                self._refresh_again = False
+                self._refresh()
+            if changed:
+                self._dirty()
+            return
         if self._latest.get(worker.group) is not worker or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         if event.state is WorkerState.ERROR:
