@@ -136,3 +136,32 @@ def test_ctrl_b_held_on_an_empty_sidebar_is_one_toast_and_toasts_are_bounded(wri
             assert app.is_running
 
     run_async(scenario())
+
+
+def test_a_toast_expiring_while_a_new_one_arrives_does_not_end_the_app(write_app):
+    """Textual's toast collection drops expired toasts whenever it is counted;
+    ``list()`` of it counts it after starting to walk it, so a toast expiring
+    in between raised "dictionary changed size during iteration" and ended
+    the app (found by the soak: ctrl+b toasts expiring during a burst)."""
+    from textual.notifications import Notification
+
+    class ExpiresOnSecondLook(Notification):
+        looks = 0
+
+        @property
+        def has_expired(self) -> bool:
+            type(self).looks += 1
+            return type(self).looks > 1
+
+    path = write_app("import termlit as st\nst.text('main only')\n")
+
+    async def scenario():
+        async with running(path, size=(80, 24), notifications=True) as (app, pilot):
+            old = ExpiresOnSecondLook("old toast", "", "information", 1)
+            app._notifications._notifications[old.identity] = old
+            app.notify("new toast", timeout=30)
+            await pilot.pause(0.3)
+            assert app.is_running and "new toast" in screen_text(app)
+            await pilot.press("down")  # still answering keys
+
+    run_async(scenario())
