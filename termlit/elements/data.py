@@ -303,7 +303,7 @@ def dataframe(
         props["selection_mode"] = mode
         props["primary_key"] = list(source.primary_key or [])
         given = {"selection": {"rows": []}} if selection_default is None else selection_default
-        default = lazy_selection(source, _selection_default(given, None, mode))
+        default = first_lazy_selection(source, _selection_default(given, None, mode))
         return widget(
             WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
             default=selection_state(default),
@@ -408,9 +408,28 @@ def preview(data: Any) -> Any:
         raise StreamlitAPIException(f"st.dataframe cannot read this data: {exc}") from None
 
 
+#: First selections of lazy tables already read, by (source key, rows): a
+#: rerun passes the same ``selection_default`` and reads nothing again.
+_FIRST_SELECTIONS: dict[tuple, dict[str, Any]] = {}
+
+
+def first_lazy_selection(source: Any, default: dict[str, Any]) -> dict[str, Any]:
+    """:func:`lazy_selection` of a ``selection_default``, read once per
+    source and rows (the widget uses it only until the user selects)."""
+    wanted = default["selection"]["rows"]
+    if not wanted:
+        return lazy_selection(source, default)  # nothing to read
+    key = (repr(source.key), tuple(wanted))
+    if key not in _FIRST_SELECTIONS:
+        if len(_FIRST_SELECTIONS) >= 64:
+            _FIRST_SELECTIONS.pop(next(iter(_FIRST_SELECTIONS)))
+        _FIRST_SELECTIONS[key] = lazy_selection(source, default)
+    return _FIRST_SELECTIONS[key]
+
+
 def lazy_selection(source: Any, default: dict[str, Any]) -> dict[str, Any]:
-    """A first selection of a lazy table: its rows as positions (past the
-    end: left out) and, with a primary key, their keys (one window each)."""
+    """A selection of a lazy table: its rows as positions (past the end:
+    left out) and, with a primary key, their keys (one window each)."""
     rows, keys = [], []
     for position in default["selection"]["rows"]:
         frame = source.window(position, 1)
