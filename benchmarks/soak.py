@@ -44,7 +44,7 @@ def soak(example: Path, seed: int, keys: int, resizes_every: int, chunk: int = 2
             app.resize(80, 24)
             app.wait_quiet(0.3, 30)
             up = app.alive()
-        traceback = b"Traceback" in app.since(0)
+        traceback = app.wrote_traceback
         answered = up and _answers_a_key(app)
         screen = "" if answered else _ESCAPES.sub("", app.text()[-4000:])[-1500:]
     return {"example": example.stem if example.suffix else example.name, "seed": seed, "keys": sent,

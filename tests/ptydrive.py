@@ -10,6 +10,7 @@ import fcntl
 import os
 import pty
 import random
+import re
 import select
 import signal
 import struct
@@ -21,6 +22,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = ["KEYS", "PtyApp", "new_files_removed", "storm_keys"]
+
+#: A CSI escape: what sits between the letters of a word a full-screen app draws in styles.
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]")
 
 #: The keys a storm presses, as the bytes a terminal sends for them.
 KEYS: dict[str, bytes] = {
@@ -75,6 +79,9 @@ class PtyApp:
     def __init__(self, script: Path | str, *, columns: int = 80, rows: int = 24,
                  env: dict[str, str] | None = None, args: Sequence[str] = (), plain: bool = False) -> None:
         self.output = bytearray()
+        #: True once "Traceback" was drawn anywhere in the output, even in a styled panel
+        #: or in output the buffer no longer keeps.
+        self.wrote_traceback = False
         self._lock = threading.Lock()
         argv = ([sys.executable, str(script), *args] if plain  # a Python program of its own
                 else [sys.executable, "-m", "termlit", "run", str(script), "--no-watch", *args])
@@ -97,6 +104,7 @@ class PtyApp:
     # -- output ---------------------------------------------------------------
 
     def _read(self) -> None:
+        tail = b""
         while True:
             try:
                 ready, _, _ = select.select([self.fd], [], [], 0.2)
@@ -109,6 +117,12 @@ class PtyApp:
                 return
             if not data:
                 return
+            # Look at every byte once, escapes stripped: the buffer keeps only its tail,
+            # and a traceback drawn in a styled panel has codes between its letters.
+            window = tail + data
+            if not self.wrote_traceback and b"Traceback" in _ESCAPES.sub(b"", window):
+                self.wrote_traceback = True
+            tail = window[-512:]
             with self._lock:
                 self.output += data
                 if len(self.output) > 4_000_000:  # keep the tail

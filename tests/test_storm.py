@@ -77,11 +77,25 @@ def test_key_and_resize_storm_leaves_every_example_up_and_answering(example):
         _storm(app, seed, STORM_KEYS, RESIZES)
         app.wait_quiet(0.3, 20)  # a blinking cursor writes every 0.5 s
         assert app.alive(), f"the app ended: {app.text()[-3000:]}"
-        assert b"Traceback" not in app.since(0), app.text()[-3000:]
+        assert not app.wrote_traceback, app.text()[-3000:]
         assert _answers_a_key(app), app.text()[-3000:]
         app.send(b"\x11")  # ctrl+q
         assert app.wait(30) == 0  # a busy machine may still be drawing what the storm asked for
-        assert b"Traceback" not in app.since(0)
+        assert not app.wrote_traceback
+
+
+@pytest.mark.parametrize("drawn, seen", [
+    ("'\\x1b[1;31mTrace\\x1b[38;5;196mback\\x1b[0m (most recent call last)'", True),  # a styled panel
+    ("'x' * 5_000_000 + 'Traceback'", True),  # before what the buffer keeps
+    ("'\\x1b[1mTrack\\x1b[0m back'", False),
+], ids=["styled", "long-ago", "none"])
+def test_the_storms_see_a_traceback_however_it_is_drawn(tmp_path, drawn, seen):
+    program = tmp_path / "draw.py"
+    program.write_text(f"import sys\nsys.stdout.write({drawn})\nsys.stdout.write('x' * 3_000_000 + 'done')\n"
+                       "sys.stdout.flush()\n")
+    with PtyApp(program, plain=True) as app:
+        assert app.wait_for("done", 30)
+        assert app.wrote_traceback is seen
 
 
 def test_termlit_run_without_a_terminal_says_so_and_exits_2(tmp_path):
