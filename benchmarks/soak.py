@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,6 +24,16 @@ from ptydrive import PtyApp, new_files_removed, storm_keys  # noqa: E402
 from test_storm import APPS, SIZES, _answers_a_key  # noqa: E402
 
 _ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]")
+
+
+def _stacks(pid: int) -> str:
+    """What every thread of the app is doing (py-spy, when installed): why it did not answer."""
+    try:
+        done = subprocess.run(["py-spy", "dump", "--pid", str(pid)], capture_output=True, text=True,
+                              timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"\n  (no stacks: {exc})"
+    return "\n  its threads:\n" + (done.stdout or done.stderr)
 
 
 def soak(example: Path, seed: int, keys: int, resizes_every: int, chunk: int = 2000) -> dict:
@@ -47,6 +58,8 @@ def soak(example: Path, seed: int, keys: int, resizes_every: int, chunk: int = 2
         traceback = app.wrote_traceback
         answered = up and _answers_a_key(app)
         screen = "" if answered else _ESCAPES.sub("", app.text()[-4000:])[-1500:]
+        if up and not answered:
+            screen += _stacks(app.pid)
     return {"example": example.stem if example.suffix else example.name, "seed": seed, "keys": sent,
             "seconds": round(time.monotonic() - started, 1), "alive": up, "traceback": traceback,
             "answered": answered, "screen": screen}
