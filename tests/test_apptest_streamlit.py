@@ -441,3 +441,46 @@ def test_from_function_passes_its_arguments():
         their._bidi_component_manager = _components[0]
     ours = AppTest.from_function(script, args=("Hi",), kwargs={"name": "Ada"})
     assert ours.run().markdown[0].value == their.run().markdown[0].value == "Hi, Ada"
+
+
+# -- dataframe selection modes -------------------------------------------------------------
+
+SELECTION_APP = """
+import pandas as pd
+import streamlit as st
+df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6]})
+cases = {
+    "all": dict(selection_mode=["multi-row", "multi-column", "multi-cell"]),
+    "columns": dict(selection_mode="multi-column", selection_default={"selection": {"columns": ["b", "zz", "a"]}}),
+    "one_column": dict(selection_mode="single-column", selection_default={"selection": {"columns": ["b", "a"]}}),
+    "required": dict(selection_mode="single-row-required"),
+    "required_given": dict(selection_mode="single-row-required", selection_default={"selection": {"rows": [2]}}),
+    "required_past_end": dict(selection_mode="single-row-required", selection_default={"selection": {"rows": [9]}}),
+    "multi_cell_default": dict(selection_mode="multi-cell", selection_default={"selection": {"cells": [[0, "a"]]}}),
+    "one_cell": dict(selection_mode="single-cell",
+                     selection_default={"selection": {"cells": [[0, "zz"], [7, "a"], [1, "a"]]}}),
+    "rows_not_asked": dict(selection_mode="multi-column", selection_default={"selection": {"rows": [1]}}),
+    "required_and_columns": dict(selection_mode=["single-row-required", "multi-column"]),
+    "none": dict(selection_mode=[]),
+}
+for name, kwargs in cases.items():
+    event = st.dataframe(df, on_select="rerun", key=name, **kwargs)
+    st.write(f"{name}: {event!r} {event.selection.cells!r}")
+st.write(repr(st.dataframe(pd.DataFrame({"a": []}), on_select="rerun", selection_mode="single-row-required")))
+"""
+
+
+def test_every_selection_mode_and_its_default_gives_what_streamlit_gives():
+    events = same(SELECTION_APP, lambda at: [m.value for m in at.markdown])
+    assert "required: {'selection': {'rows': [0], 'columns': [], 'cells': []}} []" in events
+    assert any("(1, 'a')" in e for e in events)
+
+
+@pytest.mark.parametrize("mode", ["rows", ["single-row", "multi-row"], ["single-column", "multi-column"]])
+def test_a_selection_mode_streamlit_refuses_is_refused(mode):
+    script = f"""
+    import streamlit as st
+    st.dataframe([1, 2], on_select="rerun", selection_mode={mode!r})
+    """
+    theirs, ours = both(script, lambda at: len(at.exception))
+    assert theirs == ours == 1

@@ -126,10 +126,10 @@ def test_single_row_selection_takes_one_row():
     bad = AppTest.from_string(
         """
         import termlit as st
-        st.dataframe([1], on_select="rerun", selection_mode="single-column")
+        st.dataframe([1], on_select="rerun", selection_mode="rows")
         """
     ).run()
-    assert "selection_mode" in bad.exception[0].message
+    assert "selection_mode" in bad.exception[0].message and "'single-row-required'" in bad.exception[0].message
 
 
 def test_table_keeps_the_data():

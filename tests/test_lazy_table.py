@@ -368,6 +368,37 @@ st.write(f"rows={{event.selection.rows}} keys={{event.selection.row_keys}}")
     assert at.markdown[0].value == "rows=[10, 11] keys=[{'id': 10}, {'id': 11}]"
 
 
+def test_a_lazy_table_selects_a_required_row_cells_and_columns(write_app, db):
+    path = write_app(f"""
+        import termlit as st
+        conn = st.connection("lazy", type="sql", url="sqlite:///{db}")
+        e = st.dataframe(conn.table("items"), on_select="rerun", key="t",
+                         selection_mode=["single-row-required", "multi-cell"])
+        st.write(f"rows={{e.selection.rows}} keys={{e.selection.row_keys}} cells={{e.selection.cells}}")
+        c = st.dataframe(conn.table("items"), on_select="rerun", key="c", selection_mode="multi-column")
+        st.write(f"columns={{c.selection.columns}}")
+    """)
+
+    async def scenario():
+        async with running(path, size=(120, 40)) as (app, pilot):
+            assert "rows=[0] keys=[{'id': 0}] cells=[]" in screen_text(app)  # required: the first row, read first
+            table = await _table(pilot)
+            await pilot.press("down", "down", "right", "x", "shift+down")
+            await _until(pilot, lambda: "cells=[(2, 'name'), (3, 'name')]" in screen_text(app), "two cells")
+            await pilot.press("space")
+            await _until(pilot, lambda: "rows=[3] keys=[{'id': 3}]" in screen_text(app), "the row replaced")
+            await pilot.press("right_square_bracket")  # by name, descending ("item 999" first): positions change
+            await _until(pilot, lambda: "rows=[0] keys=[{'id': 999}] cells=[]" in screen_text(app),
+                         "cells cleared, and the required row is the new first row")
+            assert "2 selected cells cleared: the sort changed; row 1 selected" in screen_text(app)
+            columns = await _table(pilot)
+            assert columns is not table
+            await pilot.press("right", "right", "c")
+            await _until(pilot, lambda: "columns=['amount']" in screen_text(app), "a column picked")
+
+    run_async(scenario())
+
+
 def test_rows_the_script_writes_show_after_its_rerun(write_app, db):
     path = write_app(f"""
         import sqlite3

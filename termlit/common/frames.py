@@ -26,7 +26,8 @@ def selection_state(value: Any) -> DataframeState:
     selection = (value or {}).get("selection", {}) if isinstance(value, dict) else {}
     rows = [int(r) for r in selection.get("rows", [])]
     columns = [str(c) for c in selection.get("columns", [])]
-    state = DataframeState(rows=rows, columns=columns)
+    cells = [(int(c[0]), str(c[1])) for c in selection.get("cells", []) or []]
+    state = DataframeState(rows=rows, columns=columns, cells=cells)
     keys = selection.get("row_keys")  # a lazy table's rows, by their primary key
     if isinstance(keys, list) and len(keys) == len(rows) and all(isinstance(k, dict) for k in keys):
         state["row_keys"] = [dict(k) for k in keys]

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termlit.common.frames import row_keys, selection_state
+from termlit.common.frames import selection_state
 from termlit.elements._checks import check_size
 from termlit.elements._dg import DeltaGenerator, api, emit
 from termlit.elements._widget import Callback, Key, WidgetArgs, widget
 from termlit.elements.column_config import ButtonColumnClickState
+from termlit.elements.selection import first_lazy_selection, no_default, selection_default_of, selection_modes
 from termlit.errors import StreamlitAPIException
 from termlit.runtime.context import get_run_context
 from termlit.runtime.ids import widget_id
@@ -26,7 +27,6 @@ __all__ = ["alt_text", "column_settings", "dataframe", "frame_props", "table", "
 #: ``st.table`` draws at most this many rows, then says how many it left out.
 TABLE_ROW_CAP = 200
 
-_SELECTION_MODES = ("single-row", "multi-row")
 #: Named widths in terminal cells.
 _WIDTHS = {"small": 8, "medium": 16, "large": 30}
 
@@ -239,23 +239,6 @@ def button_clicks(props: dict[str, Any], where: str) -> None:
         props["buttons"] = buttons
 
 
-def _selection_default(value: Any, rows: int | None, mode: str) -> dict[str, Any]:
-    """``selection_default`` as Streamlit keeps it: row positions in range
-    (``rows`` None: not counted, any position >= 0), once each, one at most
-    in single-row mode."""
-    if not isinstance(value, dict) or not isinstance(value.get("selection"), dict):
-        raise StreamlitAPIException(
-            "st.dataframe: selection_default must be a dict like {'selection': {'rows': [0, 2]}}, "
-            f"got {value!r}."
-        )
-    given = value["selection"].get("rows")
-    picked = list(dict.fromkeys(
-        r for r in (given if isinstance(given, list) else [])
-        if isinstance(r, int) and not isinstance(r, bool) and 0 <= r and (rows is None or r < rows)
-    ))
-    return {"selection": {"rows": picked if mode == "multi-row" else picked[:1], "columns": []}}
-
-
 @api
 def dataframe(
     data: Any = None, width: Any = None, height: Any = None, *, use_container_width: bool | None = None,
@@ -267,10 +250,13 @@ def dataframe(
     """Show ``data`` (DataFrame, Series, array, list, dict, Arrow, polars) as an
     interactive table that draws only the rows in view.
 
-    With ``on_select="rerun"`` (or a callback) the table is a widget: Space
-    selects rows and the call returns ``{"selection": {"rows": [...], "columns": []}}``;
-    ``selection_default`` (``{"selection": {"rows": [0, 2]}}``) is the
-    selection of the first run, until the user changes it. ``placeholder``
+    With ``on_select="rerun"`` (or a callback) the table is a widget, and
+    ``selection_mode`` (one of Streamlit's modes or a list of them) says what
+    it selects: Space the row, ``c`` the column, ``x`` the cell, Shift+arrows
+    a "multi-cell" range. The call returns ``{"selection": {"rows": [...],
+    "columns": [...], "cells": [(row, column), ...]}}``; ``selection_default``
+    (``{"selection": {"rows": [0, 2]}}``) is the selection of the first run,
+    until the user changes it. ``placeholder``
     is the text of missing values (None: "None", "NaN", "NaT" or "<NA>" by
     kind), ``alt`` a short name of the table, shown on its status line.
 
@@ -297,18 +283,18 @@ def dataframe(
             column_order=column_order, column_config=column_config, placeholder=placeholder, alt=alt,
         )
         if not selecting:
-            _no_default(selection_default)
+            no_default(selection_default)
             return emit("dataframe", props)[1]
-        mode = _row_mode(on_select, selection_mode)
-        props["selection_mode"] = mode
+        modes = selection_modes(on_select, selection_mode)
+        props["selection_mode"] = modes
         props["primary_key"] = list(source.primary_key or [])
-        given = {"selection": {"rows": []}} if selection_default is None else selection_default
-        default = first_lazy_selection(source, _selection_default(given, None, mode))
+        default = first_lazy_selection(source, selection_default_of(selection_default, None, modes,
+                                                                  [str(c) for c in source.columns]))
         return widget(
             WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
             default=selection_state(default),
             props=props,
-            params={"source": repr(source.key), "columns": source.columns, "selection_mode": mode},
+            params={"source": repr(source.key), "columns": source.columns, "selection_mode": modes},
             coerce=selection_state,
         )
     frame = to_dataframe(preview(data))
@@ -318,47 +304,23 @@ def dataframe(
     )
     button_clicks(props, "st.dataframe")
     if not selecting:
-        _no_default(selection_default)
+        no_default(selection_default)
         return emit("dataframe", props)[1]
-    mode = _row_mode(on_select, selection_mode)
-    props["selection_mode"] = mode
-    default = None if selection_default is None else _selection_default(selection_default, len(frame), mode)
+    modes = selection_modes(on_select, selection_mode)
+    props["selection_mode"] = modes
+    names = [str(c) for c in frame.columns]
+    default = selection_default_of(selection_default, len(frame), modes, names)
     return widget(
         WidgetArgs("dataframe", "", key=key, on_change=on_select, label_visibility="collapsed"),
         default=selection_state(default),
         props=props,
         params={
-            "columns": [str(c) for c in frame.columns],
+            "columns": names,
             "rows": len(frame),
-            "selection_mode": mode,
+            "selection_mode": modes,
         },
         coerce=selection_state,
     )
-
-
-def _no_default(selection_default: Any) -> None:
-    if selection_default is not None:
-        raise StreamlitAPIException(
-            "st.dataframe: selection_default needs on_select='rerun' or a callback; with "
-            "on_select='ignore' the rows cannot be selected."
-        )
-
-
-def _row_mode(on_select: Any, selection_mode: Any) -> str:
-    """The one row selection mode asked for (the others are refused)."""
-    if on_select != "rerun" and not callable(on_select):
-        raise StreamlitAPIException(
-            f"on_select must be 'ignore', 'rerun' or a callable; got {on_select!r}."
-        )
-    modes = [selection_mode] if isinstance(selection_mode, str) else list(selection_mode)
-    row_modes = [m for m in modes if m in _SELECTION_MODES]
-    unsupported = [m for m in modes if m not in _SELECTION_MODES]
-    if unsupported or len(row_modes) != 1:
-        raise StreamlitAPIException(
-            f"selection_mode {selection_mode!r} is not supported: use 'single-row' or 'multi-row' "
-            "(column selection is not available in the terminal)."
-        )
-    return row_modes[0]
 
 
 # -- lazy sources -----------------------------------------------------------------
@@ -406,40 +368,6 @@ def preview(data: Any) -> Any:
         return sources.as_source(data).window(0, PREVIEW_ROWS)
     except (TypeError, FileNotFoundError, ValueError) as exc:
         raise StreamlitAPIException(f"st.dataframe cannot read this data: {exc}") from None
-
-
-#: First selections of lazy tables already read, by (source key, rows): a
-#: rerun passes the same ``selection_default`` and reads nothing again.
-_FIRST_SELECTIONS: dict[tuple, dict[str, Any]] = {}
-
-
-def first_lazy_selection(source: Any, default: dict[str, Any]) -> dict[str, Any]:
-    """:func:`lazy_selection` of a ``selection_default``, read once per
-    source and rows (the widget uses it only until the user selects)."""
-    wanted = default["selection"]["rows"]
-    if not wanted:
-        return lazy_selection(source, default)  # nothing to read
-    key = (repr(source.key), tuple(wanted))
-    if key not in _FIRST_SELECTIONS:
-        if len(_FIRST_SELECTIONS) >= 64:
-            _FIRST_SELECTIONS.pop(next(iter(_FIRST_SELECTIONS)))
-        _FIRST_SELECTIONS[key] = lazy_selection(source, default)
-    return _FIRST_SELECTIONS[key]
-
-
-def lazy_selection(source: Any, default: dict[str, Any]) -> dict[str, Any]:
-    """A selection of a lazy table: its rows as positions (past the end:
-    left out) and, with a primary key, their keys (one window each)."""
-    rows, keys = [], []
-    for position in default["selection"]["rows"]:
-        frame = source.window(position, 1)
-        if len(frame):
-            rows.append(position)
-            keys.append(row_keys(frame, 0, source.primary_key or []))
-    selection: dict[str, Any] = {"rows": rows, "columns": []}
-    if source.primary_key:
-        selection["row_keys"] = keys
-    return {"selection": selection}
 
 
 def lazy_props(source: Any, **settings: Any) -> dict[str, Any]:

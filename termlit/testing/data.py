@@ -70,23 +70,67 @@ class Dataframe(Widget):
         self._at._inputs.set(wid, ButtonColumnClickState(row=row, label=label))
         return self
 
-    def select_rows(self, rows: Sequence[int]) -> Dataframe:
-        """Select rows (positions in the data) for the next run, as Space does
-        (on a lazy table: positions in its unsorted order, with the rows'
-        ``row_keys`` read from the source when it has a primary key)."""
-        if not self._element.props.get("selection_mode"):
-            raise ValueError("this dataframe has no on_select: its rows cannot be selected")
-        rows = sorted({int(r) for r in rows})
-        if self._element.props["selection_mode"] == "single-row" and len(rows) > 1:
-            raise ValueError("a single-row selection takes one row")
-        value = {"selection": {"rows": rows, "columns": []}}
+    def _mode(self, kind: str) -> str:
+        modes = self._element.props.get("selection_mode")
+        if not modes:
+            raise ValueError("this dataframe has no on_select: nothing in it can be selected")
+        mode = next((m for m in modes if m.split("-")[1] == kind), None)
+        if mode is None:
+            raise ValueError(f"this dataframe's selection_mode {modes!r} does not select {kind}s")
+        return mode
+
+    def _select(self, **part: list[Any]) -> Dataframe:
+        current = self.selection
+        value = {"selection": {"rows": list(current.rows), "columns": list(current.columns),
+                               "cells": [list(c) for c in current.cells], **part}}
         source = self._element.props.get("source")
         if source is not None:
-            from termlit.elements.data import lazy_selection  # lazy: only a lazy table needs its keys read
+            from termlit.elements.selection import lazy_selection  # lazy: only a lazy table needs its keys read
 
             value = lazy_selection(source, value)
         self.set_value(value)
         return self
+
+    def select_rows(self, rows: Sequence[int]) -> Dataframe:
+        """Select rows (positions in the data) for the next run, as Space does
+        (on a lazy table: positions in its unsorted order, with the rows'
+        ``row_keys`` read from the source when it has a primary key)."""
+        mode = self._mode("row")
+        rows = sorted({int(r) for r in rows})
+        if mode != "multi-row" and len(rows) > 1:
+            raise ValueError(f"a {mode} selection takes one row")
+        if mode == "single-row-required" and not rows:
+            raise ValueError("a single-row-required selection always holds one row")
+        return self._select(rows=rows)
+
+    def select_columns(self, columns: Sequence[str]) -> Dataframe:
+        """Select columns (names in the data) for the next run, as ``c`` does."""
+        mode = self._mode("column")
+        names = list(dict.fromkeys(str(c) for c in columns))
+        known = [str(c) for c in self._columns_of_data()]
+        unknown = [c for c in names if c not in known]
+        if unknown:
+            raise ValueError(f"no column {unknown[0]!r} in the data (columns: {', '.join(known)})")
+        if mode == "single-column" and len(names) > 1:
+            raise ValueError("a single-column selection takes one column")
+        return self._select(columns=names)
+
+    def select_cells(self, cells: Sequence[tuple[int, str]]) -> Dataframe:
+        """Select cells ((row position, column name) pairs) for the next run,
+        as ``x`` and Shift+arrows do."""
+        self._mode("cell")
+        picked = list(dict.fromkeys((int(r), str(c)) for r, c in cells))
+        if "multi-cell" not in self._element.props["selection_mode"] and len(picked) > 1:
+            raise ValueError("a single-cell selection takes one cell")
+        known = [str(c) for c in self._columns_of_data()]
+        unknown = [c for _, c in picked if c not in known]
+        if unknown:
+            raise ValueError(f"no column {unknown[0]!r} in the data (columns: {', '.join(known)})")
+        return self._select(cells=[list(c) for c in picked])
+
+    def _columns_of_data(self) -> list[Any]:
+        source = self.source
+        return list(source.columns) if source is not None else list(self._element.props["data"].columns)
 
 
 class Table(Node):

@@ -28,6 +28,7 @@ from termlit.tui.widgets._frame_search import find_row, sort_order
 from termlit.tui.widgets._grid import Grid, GridColumn, GridStyles, scroll_marks
 from termlit.tui.widgets._line_redraw import LineRedraw
 from termlit.tui.widgets._row_detail import RowDetail
+from termlit.tui.widgets._table_selection import TableSelection
 from termlit.tui.widgets._window import FrameWindow
 
 __all__ = ["DataFrameView"]
@@ -41,7 +42,7 @@ _LAYOUT_PROPS = ("columns", "labels", "widths", "formats", "show_index", "index_
                  "alignments", "type_options", "placeholder")
 
 
-class DataFrameView(ElementView, LineRedraw, can_focus=True):
+class DataFrameView(TableSelection, ElementView, LineRedraw, can_focus=True):
     """A virtualized table of a DataFrame.
 
     | Key | Action |
@@ -55,7 +56,9 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
     | n / N | next / previous match |
     | Enter | show the row in full |
     | y | copy the cell (works over SSH) |
-    | Space | select the row (when the app asks for a selection) |
+    | Space | select the row (when the app asks; with only cell or column modes: the cell or column) |
+    | c / x | select the column / the cell (see :mod:`._table_selection`) |
+    | Shift+arrows | widen the selected cells to a range ("multi-cell") |
     """
 
     BINDINGS: ClassVar = [
@@ -75,6 +78,10 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         Binding("enter", "open_row", "Row", tooltip="show the row in full"),
         Binding("y", "copy_cell", "Copy", tooltip="copy the cell (works over SSH)"),
         Binding("space", "select_row", "Select", show=False, tooltip="select the row (when the app asks)"),
+        Binding("c", "select_column", "Select column", show=False, tooltip="select the column (when the app asks)"),
+        Binding("x", "select_cell", "Select cell", show=False, tooltip="select the cell (when the app asks)"),
+        *[Binding(f"shift+{key}", f"widen({move})", "Widen", show=False, tooltip=f"widen the selected cells {key}")
+          for key, move in (("up", "-1,0"), ("down", "1,0"), ("left", "0,-1"), ("right", "0,1"))],
     ]
 
     COMPONENT_CLASSES: ClassVar = {
@@ -84,6 +91,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         "dataframe--cursor-row",
         "dataframe--missing",
         "dataframe--selected",
+        "dataframe--picked",
         "dataframe--status",
         "dataframe--rule",
     }
@@ -97,6 +105,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
     DataFrameView > .dataframe--cursor-row { text-style: bold; }
     DataFrameView > .dataframe--missing { color: $text-muted; text-style: italic; }
     DataFrameView > .dataframe--selected { color: $success; text-style: bold; }
+    DataFrameView > .dataframe--picked { color: $success; text-style: bold underline; }
     DataFrameView > .dataframe--status { color: $text-muted; }
     DataFrameView:focus > .dataframe--status { color: $text; }
     """
@@ -130,7 +139,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         self.typed = ""
         self.note = ""
         self.busy = ""
-        self.selected: set[int] = set()
+        self.selected, self.selected_columns, self.selected_cells, self.anchor = set(), [], [], None
         self.frame: Any = None
         self._applied: dict[str, Any] | None = None
         #: The newest sort and search: an older one's result is dropped.
@@ -155,7 +164,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         self.fixed_widths: list[int | None] = list(props.get("widths") or [None] * len(self.columns))
         self.formats: list[str | None] = list(props.get("formats") or [None] * len(self.columns))
         self.show_index = bool(props.get("show_index", True))
-        self.selection_mode = props.get("selection_mode")
+        self.selection_mode: list[str] | None = list(props.get("selection_mode") or []) or None
         layout = old is None or any(old.get(k) != props.get(k) for k in _LAYOUT_PROPS)
         if previous is not frame:
             if self.order is not None and len(self.order) != len(frame):
@@ -167,11 +176,16 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             layout = True
         value = props.get("value")
         selected = self.selected
+        picked = (self.selected_columns, self.selected_cells)
         if self.selection_mode and isinstance(value, dict):
-            selected = self.take_selection(value.get("selection", {}))
-        if not layout and selected == self.selected:
+            selection = value.get("selection", {})
+            selected = self.take_selection(selection)
+            picked = ([str(c) for c in selection.get("columns", [])],
+                      [(int(r), str(c)) for r, c in selection.get("cells", [])])
+        if not layout and selected == self.selected and picked == (self.selected_columns, self.selected_cells):
             return
         self.selected = selected
+        self.selected_columns, self.selected_cells = picked
         if layout:
             self.window.configure(frame, self.columns, self.labels, self.fixed_widths, self.formats,
                                   self.show_index, str(props.get("index_label", "")))
@@ -253,6 +267,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         self._clamp()
         self._fetch()
         window = self.window
+        self.room_for_marks()
         shown = window.visible(self.left, self._data_width())
         focused = self.has_focus
         columns = []
@@ -261,8 +276,12 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             label = self.labels[display_col]
             if self.sort_key is not None and self.sort_key[0] == display_col:
                 label = ("↑ " if self.sort_key[1] > 0 else "↓ ") + label
+            chosen = bool(self.selected_columns) and self.column_name(display_col) in self.selected_columns
+            if chosen:
+                label = "● " + label
             columns.append(GridColumn(label, window.widths[display_col], window.align(display_col, numeric), texts,
-                                      missing, window.colors(display_col)))
+                                      missing, window.colors(display_col), chosen=chosen,
+                                      picked=self._picked_cells(display_col)))
         cursor = None
         if focused:
             cursor = (self.cursor_row - self.top, shown.index(self.cursor_col) if self.cursor_col in shown else None)
@@ -279,15 +298,11 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             selected=self.selected_marks(),
             scroll=scroll_marks(self.size.height, self.page, self.rows, self.top),
             empty=not self.rows,
-            styles=GridStyles(**{
-                name.replace("-", "_"): self.get_component_rich_style(f"dataframe--{name}")
-                for name in ("header", "index", "cursor", "cursor-row", "missing", "selected", "status", "rule")
+            styles=GridStyles(**{  # a style per component class: dataframe--cursor-row is cursor_row
+                name[len("dataframe--"):].replace("-", "_"): self.get_component_rich_style(name)
+                for name in self.COMPONENT_CLASSES
             }),
         )
-
-    def selected_marks(self) -> list[bool]:
-        """Whether each row in view is selected (empty: none is)."""
-        return [int(p) in self.selected for p in self.window.positions] if self.selected else []
 
     def _status(self) -> tuple[str, bool]:
         if self.typing == "search":
@@ -299,8 +314,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             parts.insert(0, self.element.props["alt"])
         if self.columns:
             parts.append(f"{self.labels[self.cursor_col]} ({self.cursor_col + 1}/{len(self.columns)})")
-        if self.selected:
-            parts.append(f"{len(self.selected):,} selected")
+        parts += self.selection_parts()
         parts += [part for part in (self.busy, self.note) if part]
         return " · ".join(parts), False
 
@@ -378,7 +392,7 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
             self._found(worker.result)
 
     def action_sort(self, direction: int) -> None:
-        if not self.columns or not self.rows:
+        if not self.columns or not self.rows or self.sorting_off():
             return
         if self.sort_key == (self.cursor_col, direction):
             self.sort_key = None
@@ -501,19 +515,3 @@ class DataFrameView(ElementView, LineRedraw, can_focus=True):
         self.note = f"copied {fit(text, 20, False).rstrip()}"
         self._dirty()
 
-    def action_select_row(self) -> None:
-        if not self.selection_mode:
-            self.note = "this table has no selection"
-            self._dirty()
-            return
-        if not self.rows:
-            return
-        position = self.position(self.cursor_row)
-        if position in self.selected:
-            self.selected.discard(position)
-        elif self.selection_mode == "single-row":
-            self.selected = {position}
-        else:
-            self.selected.add(position)
-        self._dirty()
-        self.send({"selection": {"rows": sorted(self.selected), "columns": []}})

@@ -31,6 +31,8 @@ class GridStyles:
     cursor_row: Style = field(default_factory=Style)
     missing: Style = field(default_factory=Style)
     selected: Style = field(default_factory=Style)
+    #: A selected column's or cell's text.
+    picked: Style = field(default_factory=Style)
     status: Style = field(default_factory=Style)
     rule: Style = field(default_factory=Style)
 
@@ -47,6 +49,10 @@ class GridColumn:
     missing: list[bool]
     #: A colour per cell (None: the default), or None for none at all.
     colors: list[str | None] | None = None
+    #: The whole column is selected.
+    chosen: bool = False
+    #: Whether each cell in view is a selected cell (None: none is).
+    picked: list[bool] | None = None
 
 
 @dataclass
@@ -99,6 +105,8 @@ class Grid:
                 style = (s.missing if column.missing[i] else Style()) + row_style
                 if column.colors is not None and column.colors[i]:
                     style = Style(color=column.colors[i]) + style
+                if column.chosen or (column.picked is not None and column.picked[i]):
+                    style = style + s.picked
                 if i == cursor_row and n == cursor_col:
                     style = style + s.cursor
                 if n:
@@ -127,7 +135,8 @@ class Grid:
         for n, column in enumerate(self.columns):
             if n:
                 header.append(Segment(" " * GAP))
-            header.append(Segment(fit(column.label, column.width, column.right), s.header))
+            header.append(Segment(fit(column.label, column.width, column.right),
+                                  s.header + s.picked if column.chosen else s.header))
         return header
 
 

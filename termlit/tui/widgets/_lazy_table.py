@@ -16,8 +16,10 @@ reaches the engine as a bound value.
 
 Space selects the row under the cursor (when the script asks for a
 selection): its position in the order shown and, for a source with a primary
-key, its key values, read from the rows in view. A new sort or search clears
-the selection (the positions no longer hold) and says so.
+key, its key values, read from the rows in view. Columns (``c``) and cells
+(``x``, Shift+arrows) select as in an in-memory table, cells by their
+position in the order shown. A new sort or search clears the selected rows
+and cells (the positions no longer hold) and says so.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ class LazyTableView(DataFrameView):
         self._refresh_again = False
         #: Key values of the selected rows, by position (a source with a primary key).
         self.selected_keys: dict[int, dict[str, Any]] = {}
+        #: A single-row-required selection cleared by a new order: the first row is picked when it arrives.
+        self._pick_first = False
         super().__init__(element)
 
     # -- props ------------------------------------------------------------------------
@@ -143,48 +147,45 @@ class LazyTableView(DataFrameView):
         self.selected_keys = dict(zip(rows, keys)) if isinstance(keys, list) and len(keys) == len(rows) else {}
         return set(rows)
 
-    def selected_marks(self) -> list[bool]:
-        if not self.selected:
-            return []
-        return [self.chunk_offset + int(p) in self.selected for p in self.window.positions]
+    def view_positions(self) -> list[int]:
+        return [self.chunk_offset + int(p) for p in self.window.positions]
 
-    def action_select_row(self) -> None:
-        if not self.selection_mode:
-            super().action_select_row()
-            return
+    def selection_position(self, display_row: int) -> int:
+        return display_row  # a lazy table's positions are in the order shown
+
+    def toggle_row(self) -> None:
         row = self.cursor_row
         local = self.position(row)
         if not 0 <= local < len(self.chunk):
             self.note = "this row is still loading"
             self._dirty()
             return
-        if row in self.selected:
-            self.selected.discard(row)
-            self.selected_keys.pop(row, None)
-        else:
-            keys = row_keys(self.chunk, local, self.primary_key)
-            if self.selection_mode == "single-row":
-                self.selected, self.selected_keys = set(), {}
-            self.selected.add(row)
-            self.selected_keys[row] = keys
-        self._dirty()
-        self._send_selection()
+        if row not in self.selected:  # its keys, before the selection goes to the script
+            self.selected_keys[row] = row_keys(self.chunk, local, self.primary_key)
+        super().toggle_row()
+        self.selected_keys = {r: keys for r, keys in self.selected_keys.items() if r in self.selected}
 
-    def _send_selection(self) -> None:
-        rows = sorted(self.selected)
-        selection: dict[str, Any] = {"rows": rows, "columns": []}
+    def selection_value(self) -> dict[str, Any]:
+        selection = super().selection_value()
         if self.primary_key:
-            selection["row_keys"] = [self.selected_keys.get(r, {}) for r in rows]
-        self.send({"selection": selection})
+            selection["row_keys"] = [self.selected_keys.get(r, {}) for r in selection["rows"]]
+        return selection
 
     def _clear_selection(self, why: str) -> str:
-        """Clear the selection (telling the script); what to say of it."""
-        if not self.selected:
+        """Clear the selected rows and cells (telling the script); what to say
+        of it. Selected columns stay: their names still hold."""
+        count, cells = len(self.selected), len(self.selected_cells)
+        if not count and not cells:
             return ""
-        count = len(self.selected)
-        self.selected, self.selected_keys = set(), {}
-        self._send_selection()
-        return f"{count:,} selected row{'s' if count != 1 else ''} cleared: {why}"
+        self.selected, self.selected_keys, self.selected_cells, self.anchor = set(), {}, [], None
+        self._pick_first = self.mode_of("row") == "single-row-required"
+        if self._pick_first:  # the row is not cleared: it becomes the first, once that arrives
+            count = 0
+        else:
+            self.send_selection()
+        what = [f"{n:,} selected {name}{'s' if n != 1 else ''}" for n, name in ((count, "row"), (cells, "cell")) if n]
+        said = f"{' and '.join(what)} cleared: {why}" if what else why
+        return f"{said}; row 1 selected" if self._pick_first else said
 
     # -- fetching, in thread workers ----------------------------------------------------
 
@@ -309,6 +310,11 @@ class LazyTableView(DataFrameView):
         self.window.frame = frame
         self.window.invalidate()
         self.known_end = max(self.known_end, offset + len(frame))
+        if self._pick_first and offset == 0:
+            self._pick_first = False
+            if len(frame):
+                self.selected, self.selected_keys = {0}, {0: row_keys(frame, 0, self.primary_key)}
+            self.send_selection()
         if len(frame) < limit and self.total is None:
             self.total = offset + len(frame)  # the end is reached: the count is known
             self.more = False
@@ -325,7 +331,7 @@ class LazyTableView(DataFrameView):
         super().action_jump(end)
 
     def action_sort(self, direction: int) -> None:
-        if not self.columns:
+        if not self.columns or self.sorting_off():
             return
         if self.sort_key == (self.cursor_col, direction):
             self.sort_key = None
@@ -378,8 +384,7 @@ class LazyTableView(DataFrameView):
             parts.append(f"matching “{self.filter_text}”")
         if self.columns:
             parts.append(f"{self.labels[self.cursor_col]} ({self.cursor_col + 1}/{len(self.columns)})")
-        if self.selected:
-            parts.append(f"{len(self.selected):,} selected")
+        parts += self.selection_parts()
         if self.fetching is not None:
             parts.append("loading…")
         if self.total is None:
