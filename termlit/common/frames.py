@@ -7,8 +7,21 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
-    "EMPTY_EDITS", "DataframeState", "apply_edits", "cast_cell", "edits_state", "plain", "row_keys", "selection_state",
+    "EMPTY_EDITS", "SELECTION_KINDS", "DataframeState", "apply_edits", "cast_cell", "edits_state", "mode_of", "plain",
+    "row_keys", "selection_state",
 ]
+
+#: A dataframe's selection modes, by what they select (Streamlit's names).
+SELECTION_KINDS = {
+    "single-row": "row", "single-row-required": "row", "multi-row": "row",
+    "single-column": "column", "multi-column": "column",
+    "single-cell": "cell", "multi-cell": "cell",
+}
+
+
+def mode_of(modes: Sequence[str] | None, kind: str) -> str | None:
+    """The mode of ``modes`` that selects ``kind`` ("row", "column" or "cell"), if any."""
+    return next((m for m in modes or () if SELECTION_KINDS.get(m) == kind), None)
 
 
 class DataframeState(dict):

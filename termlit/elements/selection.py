@@ -8,18 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termlit.common.frames import row_keys
+from termlit.common.frames import SELECTION_KINDS, mode_of, row_keys
 from termlit.errors import StreamlitAPIException
 
-__all__ = ["SELECTION_KINDS", "first_lazy_selection", "lazy_selection", "no_default", "selection_default_of",
-           "selection_modes"]
-
-#: The selection modes, by what they select (Streamlit's names).
-SELECTION_KINDS = {
-    "single-row": "row", "single-row-required": "row", "multi-row": "row",
-    "single-column": "column", "multi-column": "column",
-    "single-cell": "cell", "multi-cell": "cell",
-}
+__all__ = ["first_lazy_selection", "lazy_selection", "no_default", "selection_default_of", "selection_modes"]
 
 
 def selection_default_of(value: Any, rows: int | None, modes: Sequence[str], columns: Sequence[str]) -> dict[str, Any]:
@@ -43,24 +35,19 @@ def selection_default_of(value: Any, rows: int | None, modes: Sequence[str], col
     def row_in_range(r: Any) -> bool:
         return isinstance(r, int) and not isinstance(r, bool) and 0 <= r and (rows is None or r < rows)
 
-    picked = list(dict.fromkeys(r for r in listed("rows") if row_in_range(r))) if _mode(modes, "row") else []
-    if _mode(modes, "row") == "single-row-required" and not picked and rows != 0:
+    row_mode, column_mode = mode_of(modes, "row"), mode_of(modes, "column")
+    picked = list(dict.fromkeys(r for r in listed("rows") if row_in_range(r))) if row_mode else []
+    if row_mode == "single-row-required" and not picked and rows != 0:
         picked = [0]
-    names = [c for c in dict.fromkeys(str(c) for c in listed("columns")) if c in columns] if _mode(modes, "column") else []
+    names = [c for c in dict.fromkeys(str(c) for c in listed("columns")) if c in columns] if column_mode else []
     cells = []
     if "single-cell" in modes:
         cells = list(dict.fromkeys(
             (c[0], str(c[1])) for c in listed("cells")
             if isinstance(c, (list, tuple)) and len(c) == 2 and row_in_range(c[0]) and str(c[1]) in columns
         ))[:1]
-    single = {kind: (_mode(modes, kind) or "").startswith("single") for kind in ("row", "column")}
-    return {"selection": {"rows": picked[:1] if single["row"] else picked,
-                          "columns": names[:1] if single["column"] else names, "cells": cells}}
-
-
-def _mode(modes: Sequence[str], kind: str) -> str | None:
-    """The mode of ``modes`` that selects ``kind`` ("row", "column" or "cell"), if any."""
-    return next((m for m in modes if SELECTION_KINDS[m] == kind), None)
+    return {"selection": {"rows": picked[:1] if (row_mode or "").startswith("single") else picked,
+                          "columns": names[:1] if column_mode == "single-column" else names, "cells": cells}}
 
 
 def no_default(selection_default: Any) -> None:

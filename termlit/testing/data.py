@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state, selection_state
+from termlit.common.frames import EMPTY_EDITS, apply_edits, edits_state, mode_of, selection_state
 from termlit.elements.column_config import ButtonColumnClickState, button_label
 from termlit.testing.nodes import Node, Widget
 
@@ -74,7 +74,7 @@ class Dataframe(Widget):
         modes = self._element.props.get("selection_mode")
         if not modes:
             raise ValueError("this dataframe has no on_select: nothing in it can be selected")
-        mode = next((m for m in modes if m.split("-")[1] == kind), None)
+        mode = mode_of(modes, kind)
         if mode is None:
             raise ValueError(f"this dataframe's selection_mode {modes!r} does not select {kind}s")
         return mode
@@ -106,11 +106,7 @@ class Dataframe(Widget):
     def select_columns(self, columns: Sequence[str]) -> Dataframe:
         """Select columns (names in the data) for the next run, as ``c`` does."""
         mode = self._mode("column")
-        names = list(dict.fromkeys(str(c) for c in columns))
-        known = [str(c) for c in self._columns_of_data()]
-        unknown = [c for c in names if c not in known]
-        if unknown:
-            raise ValueError(f"no column {unknown[0]!r} in the data (columns: {', '.join(known)})")
+        names = self._known_columns(list(dict.fromkeys(str(c) for c in columns)))
         if mode == "single-column" and len(names) > 1:
             raise ValueError("a single-column selection takes one column")
         return self._select(columns=names)
@@ -122,15 +118,17 @@ class Dataframe(Widget):
         picked = list(dict.fromkeys((int(r), str(c)) for r, c in cells))
         if "multi-cell" not in self._element.props["selection_mode"] and len(picked) > 1:
             raise ValueError("a single-cell selection takes one cell")
-        known = [str(c) for c in self._columns_of_data()]
-        unknown = [c for _, c in picked if c not in known]
-        if unknown:
-            raise ValueError(f"no column {unknown[0]!r} in the data (columns: {', '.join(known)})")
+        self._known_columns([c for _, c in picked])
         return self._select(cells=[list(c) for c in picked])
 
-    def _columns_of_data(self) -> list[Any]:
+    def _known_columns(self, names: list[str]) -> list[str]:
+        """``names``, once each is checked to be a column of the data."""
         source = self.source
-        return list(source.columns) if source is not None else list(self._element.props["data"].columns)
+        known = [str(c) for c in (source.columns if source is not None else self._element.props["data"].columns)]
+        unknown = [c for c in names if c not in known]
+        if unknown:
+            raise ValueError(f"no column {unknown[0]!r} in the data (columns: {', '.join(known)})")
+        return names
 
 
 class Table(Node):

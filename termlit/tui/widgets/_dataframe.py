@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from termlit.common.frames import selection_state
 from termlit.elements.column_config import ButtonColumnClickState, button_label
 from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ClickTarget, ElementView, WidgetValue
@@ -178,10 +179,9 @@ class DataFrameView(TableSelection, ElementView, LineRedraw, can_focus=True):
         selected = self.selected
         picked = (self.selected_columns, self.selected_cells)
         if self.selection_mode and isinstance(value, dict):
-            selection = value.get("selection", {})
+            selection = selection_state(value).selection
             selected = self.take_selection(selection)
-            picked = ([str(c) for c in selection.get("columns", [])],
-                      [(int(r), str(c)) for r, c in selection.get("cells", [])])
+            picked = (selection.columns, selection.cells)
         if not layout and selected == self.selected and picked == (self.selected_columns, self.selected_cells):
             return
         self.selected = selected
@@ -270,6 +270,7 @@ class DataFrameView(TableSelection, ElementView, LineRedraw, can_focus=True):
         self.room_for_marks()
         shown = window.visible(self.left, self._data_width())
         focused = self.has_focus
+        positions = self.view_positions() if self.selected or self.selected_cells else []
         columns = []
         for display_col in shown:
             texts, missing, numeric = window.column(display_col)
@@ -281,7 +282,7 @@ class DataFrameView(TableSelection, ElementView, LineRedraw, can_focus=True):
                 label = "● " + label
             columns.append(GridColumn(label, window.widths[display_col], window.align(display_col, numeric), texts,
                                       missing, window.colors(display_col), chosen=chosen,
-                                      picked=self._picked_cells(display_col)))
+                                      picked=self.picked_cells(display_col, positions)))
         cursor = None
         if focused:
             cursor = (self.cursor_row - self.top, shown.index(self.cursor_col) if self.cursor_col in shown else None)
@@ -295,7 +296,7 @@ class DataFrameView(TableSelection, ElementView, LineRedraw, can_focus=True):
             index_label=window.index_label,
             index_width=window.index_width(),
             cursor=cursor,
-            selected=self.selected_marks(),
+            selected=[p in self.selected for p in positions] if self.selected else [],
             scroll=scroll_marks(self.size.height, self.page, self.rows, self.top),
             empty=not self.rows,
             styles=GridStyles(**{  # a style per component class: dataframe--cursor-row is cursor_row

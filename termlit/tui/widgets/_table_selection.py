@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from termlit.common.frames import mode_of
 from termlit.tui.widgets._cells import MAX_CELL
 
 __all__ = ["MAX_CELLS", "TableSelection"]
@@ -35,6 +36,8 @@ class TableSelection:
     selected_cells: list[tuple[int, str]]
     #: Where a multi-cell range started: (display row, display column).
     anchor: tuple[int, int] | None
+    #: The selected cells as rows by column name, and the list they were made from.
+    _cell_index: tuple[list[tuple[int, str]] | None, dict[str, set[int]]] = (None, {})
 
     def room_for_marks(self) -> None:
         """Widen a selected column (its width not set by the script) for the ● before its label."""
@@ -46,17 +49,17 @@ class TableSelection:
         """The positions, as a selection names them, of the rows in view."""
         return [int(p) for p in self.window.positions]
 
-    def selected_marks(self) -> list[bool]:
-        """Whether each row in view is selected (empty: none is)."""
-        return [p in self.selected for p in self.view_positions()] if self.selected else []
-
-    def _picked_cells(self, display_col: int) -> list[bool] | None:
-        """Whether each cell in view of a column is a selected cell (None: none is)."""
-        if not self.selected_cells:
-            return None
-        name = self.column_name(display_col)
-        cells = set(self.selected_cells)
-        return [(p, name) in cells for p in self.view_positions()]
+    def picked_cells(self, display_col: int, positions: list[int]) -> list[bool] | None:
+        """Whether each cell in view of a column (its rows at ``positions``) is
+        a selected cell (None: none is). The cells are indexed once per change,
+        not per repaint: a multi-cell range holds up to :data:`MAX_CELLS`."""
+        if self._cell_index[0] is not self.selected_cells:
+            index: dict[str, set[int]] = {}
+            for position, name in self.selected_cells:
+                index.setdefault(name, set()).add(position)
+            self._cell_index = (self.selected_cells, index)
+        rows = self._cell_index[1].get(self.column_name(display_col))
+        return [p in rows for p in positions] if rows else None
 
     def selection_parts(self) -> list[str]:
         """What the status line says of the selection."""
@@ -82,7 +85,7 @@ class TableSelection:
 
     def mode_of(self, kind: str) -> str | None:
         """The selection mode that selects ``kind`` ("row", "column", "cell"), if any."""
-        return next((m for m in self.selection_mode or () if m.split("-")[1] == kind), None)
+        return mode_of(self.selection_mode, kind)
 
     def column_name(self, display_col: int) -> str:
         """The name a selection gives a column: its name in the data."""
