@@ -3,8 +3,16 @@
 
 from __future__ import annotations
 
+import random
+import sqlite3
+import sys
+import textwrap
+import time
+
 import pytest
 from conftest import run_async, running, settle
+from ptydrive import PtyApp, storm_keys
+from test_storm import _answers_a_key
 
 from termlit.testing import AppTest
 from termlit.testing.screen import screen_text
@@ -111,3 +119,45 @@ def test_apptest_selects_columns_and_cells_as_the_keys_do():
     only_rows = AppTest.from_string(APP.format(modes="multi-row")).run()
     with pytest.raises(ValueError, match="does not select columns"):
         only_rows.dataframe[0].select_columns(["a"])
+
+
+SHIFT_ARROWS = [b"\x1b[1;2A", b"\x1b[1;2B", b"\x1b[1;2C", b"\x1b[1;2D"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+@pytest.mark.parametrize("lazy", [False, True], ids=["in-memory", "lazy"])
+def test_a_key_storm_on_tables_selecting_everything_leaves_the_app_up_and_answering(tmp_path, lazy):
+    """Seeded keys (with c, x, Space and Shift+arrows) and resizes, through the real ``termlit run``."""
+    db = tmp_path / "t.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table t (id integer primary key, name text, amount real)")
+        conn.executemany("insert into t values (?, ?, ?)", [(i, f"n{i}", i * 1.5) for i in range(3000)])
+    data = (f"st.connection('d', type='sql', url='sqlite:///{db}').table('t')" if lazy
+            else f"pd.read_sql('select * from t', sqlite3.connect({str(db)!r}))")
+    script = tmp_path / "app.py"
+    script.write_text(textwrap.dedent(f"""
+        import sqlite3
+        import pandas as pd
+        import termlit as st
+        for key, modes in (("a", ["multi-row", "multi-column", "multi-cell"]), ("b", ["single-row-required", "single-cell"]),
+                           ("c", "single-column")):
+            e = st.dataframe({data}, on_select="rerun", key=key, selection_mode=modes)
+            st.write(key, len(e.selection.rows), len(e.selection.columns), len(e.selection.cells))
+    """))
+    rnd = random.Random(7)
+    with PtyApp(script, columns=80, rows=24) as app:
+        assert app.wait_for("termlit", 60), app.text()[-2000:]
+        app.wait_quiet(0.3, 30)
+        for n, name in enumerate(storm_keys(11, 3000)):
+            app.press(name)
+            if rnd.random() < 0.15:
+                app.send(rnd.choice(SHIFT_ARROWS))
+            if n % 40 == 39:
+                app.resize(*rnd.choice([(80, 24), (100, 30), (60, 20), (40, 12)]))
+            if n % 100 == 99:
+                time.sleep(0.02)
+        app.resize(80, 24)
+        app.wait_quiet(0.3, 30)
+        assert app.alive(), app.text()[-3000:]
+        assert not app.wrote_traceback, app.text()[-3000:]
+        assert _answers_a_key(app), app.text()[-3000:]
