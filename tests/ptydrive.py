@@ -149,8 +149,10 @@ class PtyApp:
             with self._lock:
                 if needle in self.output[start:]:
                     return True
-            if not self.alive():
-                return False
+            if not self.alive():  # ended: what it wrote last may still be on its way through the pty
+                self._reader.join(5)
+                with self._lock:
+                    return needle in self.output[start:]
             time.sleep(0.05)
         return False
 
