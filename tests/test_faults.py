@@ -345,3 +345,85 @@ asyncio.run(main())
     except subprocess.TimeoutExpired:
         raise AssertionError("the app froze on a timer set in the past") from None
     assert done.stdout.strip().endswith("answered"), done.stdout[-500:] + done.stderr[-2000:]
+
+
+# -- windows over windows (what the soak found) ------------------------------
+
+_TABLE_AND_SELECTBOX = """
+    import pandas as pd
+    import termlit as st
+    city = st.selectbox("City", ["Oslo", "Riga", "Quito"])
+    st.dataframe(pd.DataFrame({"n": range(5)}))
+    st.text(f"city={city}")
+    """
+
+
+def test_a_key_queued_for_a_covered_page_opens_no_window_over_the_one_on_top(write_app):
+    # A burst routes keys to the focused widget's queue before they are
+    # handled: a letter queued on the selectbox, handled after Enter on the
+    # table opened the row, opened the selectbox's list over the row (and a
+    # queued Enter opened a row over a list). Three windows deep, Esc twice
+    # left one open with F1 dead under it.
+    from textual.widgets import Select
+
+    from termlit.tui.widgets._dataframe import DataFrameView
+    from termlit.tui.widgets._option_filter import FilterPicker
+    from termlit.tui.widgets._row_detail import RowDetail
+
+    path = write_app(_TABLE_AND_SELECTBOX)
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            table = app.query_one(DataFrameView)
+            table.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, RowDetail)
+            app.query_one(Select).post_message(events.Key("r", "r"))  # queued before the row opened
+            await pilot.pause(0.2)
+            assert [type(s).__name__ for s in app.screen_stack] == ["PageScreen", "RowDetail"]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert len(app.screen_stack) == 1
+            await pilot.press("shift+tab", "r")  # on the selectbox, shown: its list opens
+            await wait_for_text(pilot, "╭─ City")
+            assert isinstance(app.screen, FilterPicker)
+            await pilot.press("enter")
+            await wait_for_text(pilot, "city=Riga")
+            assert len(app.screen_stack) == 1
+
+    run_async(scenario())
+
+
+def test_f1_shows_the_keys_in_every_window_and_esc_goes_back(write_app):
+    from termlit.tui.keys import KeyHelp
+    from termlit.tui.widgets._dataframe import DataFrameView
+    from termlit.tui.widgets._option_filter import FilterPicker
+    from termlit.tui.widgets._row_detail import RowDetail
+
+    path = write_app(_TABLE_AND_SELECTBOX)
+
+    async def scenario():
+        async with running(path, size=(80, 24)) as (app, pilot):
+            app.query_one(DataFrameView).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, RowDetail) and app.focused is None
+            await pilot.press("f1")
+            text = await wait_for_text(pilot, "Esc closes this help")
+            assert isinstance(app.screen, KeyHelp) and "close the row" in text
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, RowDetail)
+            await pilot.press("escape", "shift+tab", "r")
+            await wait_for_text(pilot, "╭─ City")
+            assert isinstance(app.screen, FilterPicker)  # the focus in its filter box
+            await pilot.press("f1")
+            await wait_for_text(pilot, "╭─ Keys")
+            helped = [what for _name, rows in app.screen.sections for _keys, what in rows]
+            assert isinstance(app.screen, KeyHelp) and "close without picking" in helped  # scrolled to
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, FilterPicker)
+
+    run_async(scenario())

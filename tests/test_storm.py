@@ -48,10 +48,12 @@ def _storm(app: PtyApp, seed: int, keys: int, resizes: int) -> None:
 
 def _answers_a_key(app: PtyApp) -> bool:
     """True when the app, after leaving what the storm opened, opens its key
-    help. F1 toggles the help: when the storm left it open after all (a busy
-    machine still working through the keys), the second press opens it."""
+    help. The storm may leave windows open three deep (a dialog, a list
+    opened in it, the key help): Esc four times closes them all. F1 toggles
+    the help: when the storm left it open after all (a busy machine still
+    working through the keys), the second press opens it."""
     app.wait_quiet(0.5, 60)
-    for _ in range(2):
+    for _ in range(4):
         app.send(b"\x1b")
         time.sleep(0.2)
     app.wait_quiet(0.3, 10)

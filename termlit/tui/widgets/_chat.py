@@ -15,6 +15,7 @@ from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._field import ControlChanged, FieldView
 from termlit.tui.widgets._file_uploader import FilePicker
+from termlit.tui.widgets._safe import open_window
 
 __all__ = ["ChatField", "ChatInputView", "ChatMessageView"]
 
@@ -92,7 +93,7 @@ class ChatField(Input):
             self.attached = [*self.attached, *map(str, paths)] if multi else [str(paths[0])]
             self.post_message(AttachNote("📎 " + ", ".join(Path(p).name for p in self.attached)))
 
-        self.app.push_screen(picker, picked)
+        open_window(self, picker, picked)
 
     def action_leave(self) -> None:
         self.screen.focus_next()

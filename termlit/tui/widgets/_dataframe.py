@@ -31,6 +31,7 @@ from termlit.tui.widgets._line_redraw import LineRedraw
 from termlit.tui.widgets._row_detail import RowDetail
 from termlit.tui.widgets._table_selection import TableSelection
 from termlit.tui.widgets._window import FrameWindow
+from termlit.tui.widgets._safe import open_window
 
 __all__ = ["DataFrameView"]
 
@@ -494,7 +495,7 @@ class DataFrameView(TableSelection, ElementView, LineRedraw, can_focus=True):
 
     def action_open_row(self) -> None:
         if self.rows and not self._click(self.position(self.cursor_row)):
-            self.app.push_screen(RowDetail.of_cursor_row(self))
+            open_window(self, RowDetail.of_cursor_row(self))
 
     def _click(self, position: int) -> bool:
         """Enter on a button column's cell clicks its button (the first of

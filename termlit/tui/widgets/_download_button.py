@@ -20,7 +20,7 @@ from termlit.tui.widgets._button import (
     button_variant,
     register_shortcut,
 )
-from termlit.tui.widgets._safe import SafeModalScreen
+from termlit.tui.widgets._safe import SafeModalScreen, open_window
 
 __all__ = ["DownloadButtonView", "SaveDialog", "human_size"]
 
@@ -174,4 +174,4 @@ class DownloadButtonView(ElementView, Vertical):
             self.saved_note.add_class("-shown")
             self.send(True)
 
-        self.app.push_screen(dialog, saved)
+        open_window(self, dialog, saved)

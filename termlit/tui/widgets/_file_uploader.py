@@ -20,7 +20,7 @@ from termlit.common.files import accepts
 from termlit.tui.footer import KeyFooter
 from termlit.tui.widgets._download_button import human_size
 from termlit.tui.widgets._field import ControlChanged, FieldView
-from termlit.tui.widgets._safe import SafeModalScreen
+from termlit.tui.widgets._safe import SafeModalScreen, open_window
 
 __all__ = ["FilePicker", "FileTree", "FileUploaderView", "UploadControl"]
 
@@ -245,7 +245,7 @@ class UploadControl(Widget, can_focus=True):
             value: Any = [str(p) for p in paths] if props.get("multi") else (str(paths[0]) if paths else None)
             self.post_message(self.Changed(self, value))
 
-        self.app.push_screen(picker, picked)
+        open_window(self, picker, picked)
 
     def action_clear(self) -> None:
         if self.props.get("value"):

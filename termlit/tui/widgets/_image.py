@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from termlit.tui.widgets._safe import SafeModalScreen
+from termlit.tui.widgets._safe import SafeModalScreen, open_window
 from termlit.common.images import Picture
 from termlit.runtime.tree import Element
 from termlit.tui.images.render import PIXELS_PER_CELL, Drawn, description, draw, fit
@@ -339,7 +339,7 @@ class ImageView(ElementView, PictureCanvas, can_focus=True):
     def action_full_screen(self) -> None:
         drawable = [p for p in self.element.props["pictures"] if p.image is not None]
         if drawable:
-            self.app.push_screen(FullScreenPicture(drawable))
+            open_window(self, FullScreenPicture(drawable))
 
 
 class LogoView(ElementView, Widget):

@@ -17,6 +17,7 @@ from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._download_button import SaveDialog, human_size
 from termlit.tui.widgets._image import FullScreenPicture, PictureCanvas
+from termlit.tui.widgets._safe import open_window
 
 __all__ = ["MediaView", "media_line"]
 
@@ -94,9 +95,9 @@ class MediaView(ElementView, Vertical, can_focus=True):
             if path is not None:
                 self.app.notify(f"Saved {human_size(path.stat().st_size)} to {path}", title="Saved", timeout=6)
 
-        self.app.push_screen(SaveDialog(props["data"], props["name"], props["name"]), saved)
+        open_window(self, SaveDialog(props["data"], props["name"], props["name"]), saved)
 
     def action_full_screen(self) -> None:
         pictures = list(self.element.props.get("pictures") or ())
         if pictures:
-            self.app.push_screen(FullScreenPicture(pictures))
+            open_window(self, FullScreenPicture(pictures))

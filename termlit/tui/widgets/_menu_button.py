@@ -15,7 +15,7 @@ from termlit.runtime.tree import Element
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._button import apply_wrap, button_label, button_variant
 from termlit.tui.widgets._lazy_options import LazyRows
-from termlit.tui.widgets._safe import SafeModalScreen
+from termlit.tui.widgets._safe import SafeModalScreen, open_window
 
 __all__ = ["MenuButtonView", "MenuPicker"]
 
@@ -90,4 +90,4 @@ class MenuButtonView(ElementView, Button):
             if index is not None:
                 self.send(props["options"][index])
 
-        self.app.push_screen(MenuPicker(str(props["label"]), list(props["labels"])), picked)
+        open_window(self, MenuPicker(str(props["label"]), list(props["labels"])), picked)

@@ -21,7 +21,7 @@ from termlit.tui.widgets._field import ControlChanged, FieldNote, FieldView
 from termlit.tui.widgets._lazy_options import LazyRows, Rows
 from termlit.tui.widgets._option_filter import FilterInput, FilterScan, highlight_after
 from termlit.tui.widgets._options import ROW_WINDOW, WINDOW_FROM
-from termlit.tui.widgets._safe import SafeModalScreen
+from termlit.tui.widgets._safe import SafeModalScreen, open_window
 
 __all__ = ["Chips", "ChipsControl", "MultiselectPicker", "MultiselectView"]
 
@@ -340,7 +340,7 @@ class ChipsControl(Widget, can_focus=True):
                 self._choose(extra + list(result))
             self.focus()
 
-        self.app.push_screen(picker, done)
+        open_window(self, picker, done)
 
 
 class MultiselectView(FieldView):

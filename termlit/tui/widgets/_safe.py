@@ -8,16 +8,27 @@ page by a fixed number of options (:data:`UNLAID_PAGE`) until they are laid
 out; so does termlit's own :class:`~termlit.tui.widgets._lazy_options.LazyRows`.
 
 A modal screen dismissed twice popped the screen under it (or raised
-``ScreenStackError``); :class:`SafeModalScreen` closes once.
+``ScreenStackError``); :class:`SafeModalScreen` closes once, and F1 shows
+the keys that work in it (Textual stops a modal screen's keys at the
+screen: the app's F1 never reached it).
+
+A key travels in the queue of the widget it was sent to: in a burst, a
+letter queued on a selectbox could be handled after Enter on a table had
+opened the row over the page, and open the selectbox's list over the row.
+:func:`open_window` opens a widget's window only while the widget's screen
+is the one shown.
 """
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from textual.await_complete import AwaitComplete
+from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import OptionList
 
-__all__ = ["SafeModalScreen", "SafeOptionList", "guard_paging"]
+__all__ = ["SafeModalScreen", "SafeOptionList", "guard_paging", "open_window"]
 
 #: How far PgUp/PgDn move in a list that has no height yet.
 UNLAID_PAGE = 10
@@ -68,9 +79,23 @@ class SafeModalScreen(ModalScreen[ScreenResultType]):
     """A modal screen that closes once: a second dismissal (Enter pressed
     twice quickly, a key queued behind the one that closed it) is ignored,
     where Textual would pop the screen under it, or raise ``ScreenStackError``
-    when none is left."""
+    when none is left. F1 opens the key help over it."""
+
+    BINDINGS = [Binding("f1", "app.key_help", "Keys", tooltip="the keys that work here")]
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
         if not self.is_attached or self.app.screen is not self:
             return AwaitComplete()
         return super().dismiss(result)
+
+
+def open_window(widget: Any, window: SafeModalScreen[Any], callback: Callable[[Any], None] | None = None) -> bool:
+    """Open ``window`` (a modal screen) for ``widget``, with ``callback``
+    given its result; False, and nothing opened, when ``widget``'s screen is
+    covered by another window (the key that asked was queued before that
+    window opened: it belonged to the page, not to the window now on top)."""
+    app = widget.app
+    if not widget.is_attached or widget.screen is not app.screen:
+        return False
+    app.push_screen(window, callback)
+    return True

@@ -11,6 +11,7 @@ from termlit.common.values import find_index
 from termlit.tui.widgets._drop_down import DropDown
 from termlit.tui.widgets._field import FieldView, with_icon
 from termlit.tui.widgets._option_filter import MOVES, FilterPicker
+from termlit.tui.widgets._safe import open_window
 
 __all__ = ["SelectboxView"]
 
@@ -85,7 +86,8 @@ class SelectboxView(FieldView):
         self._picker = FilterPicker(str(props["label"]) or "Choose", list(props["labels"]),
                                     props.get("filter_mode", "fuzzy"), event.character,
                                     bool(props.get("accept_new_options")))
-        self.app.push_screen(self._picker, picked)
+        if not open_window(self, self._picker, picked):
+            self._picker = None
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
