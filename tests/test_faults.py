@@ -409,6 +409,8 @@ def test_f1_shows_the_keys_in_every_window_and_esc_goes_back(write_app):
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, RowDetail) and app.focused is None
+            footer = screen_text(app).splitlines()[-1].split()
+            assert footer == ["f1", "Keys", "esc", "Close"]  # the row's keys, not the page's
             await pilot.press("f1")
             text = await wait_for_text(pilot, "Esc closes this help")
             assert isinstance(app.screen, KeyHelp) and "close the row" in text

@@ -257,6 +257,7 @@ class FullScreenPicture(SafeModalScreen[None]):
         Binding("left", "step(-1)", "Previous", tooltip="the previous picture"),
         Binding("right", "step(1)", "Next", tooltip="the next picture"),
     ]
+    key_footer = False  # every row for the picture; its title line says "Esc closes"
 
     DEFAULT_CSS = """
     FullScreenPicture { align: center middle; background: $background; }

@@ -21,7 +21,7 @@ is the one shown.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -79,9 +79,19 @@ class SafeModalScreen(ModalScreen[ScreenResultType]):
     """A modal screen that closes once: a second dismissal (Enter pressed
     twice quickly, a key queued behind the one that closed it) is ignored,
     where Textual would pop the screen under it, or raise ``ScreenStackError``
-    when none is left. F1 opens the key help over it."""
+    when none is left. F1 opens the key help over it, and its own footer
+    (over the page's) lists the keys that work in it and names its focus."""
 
     BINDINGS = [Binding("f1", "app.key_help", "Keys", tooltip="the keys that work here")]
+
+    #: False for a window that takes every row and says its keys itself.
+    key_footer: ClassVar[bool] = True
+
+    def on_mount(self) -> None:
+        if self.key_footer:
+            from termlit.tui.footer import KeyFooter  # lazy: the footer imports the widgets
+
+            self.mount(KeyFooter())
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
         if not self.is_attached or self.app.screen is not self:
