@@ -12,7 +12,6 @@ from textual.widgets import Button, Input, Static
 
 from termlit.common.files import download_bytes
 from termlit.runtime.tree import Element
-from termlit.tui.footer import KeyFooter
 from termlit.tui.widgets._base import ElementView
 from termlit.tui.widgets._button import (
     apply_wrap,
@@ -76,7 +75,6 @@ class SaveDialog(SafeModalScreen[Path | None]):
                          classes="save-note", markup=False)
             yield Input(str(Path.cwd() / self.file_name), compact=True, id="save-path")
             yield Static("", classes="save-note", id="save-status", markup=False)
-        yield KeyFooter()
 
     def on_mount(self) -> None:
         field = self.query_one("#save-path", Input)

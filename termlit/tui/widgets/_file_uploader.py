@@ -17,7 +17,6 @@ from textual.widgets import DirectoryTree, Static
 from textual.widgets.tree import TreeNode
 
 from termlit.common.files import accepts
-from termlit.tui.footer import KeyFooter
 from termlit.tui.widgets._download_button import human_size
 from termlit.tui.widgets._field import ControlChanged, FieldView
 from termlit.tui.widgets._safe import SafeModalScreen, open_window
@@ -114,7 +113,6 @@ class FilePicker(SafeModalScreen[list[Path] | None]):
             yield FileTree(Path.cwd(), self.extensions)
             yield Static("", classes="picker-note", markup=False)
             yield Static(f"{keys} · Backspace: parent folder · Esc: cancel", classes="picker-keys", markup=False)
-        yield KeyFooter()
 
     @property
     def tree(self) -> FileTree:

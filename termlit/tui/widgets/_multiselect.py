@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from termlit.common.filtering import OptionMatcher, shows_select_all
 from termlit.common.values import find_indexes
@@ -89,7 +89,6 @@ class MultiselectPicker(FilterScan, SafeModalScreen[list[int]]):
             yield LazyRows(id="choices")
             yield Static("", classes="picker-note", markup=False)
             yield Static("Enter: add/remove · Esc: done", classes="picker-keys", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         self._filter()

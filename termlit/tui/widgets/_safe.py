@@ -28,6 +28,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import OptionList
 
+from termlit.tui.footer import KeyFooter
+
 __all__ = ["SafeModalScreen", "SafeOptionList", "guard_paging", "open_window"]
 
 #: How far PgUp/PgDn move in a list that has no height yet.
@@ -89,8 +91,6 @@ class SafeModalScreen(ModalScreen[ScreenResultType]):
 
     def on_mount(self) -> None:
         if self.key_footer:
-            from termlit.tui.footer import KeyFooter  # lazy: the footer imports the widgets
-
             self.mount(KeyFooter())
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
